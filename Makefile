@@ -1,0 +1,32 @@
+# planlint: `make demo` and `make test` set up .venv on first use (python3 -m venv + pip).
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.planlint-installed
+
+.PHONY: demo test bench lint clean
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || python3 -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "== planlint check examples/  (clean plans pass; the ones named *-loi-* carry planted errors)"
+	-@$(VENV)/bin/planlint check examples/
+	@echo
+	@echo "== planlint facts examples/ke-hoach-xa-an-phu-2026.md"
+	@$(VENV)/bin/planlint facts examples/ke-hoach-xa-an-phu-2026.md
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check planlint tests benchmarks
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

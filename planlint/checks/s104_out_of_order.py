@@ -1,0 +1,42 @@
+"""A number is out of order in a sequence (1, 2, 3, 1, 5 or a), c), b)).
+
+Bad::
+
+    1. Mục đích
+    2. Yêu cầu
+    3. Nội dung
+    1. Tổ chức thực hiện
+    5. Kinh phí
+
+Good::
+
+    1. Mục đích
+    2. Yêu cầu
+    3. Nội dung
+    4. Tổ chức thực hiện
+    5. Kinh phí
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..finding import Hit
+from ..rule import rule
+from ._structure import anomaly_hits
+
+
+@rule(
+    code="S104",
+    name="out-of-order",
+    severity="error",
+    summary="A number is out of order in a numbered sequence",
+    messages={
+        "en": "{found} is out of order after {previous}; expected {expected}",
+        "vi": "{found} sai thứ tự sau {previous}; lẽ ra là {expected}",
+    },
+    fix={"en": "number it {expected}", "vi": "đánh số lại thành {expected}"},
+)
+def check(ctx: Context) -> Iterator[Hit]:
+    yield from anomaly_hits(ctx, "out-of-order")

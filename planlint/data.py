@@ -1,0 +1,46 @@
+"""Finding the project's data: grammars (``grammar/``) and vocabularies (``rules/``).
+
+In a source checkout (and an editable install) they are the top-level folders beside the
+package; a wheel ships them inside the package as ``planlint/_data/grammar`` and
+``planlint/_data/rules`` (see ``[tool.hatch.build]`` in pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+_PKG = Path(__file__).resolve().parent
+
+
+@functools.cache
+def data_dir(name: str) -> Path:
+    for candidate in (_PKG / "_data" / name, _PKG.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"planlint data folder {name!r} not found (broken install?)")
+
+
+def grammar_path(name: str) -> Path:
+    return data_dir("grammar") / name
+
+
+@functools.cache
+def vocabulary(name: str) -> dict[str, Any]:
+    """A TOML vocabulary from ``rules/`` (cached; treat as read-only)."""
+    with open(data_dir("rules") / f"{name}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.cache
+def word_list(name: str) -> tuple[str, ...]:
+    """A plain list from ``rules/NAME.txt``: one entry a line, ``#`` starts a comment."""
+    out = []
+    with open(data_dir("rules") / f"{name}.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                out.append(line)
+    return tuple(out)

@@ -1,0 +1,174 @@
+"""Running the rules: parse once, extract facts once, check, resolve findings.
+
+Rules never touch the text themselves: they ask the context for facts (``ctx.facts(fn)``
+memoises an extractor over the plan, so rules that share facts share the work) and yield
+``Hit``s. Each check a rule evaluates, passing or failing, may be recorded with
+``ctx.verdict(...)``: ``planlint facts`` shows reviewers those verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from .config import Config
+from .finding import Finding, Hit
+from .parser import parse_source
+from .rule import Rule, all_rules
+from .source import Source
+from .tree import Plan, Span
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Verdict:
+    """One check a rule evaluated: the fact, the relation, whether it holds."""
+
+    kind: str  # "share group", "ledger", "date", "citation", "sequence", …
+    span: Span
+    statement: str  # the arithmetic or relation, as shown to a reviewer
+    ok: bool
+    code: str = ""
+
+
+@dataclass
+class Context:
+    plan: Plan
+    config: Config
+    rule: Rule | None = None
+    _cache: dict[Any, Any] = field(default_factory=dict)
+    verdicts: list[Verdict] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.config.lang
+
+    def facts(self, extractor: Callable[[Plan], T]) -> T:
+        """``extractor(plan)``, computed once per plan whatever the number of rules asking."""
+        key = (extractor.__module__, extractor.__qualname__)
+        if key not in self._cache:
+            self._cache[key] = extractor(self.plan)
+        return self._cache[key]  # type: ignore[no-any-return]
+
+    def option(self, name: str) -> Any:
+        if name in self.config.options:
+            return self.config.options[name]
+        assert self.rule is not None
+        return self.rule.options.get(name)
+
+    def verdict(self, kind: str, span: Span, statement: str, ok: bool) -> None:
+        self.verdicts.append(Verdict(kind, span, statement, ok, self.rule.code if self.rule else ""))
+
+
+NOT_A_PLAN = "S110"
+
+
+def lint_source(source: Source, config: Config | None = None, *, fragment: bool = False,
+                context: Context | None = None) -> list[Finding]:
+    """Lint a source. ``fragment=True`` skips the "is this a plan at all" gate (rule examples)."""
+    config = config or Config()
+    plan = parse_source(source)
+    ctx = context or Context(plan, config)
+    ctx.plan, ctx.config = plan, config
+    rules = [r for r in all_rules() if config.enabled(r.code, r.default_enabled, r.severity)]
+    if not fragment and not plan.recognised:
+        rules = [r for r in rules if r.code == NOT_A_PLAN]
+    elif not fragment:
+        rules = [r for r in rules if r.code != NOT_A_PLAN]
+    findings: list[Finding] = []
+    for r in rules:
+        ctx.rule = r
+        for hit in r.check(ctx):
+            findings.append(_resolve(source, r, hit, config.lang))
+    ctx.rule = None
+    findings = _apply_directives(plan, findings)
+    findings.sort(key=lambda f: f.sort_key)
+    return _dedupe(findings)
+
+
+def lint(text: str, config: Config | None = None, path: str = "<input>", *,
+         fragment: bool = False) -> list[Finding]:
+    """Lint a draft given as text."""
+    return lint_source(Source(path, text), config, fragment=fragment)
+
+
+def _resolve(source: Source, r: Rule, hit: Hit, lang: str) -> Finding:
+    line, col = source.position(hit.span.start)
+    end_line, end_col = source.end_position(max(hit.span.end, hit.span.start + 1))
+    ctx_lines = None
+    if hit.context is not None:
+        ctx_lines = (source.position(hit.context.start)[0], source.end_position(hit.context.end)[0])
+    return Finding(
+        path=source.path, line=line, column=col, end_line=end_line, end_column=end_col,
+        code=r.code, rule=r.name, severity=hit.severity or r.severity,
+        message=r.message(hit.message_key, lang, hit.args),
+        fix=r.fix_text(hit.message_key, lang, hit.args), context=ctx_lines,
+    )
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.path, f.line, f.column, f.code, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+_DIRECTIVE = re.compile(r"planlint\s*:\s*(disable-next-line|disable-file|disable|enable)\s*(?:=\s*([\w,\s]+))?",
+                        re.IGNORECASE)
+
+
+def _codes(value: str | None) -> set[str] | None:
+    if not value or not value.strip():
+        return None  # every code
+    return {c.strip().upper() for c in value.split(",") if c.strip()}
+
+
+def _covers(codes: set[str] | None, code: str) -> bool:
+    return codes is None or any(code.upper().startswith(c) for c in codes)
+
+
+def _apply_directives(plan: Plan, findings: list[Finding]) -> list[Finding]:
+    """``<!-- planlint: disable=S103 -->`` … ``<!-- planlint: enable=S103 -->``,
+    ``<!-- planlint: disable-next-line=N101 -->`` and ``<!-- planlint: disable-file -->``."""
+    if not plan.comments:
+        return findings
+    events: list[tuple[int, str, set[str] | None]] = []  # (1-based line, action, codes)
+    source = plan.source
+    for idx, inner in plan.comments:
+        m = _DIRECTIVE.search(inner)
+        if m:
+            start, _ = source.line_bounds(idx)
+            events.append((source.position(start)[0], m.group(1).lower(), _codes(m.group(2))))
+    if not events:
+        return findings
+    nonblank = [source.position(source.line_bounds(i)[0])[0]
+                for i in range(source.line_count) if source.text[slice(*source.line_bounds(i))].strip()]
+
+    def next_content_line(after: int) -> int:
+        for n in nonblank:
+            if n > after:
+                return n
+        return after + 1
+
+    out = []
+    for f in findings:
+        off = False
+        for line, action, codes in events:
+            if action == "disable-file" and _covers(codes, f.code):
+                off = True
+            elif action == "disable-next-line" and next_content_line(line) == f.line and _covers(codes, f.code):
+                off = True
+            elif line < f.line and action == "disable" and _covers(codes, f.code):
+                off = True
+            elif line < f.line and action == "enable" and _covers(codes, f.code):
+                off = False
+        if not off:
+            out.append(f)
+    return out

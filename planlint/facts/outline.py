@@ -1,0 +1,188 @@
+"""Outline facts: the numbered sequences of a plan and where each one breaks.
+
+A sequence is the run of sibling sections that share a marker kind under one parent (the
+Roman parts of the body, the ``1.`` items under ``II.``, the points under ``2.``…). Decimal items
+form one sequence per prefix (``2.1``, ``2.2`` under ``2.``).
+
+Reading a sequence like a reviewer does, one anomaly per mistake:
+
+* an item whose number is not the one expected is *misnumbered* when the next item carries on
+  from the expected number (``1, 2, 2, 4``: the second ``2`` stands for ``3``; ``(10), (12), (12)``:
+  the first ``(12)`` stands for ``(11)``), and the count then goes on from the expected number;
+* otherwise the sequence *restarts* from the item's number (``1, 2, 4, 5``: ``3`` was skipped;
+  ``I, II, II, III``: ``II`` is repeated and ``III`` follows it).
+
+The anomaly is classed by what the reader sees: a number already used is *repeated*, a number
+beyond the expected one *skipped*, anything else *out of order*; a first item that is not 1 is a
+*wrong start*, unless the numbering deliberately continues across sections (see below).
+
+Continuation across sections: when a sequence under a parent starts at ``n + 1`` where the
+same kind of sequence under the parent's previous sibling ended at ``n`` (``I.`` holds ``1.``-``3.``,
+``II.`` holds ``4.``-``6.``), the plan numbers its items through the whole document on purpose and
+nothing is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lines import point_label, to_roman
+from ..tree import Marker, Plan, Section
+
+LATIN_NEXT = {4: 6}  # after d): e) in the Latin alphabet where the Vietnamese one has đ)
+
+
+@dataclass(slots=True)
+class Sequence:
+    parent: Section | None
+    key: str
+    items: list[Section]
+    start: int = 1  # the number the sequence is expected to start at
+
+
+@dataclass(slots=True)
+class Anomaly:
+    kind: str  # wrong-start | skipped | repeated | out-of-order | latin-point
+    section: Section
+    expected: str  # the marker that should stand there, as printed
+    found: str
+    previous: Section | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def label_for(marker: Marker, value: int) -> str:
+    """How the marker with ordinal ``value`` is printed in the same style as ``marker``."""
+    if marker.kind == "roman" or (marker.kind == "part" and not marker.label.isdigit()):
+        num = to_roman(value) if value > 0 else "?"
+    elif marker.kind == "point":
+        num = point_label(value)
+    elif marker.kind == "decimal":
+        num = ".".join(str(p) for p in (*marker.prefix, value))
+    else:
+        num = str(value)
+    if marker.kind == "paren":
+        return f"({num})"
+    if marker.kind == "part":
+        return f"{marker.word} {num}"
+    return f"{num}{marker.delim}"
+
+
+def sequences(plan: Plan) -> list[Sequence]:
+    """Every numbered sequence in the plan, each with the items that take part in counting."""
+    out: list[Sequence] = []
+    parents: list[tuple[Section | None, list[Section]]] = [(None, plan.body)]
+    parents += [(s, s.children) for s in plan.sections() if s.children]
+    last_under: dict[tuple[str, str], tuple[Section | None, int]] = {}
+    for parent, children in parents:
+        groups: dict[str, list[Section]] = {}
+        for child in children:
+            m = child.marker
+            if not m.numbered or (m.kind == "point" and not m.valid):
+                continue
+            key = m.key
+            if m.kind == "decimal" and (parent is None or parent.marker.kind not in ("arabic", "decimal")):
+                key = f"{m.key}:{'.'.join(map(str, m.prefix))}"  # 1.1, 1.2 then 2.1: two sequences
+            groups.setdefault(key, []).append(child)
+        for key, items in groups.items():
+            seq = Sequence(parent, key, items)
+            first = items[0].marker.value
+            # numbering that deliberately continues from the parent's previous sibling
+            if parent is not None and first > 1:
+                prev = _previous_sibling(plan, parent)
+                if prev is not None:
+                    ended = last_under.get((key, _ident(prev)))
+                    if ended is not None and first == ended[1] + 1:
+                        seq.start = first
+            if parent is not None:
+                last_under[(key, _ident(parent))] = (parent, items[-1].marker.value)
+            out.append(seq)
+    return out
+
+
+def _ident(section: Section) -> str:
+    return f"{section.marker.span.start}"
+
+
+def _previous_sibling(plan: Plan, section: Section) -> Section | None:
+    siblings = plan.body
+    for s in plan.sections():
+        if section in s.children:
+            siblings = s.children
+            break
+    same = [s for s in siblings if s.marker.key == section.marker.key]
+    i = next((k for k, s in enumerate(same) if s is section), 0)
+    return same[i - 1] if i > 0 else None
+
+
+def anomalies(plan: Plan) -> list[Anomaly]:
+    out: list[Anomaly] = []
+    for seq in sequences(plan):
+        out.extend(_check_sequence(seq))
+    return out
+
+
+def _check_sequence(seq: Sequence) -> list[Anomaly]:
+    items = seq.items
+    out: list[Anomaly] = []
+    expected = seq.start
+    seen: set[int] = set()
+    for i, item in enumerate(items):
+        m = item.marker
+        v = m.value
+        nxt = items[i + 1].marker.value if i + 1 < len(items) else None
+        prev = items[i - 1] if i else None
+        if v == expected:
+            seen.add(v)
+            expected = v + 1
+            continue
+        if m.kind == "point" and prev is not None and LATIN_NEXT.get(prev.marker.value) == v and expected == 5:
+            # a) b) c) d) e): the Latin alphabet where the Vietnamese one has đ)
+            out.append(Anomaly("latin-point", item, label_for(m, 5), m.display(), prev))
+            seen.add(v)
+            expected = v + 1
+            continue
+        exp_label = label_for(m, expected)
+        if i == 0:
+            out.append(Anomaly("wrong-start", item, exp_label, m.display(), None))
+            seen.add(v)
+            expected = expected + 1 if nxt == expected + 1 else v + 1
+            continue
+        if v in seen:
+            kind = "repeated"
+        elif v > expected:
+            kind = "skipped"
+        else:
+            kind = "out-of-order"
+        out.append(Anomaly(kind, item, exp_label, m.display(), prev))
+        seen.add(v)
+        if nxt is not None and nxt == expected + 1:
+            expected += 1  # misnumbered: the count goes on as if it were right
+        else:
+            expected = v + 1  # the sequence restarts from here
+    return out
+
+
+@dataclass(slots=True)
+class PrefixMismatch:
+    section: Section
+    parent: Section
+    expected: str
+
+
+def prefix_mismatches(plan: Plan) -> list[PrefixMismatch]:
+    """Decimal items whose leading number is not their parent's (``3.1`` inside ``2.``)."""
+    out = []
+    for parent in plan.sections():
+        pm = parent.marker
+        if pm.kind == "arabic":
+            number: tuple[int, ...] = (pm.value,)
+        elif pm.kind == "decimal":
+            number = (*pm.prefix, pm.value)
+        else:
+            continue
+        for child in parent.children:
+            cm = child.marker
+            if cm.kind == "decimal" and len(cm.prefix) == len(number) and cm.prefix != number:
+                expected = ".".join(str(p) for p in (*number, cm.value))
+                out.append(PrefixMismatch(child, parent, expected))
+    return out

@@ -1,0 +1,422 @@
+"""The line classifier: each physical line of a draft becomes one typed token for the grammar.
+
+Exports from Word and PDF decorate lines with markdown (``## I.``, ``**1.1.**``), break
+sentences across blank lines and leave bullets that are really hyphens (``- xã hội …``). This
+module reads one line at a time, with only the state a reader keeps in mind (are we in the
+header, after the title, in the recipients list; is the previous sentence finished), and says
+what the line is. ``grammar/plan.lark`` then gives the document its shape, and the outline
+builder in ``parser.py`` nests the numbered items.
+
+A line's text is kept as a ``Run``: cleaned text plus the map back to source offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .data import vocabulary
+from .source import Source
+from .tree import Marker, Span
+
+# -- runs: cleaned text with its source map ---------------------------------------------------
+
+
+@dataclass(slots=True)
+class Run:
+    text: str
+    pieces: list[tuple[int, int]]  # (text_offset, source_offset), text offsets ascending
+    end: int  # source offset just after the last character
+
+    def src(self, i: int) -> int:
+        if i >= len(self.text):
+            return self.end
+        best = self.pieces[0]
+        for p in self.pieces:
+            if p[0] > i:
+                break
+            best = p
+        return best[1] + (i - best[0])
+
+    def slice(self, i: int, j: int | None = None) -> Run:
+        n = len(self.text)
+        j = n if j is None else j
+        i, j = max(0, min(i, n)), max(0, min(j, n))
+        if j <= i:
+            s = self.src(i)
+            return Run("", [(0, s)], s)
+        pieces = [(0, self.src(i))]
+        for t, s in self.pieces:
+            if i < t < j:
+                pieces.append((t - i, s))
+        return Run(self.text[i:j], pieces, self.src(j - 1) + 1)
+
+    def strip(self) -> Run:
+        t = self.text
+        i = len(t) - len(t.lstrip())
+        j = len(t.rstrip())
+        return self.slice(i, j) if (i or j != len(t)) else self
+
+
+_EMPHASIS = re.compile(r"\*+|__+")
+
+
+def _clean(text: str, start: int) -> Run:
+    """Line text without markdown emphasis markers (``**``, ``*``, ``__``)."""
+    pieces: list[tuple[int, int]] = []
+    out: list[str] = []
+    pos = 0
+    tlen = 0
+    for m in _EMPHASIS.finditer(text):
+        if m.start() > pos:
+            pieces.append((tlen, start + pos))
+            out.append(text[pos : m.start()])
+            tlen += m.start() - pos
+        pos = m.end()
+    if pos < len(text) or not pieces:
+        pieces.append((tlen, start + pos))
+        out.append(text[pos:])
+    return Run("".join(out), pieces, start + len(text))
+
+
+# -- markers -------------------------------------------------------------------------------
+
+
+_NUMBERING = vocabulary("numbering")
+POINT_ALPHABET: tuple[str, ...] = tuple(_NUMBERING["point_alphabet"])
+FOREIGN_LETTERS: frozenset[str] = frozenset(_NUMBERING["foreign_letters"])
+BULLETS: dict[str, str] = dict(_NUMBERING["bullets"])
+PART_WORDS: tuple[str, ...] = tuple(_NUMBERING["part_words"])
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(s: str) -> tuple[int, bool]:
+    """Value of a Roman numeral and whether it is written canonically (IIII, VX are not)."""
+    total = 0
+    prev = 0
+    for ch in reversed(s.upper()):
+        v = _ROMAN_VALUES[ch]
+        if v < prev:
+            total -= v
+        else:
+            total += v
+            prev = v
+    return total, total > 0 and to_roman(total) == s.upper()
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
+
+
+def point_label(value: int) -> str:
+    """The point letter for ordinal ``value`` (1 -> a, 5 -> đ), or ``?`` beyond the alphabet."""
+    return POINT_ALPHABET[value - 1] if 1 <= value <= len(POINT_ALPHABET) else "?"
+
+
+_WS = r"[ \t\u00a0]"
+_PART_RE = re.compile(
+    r"(?P<word>" + "|".join(PART_WORDS) + r"|" + "|".join(w.upper() for w in PART_WORDS) + r")"
+    + _WS + r"+(?P<num>[IVXLC]+|\d{1,3})(?P<delim>[.:\-–]?)(?=\s|$)"
+)
+_ROMAN_RE = re.compile(r"(?P<num>[IVXLC]{1,7})" + _WS + r"*(?P<delim>[.\-–])(?=\s|$)")
+_DECIMAL_RE = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,4})(?P<delim>\.?)(?=\s|$)")
+_ARABIC_RE = re.compile(r"(?P<num>\d{1,3})" + _WS + r"*(?P<delim>[.)\-–])(?=\s|$)")
+_POINT_RE = re.compile(r"(?P<num>[a-zđ])" + _WS + r"*(?P<delim>\))(?=\s|$)")
+_PAREN_RE = re.compile(r"\((?P<num>\d{1,3})\)(?=\s|$|[^\d)])")
+_BULLET_RE = re.compile(r"(?P<num>[" + re.escape("".join(BULLETS)) + r"])" + _WS + r"+")
+
+
+def match_marker(text: str) -> tuple[str, re.Match[str]] | None:
+    """The marker at the start of cleaned line text, as (kind, match)."""
+    for kind, rx in (("part", _PART_RE), ("decimal", _DECIMAL_RE), ("roman", _ROMAN_RE),
+                     ("arabic", _ARABIC_RE), ("point", _POINT_RE), ("paren", _PAREN_RE),
+                     ("bullet", _BULLET_RE)):
+        m = rx.match(text)
+        if m:
+            return kind, m
+    return None
+
+
+def make_marker(kind: str, m: re.Match[str], run: Run, md_level: int, bold: bool, bullet: str = "") -> Marker:
+    num = m.group("num")
+    delim = m.groupdict().get("delim") or ""
+    span = Span(run.src(m.start()), run.src(m.end("num") - 1) + 1 + len(delim))
+    value, valid, prefix, word = 0, True, (), ""
+    if kind == "roman":
+        value, valid = roman_value(num)
+    elif kind == "arabic" or kind == "paren":
+        value = int(num)
+        delim = "()" if kind == "paren" else delim
+    elif kind == "decimal":
+        parts = tuple(int(x) for x in num.split("."))
+        prefix, value = parts[:-1], parts[-1]
+    elif kind == "point":
+        if num in FOREIGN_LETTERS:
+            valid = False
+        else:
+            value = POINT_ALPHABET.index(num) + 1
+    elif kind == "part":
+        word = m.group("word").capitalize()
+        if num.isdigit():
+            value = int(num)
+        else:
+            value, valid = roman_value(num)
+    elif kind == "bullet":
+        num = BULLETS[num]
+    return Marker(kind=kind, label=num, delim=delim, value=value, prefix=prefix, span=span,
+                  md_level=md_level, bold=bold, valid=valid, bullet=bullet, word=word)
+
+
+# -- classification ---------------------------------------------------------------------------
+
+# Token types the grammar declares (grammar/plan.lark).
+NUMBER, PLACEDATE, ISSUER, MOTTO = "NUMBER", "PLACEDATE", "ISSUER", "MOTTO"
+TITLE, SUMMARY, TEXT, CONT, HEAD = "TITLE", "SUMMARY", "TEXT", "CONT", "HEAD"
+RECIPIENTS, RECIPIENT, SIGN = "RECIPIENTS", "RECIPIENT", "SIGN"
+
+
+@dataclass(slots=True)
+class Line:
+    index: int  # 0-based source line
+    type: str  # one of the token types above
+    run: Run  # cleaned content (after markdown heading marks and the marker)
+    marker: Marker | None = None
+    md_level: int = 0
+    bold: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+_HEADING_RE = re.compile(r"(#{1,6})[ \t]+")
+_COMMENT_RE = re.compile(r"<!--(.*?)-->\s*$")
+_NUMBER_RE = re.compile(r"Số\s*:", re.IGNORECASE)
+_PLACEDATE_RE = re.compile(r"[^,\d]{2,80},\s*ngày\b", re.IGNORECASE)
+_MOTTO_RE = re.compile(r"(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN)", re.IGNORECASE)
+_RECIPIENTS_RE = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
+_SIGN_RE = re.compile(r"(TM|KT|Q|TL|TUQ)\s*\.\s*\S|(PHÓ\s+)?CHỦ\s+TỊCH\b|(PHÓ\s+)?TRƯỞNG\s+BAN\b|BÍ\s+THƯ\b")
+_TERMINAL = tuple(".:;!?…")
+
+
+def _type_words() -> list[tuple[str, str]]:
+    types = vocabulary("doctypes")["type"]
+    words = [(t["word"].upper(), t["code"]) for t in types]
+    return sorted(words, key=lambda w: -len(w[0]))
+
+
+_TITLE_WORDS = _type_words()
+
+
+def title_match(text: str) -> tuple[str, str, int] | None:
+    """``(TYPE WORD, code, end)`` when the text starts with an upper-case document type word."""
+    for word, code in _TITLE_WORDS:
+        if text.startswith(word) and (len(text) == len(word) or not text[len(word)].isalpha()):
+            return word, code, len(word)
+    return None
+
+
+def _is_upper_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _starts_lower(text: str) -> bool:
+    for c in text:
+        if c.isalpha():
+            return c.islower()
+        if c.isdigit():
+            return False
+        if not c.isspace() and c not in "\"“'‘(":
+            return False
+    return False
+
+
+def _starts_number(text: str) -> bool:
+    t = text.lstrip()
+    return bool(t) and t[0].isdigit()
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+class Classifier:
+    """Turns the lines of a ``Source`` into typed ``Line`` tokens, in order."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.comments: list[tuple[int, str]] = []
+
+    def lines(self) -> Iterator[Line]:
+        src = self.source
+        state = "head"  # head -> title -> body -> recipients -> sign
+        prev: Line | None = None  # last content line
+        summary_open = False
+        title_seen = False
+        for idx in range(src.line_count):
+            start, end = src.line_bounds(idx)
+            raw = src.text[start:end]
+            stripped = raw.strip()
+            if not stripped:
+                if summary_open and prev is not None and prev.type == SUMMARY:
+                    summary_open = False
+                continue
+            cm = _COMMENT_RE.match(stripped)
+            if cm and stripped.startswith("<!--"):
+                self.comments.append((idx, cm.group(1).strip()))
+                continue
+            run = _clean(raw, start).strip()
+            md_level = 0
+            hm = _HEADING_RE.match(run.text)
+            if hm:
+                md_level = len(hm.group(1))
+                run = run.slice(hm.end()).strip()
+            bold = raw.lstrip().lstrip("#").lstrip().startswith(("**", "__"))
+            text = run.text
+            if not text:
+                continue
+            line = Line(idx, TEXT, run, md_level=md_level, bold=bold)
+
+            # closing: once "Nơi nhận" or a signature line is seen, the body is over
+            if state in ("body", "title", "head") and _RECIPIENTS_RE.match(text) and len(text) < 40:
+                state = "recipients"
+                line.type = RECIPIENTS
+                yield line
+                prev = line
+                continue
+            if state == "recipients":
+                mm = match_marker(text)
+                if mm and mm[0] == "bullet":
+                    line.type = RECIPIENT
+                    line.run = run.slice(mm[1].end()).strip()
+                    yield line
+                    prev = line
+                    continue
+                if prev is not None and prev.type == RECIPIENT and _starts_lower(text):
+                    line.type = CONT
+                    yield line
+                    prev = line
+                    continue
+                state = "sign"
+            if state == "sign":
+                line.type = SIGN
+                yield line
+                prev = line
+                continue
+            if state in ("body", "title") and _SIGN_RE.match(text) and _is_upper_line(text.split(".", 1)[-1] or text):
+                state = "sign"
+                line.type = SIGN
+                yield line
+                prev = line
+                continue
+
+            if state == "head":
+                if _NUMBER_RE.match(text):
+                    line.type = NUMBER
+                    yield line
+                    prev = line
+                    continue
+                if _PLACEDATE_RE.match(text) and "năm" in text and len(text) < 120:
+                    line.type = PLACEDATE
+                    yield line
+                    prev = line
+                    continue
+                if _MOTTO_RE.match(text):
+                    line.type = MOTTO
+                    yield line
+                    prev = line
+                    continue
+            if state in ("head",) and not title_seen:
+                tm = title_match(text)
+                if tm:
+                    title_seen = True
+                    line.type = TITLE
+                    line.extra = {"word": tm[0], "code": tm[1]}
+                    rest = run.slice(tm[2]).strip()
+                    line.extra["summary"] = rest.text
+                    line.run = run
+                    state = "title"
+                    summary_open = not rest.text
+                    yield line
+                    prev = line
+                    continue
+                if _is_upper_line(text) and match_marker(text) is None:
+                    line.type = ISSUER
+                    yield line
+                    prev = line
+                    continue
+
+            # body-ish lines: markers, continuations, text
+            mm = match_marker(text)
+            if mm is not None and state == "head" and mm[0] == "bullet":
+                mm = None  # a dash in the header area is decoration, not a list
+            if mm is not None and self._is_continuation(prev, text, mm[0]):
+                mm = None
+                line.type = CONT
+                yield line
+                prev = line
+                continue
+            if mm is not None:
+                kind, m = mm
+                bullet = ""
+                rest = run.slice(m.end()).strip()
+                if kind == "bullet":
+                    inner = match_marker(rest.text)
+                    if inner is not None and inner[0] in ("paren", "arabic", "decimal", "point", "roman"):
+                        bullet = m.group("num")
+                        kind, m = inner
+                        run = rest
+                        rest = run.slice(m.end()).strip()
+                marker = make_marker(kind, m, run, md_level, bold, bullet)
+                line.type = HEAD
+                line.marker = marker
+                line.run = rest
+                if state in ("head", "title"):
+                    state = "body"
+                summary_open = False
+                yield line
+                prev = line
+                continue
+            if state == "title" and summary_open and prev is not None and prev.type in (TITLE, SUMMARY):
+                line.type = SUMMARY
+                yield line
+                prev = line
+                continue
+            if prev is not None and self._is_continuation(prev, text, None):
+                line.type = CONT
+                yield line
+                prev = line
+                continue
+            if state == "title":
+                state = "body" if not summary_open else state
+            line.type = TEXT
+            yield line
+            prev = line
+
+    @staticmethod
+    def _is_continuation(prev: Line | None, text: str, kind: str | None) -> bool:
+        """Whether a line continues the previous one's sentence (an export's broken line)."""
+        if prev is None or prev.type not in (TEXT, CONT, HEAD, SUMMARY):
+            return False
+        ptext = prev.run.text.rstrip()
+        if not ptext:
+            return False
+        open_end = not ptext.endswith(_TERMINAL) and not ptext.endswith(("./.", "”", '"', ")"))
+        # a short heading ("1. Mục đích", "II. NỘI DUNG") is closed even without punctuation
+        if prev.type == HEAD and (_word_count(ptext) <= 8 or prev.bold or prev.md_level or _is_upper_line(ptext)):
+            return False
+        if kind is not None:
+            # "- xã hội …" after an unfinished sentence: a hyphen, not a bullet
+            return kind == "bullet" and text[:1] in "-–" and open_end and _starts_lower(text[1:])
+        if _starts_lower(text):
+            return True
+        if not open_end:
+            return False
+        if ptext.endswith(("-", "–", ",")) or _starts_number(text):
+            return True
+        return _word_count(ptext) > 8 and prev.type != SUMMARY

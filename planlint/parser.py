@@ -1,0 +1,198 @@
+"""Source text -> ``Plan``: classified lines, the Lark grammar, then the outline builder."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from .data import grammar_path
+from .lines import CONT, HEAD, Classifier, Line, Run
+from .source import Source
+from .tree import Closing, Header, Paragraph, Plan, Section, Title
+
+if TYPE_CHECKING:
+    from lark import Lark, Tree
+
+
+@functools.cache
+def _lark() -> Lark:
+    from lark import Lark, Token
+    from lark.lexer import Lexer
+
+    class LineLexer(Lexer):
+        """Feeds pre-classified lines to the LALR parser: the value of a token is its index."""
+
+        def __init__(self, lexer_conf: Any) -> None:
+            pass
+
+        def lex(self, data: Any, *args: Any) -> Any:  # data: list[Line]
+            for i, line in enumerate(data):
+                yield Token(line.type, i, line=line.index + 1)
+
+    grammar = grammar_path("plan.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=LineLexer)
+
+
+def paragraph(runs: list[Run], lines: list[int]) -> Paragraph:
+    """Join line runs into one paragraph (a single space where lines were broken)."""
+    text_parts: list[str] = []
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for k, run in enumerate(runs):
+        if not run.text:
+            continue
+        if text_parts:
+            pieces.append((pos, runs[k - 1].end if k else run.pieces[0][1]))
+            text_parts.append(" ")
+            pos += 1
+        for t, s in run.pieces:
+            if t < len(run.text) or not pieces:
+                pieces.append((pos + t, s))
+        text_parts.append(run.text)
+        pos += len(run.text)
+    end = max((r.end for r in runs if r.text), default=runs[0].end if runs else 0)
+    if not pieces:
+        pieces = [(0, end)]
+    return Paragraph("".join(text_parts), pieces, lines, end)
+
+
+def _para(lines: list[Line]) -> Paragraph:
+    return paragraph([ln.run for ln in lines], [ln.index for ln in lines])
+
+
+def parse_source(source: Source) -> Plan:
+    classifier = Classifier(source)
+    lines = list(classifier.lines())
+    plan = Plan(source)
+    plan.comments = classifier.comments
+    if not lines:
+        return plan
+    try:
+        tree = _lark().parse(lines)
+    except Exception:  # pragma: no cover - the classifier keeps the stream grammatical
+        return _fallback(plan, lines)
+    _build(plan, tree, lines)
+    return plan
+
+
+def parse(text: str, path: str = "<input>") -> Plan:
+    """Parse a draft plan given as text. Never raises on any text."""
+    return parse_source(Source(path, text))
+
+
+def _tokens(tree: Tree, lines: list[Line]) -> list[Line]:
+    return [lines[tok.value] for tok in tree.scan_values(lambda v: hasattr(v, "type"))]
+
+
+def _build(plan: Plan, tree: Tree, lines: list[Line]) -> None:
+    flat: list[tuple[Line, list[Line], list[list[Line]]]] = []  # (head, cont lines, paragraphs)
+    for node in tree.children:
+        data = node.data
+        if data == "front":
+            _front(plan, node, lines)
+        elif data == "section":
+            toks = _tokens(node, lines)
+            head = toks[0]
+            cont: list[Line] = []
+            paras: list[list[Line]] = []
+            for ln in toks[1:]:
+                if ln.type == CONT and not paras:
+                    cont.append(ln)
+                elif ln.type == CONT:
+                    paras[-1].append(ln)
+                else:
+                    paras.append([ln])
+            flat.append((head, cont, paras))
+        elif data == "closing":
+            _closing(plan.closing, node, lines)
+    plan.body = _outline(flat)
+
+
+def _front(plan: Plan, node: Tree, lines: list[Line]) -> None:
+    header = plan.header
+    for child in node.children:
+        if hasattr(child, "type"):  # a header token
+            ln = lines[child.value]  # type: ignore[union-attr]
+            p = _para([ln])
+            if ln.type == "NUMBER":
+                header.number = p
+            elif ln.type == "PLACEDATE":
+                header.place_date = p
+            elif ln.type == "MOTTO":
+                header.motto.append(p)
+            else:
+                header.issuer.append(p)
+        elif child.data == "title":
+            toks = _tokens(child, lines)
+            t = toks[0]
+            summary_lines = toks[1:]
+            summary = None
+            rest = t.extra.get("summary", "")
+            if rest:
+                word_len = len(t.extra["word"])
+                run = t.run.slice(word_len).strip()
+                summary = paragraph([run] + [ln.run for ln in summary_lines],
+                                    [t.index] + [ln.index for ln in summary_lines])
+            elif summary_lines:
+                summary = _para(summary_lines)
+            plan.title = Title(t.extra["word"], t.extra["code"], _para([t]), summary)
+        elif child.data == "para":
+            p = _para(_tokens(child, lines))
+            if plan.title is None:
+                header.issuer.append(p)
+            else:
+                plan.preamble.append(p)
+
+
+def _closing(closing: Closing, node: Tree, lines: list[Line]) -> None:
+    for part in node.children:
+        if part.data == "recipients":
+            for child in part.children:
+                if hasattr(child, "type"):
+                    closing.recipients_head = _para([lines[child.value]])  # type: ignore[union-attr]
+                else:
+                    closing.recipients.append(_para(_tokens(child, lines)))
+        elif part.data == "signature":
+            closing.signature.extend(_para([ln]) for ln in _tokens(part, lines))
+
+
+def _outline(flat: list[tuple[Line, list[Line], list[list[Line]]]]) -> list[Section]:
+    """Nest flat sections by marker kind.
+
+    A stack holds the open sections. A marker whose kind (``Marker.key``) is already on the
+    stack closes everything above that level and becomes its sibling; a new kind opens a
+    level below the current one. So whatever order a plan uses (I. > 1. > a) > -, or
+    2. > (1)), siblings share a kind and a kind's first appearance fixes its depth there.
+    """
+    roots: list[Section] = []
+    stack: list[Section] = []
+    for head, cont, paras in flat:
+        assert head.marker is not None
+        heading = _para([head] + cont)
+        section = Section(head.marker, heading, [_para(p) for p in paras])
+        key = head.marker.key
+        level = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].marker.key == key), None)
+        if level is not None:
+            for closed in reversed(stack[level:]):
+                _close(closed)
+            del stack[level:]
+        section.depth = len(stack)
+        (stack[-1].children if stack else roots).append(section)
+        stack.append(section)
+    for closed in reversed(stack):
+        _close(closed)
+    return roots
+
+
+def _close(section: Section) -> None:
+    ends = [section.heading.source_end] + [p.source_end for p in section.paragraphs]
+    ends += [c.end for c in section.children]
+    section.end = max(ends)
+
+
+def _fallback(plan: Plan, lines: list[Line]) -> Plan:  # pragma: no cover
+    plan.preamble = [_para([ln]) for ln in lines if ln.type != HEAD]
+    return plan
+
+
+__all__ = ["parse", "parse_source", "paragraph", "Header"]

@@ -1,0 +1,121 @@
+"""Reporters: findings (and facts) to text, rich text or JSON. Rich is imported only for a terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import IO, TYPE_CHECKING
+
+from ..finding import Finding
+
+if TYPE_CHECKING:
+    from ..source import Source
+
+
+def use_color(stream: IO[str]) -> bool:
+    if os.environ.get("NO_COLOR") is not None:
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def json_report(findings: Sequence[Finding], out: IO[str]) -> None:
+    json.dump([f.as_json() for f in findings], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
+    c = Counter(f.severity for f in findings)
+    if lang == "vi":
+        return (f"{len(findings)} phát hiện ({c['error']} lỗi, {c['warning']} cảnh báo, "
+                f"{c['info']} thông tin) trong {files} tệp.")
+    plural = "" if len(findings) == 1 else "s"
+    return (f"Found {len(findings)} finding{plural} ({c['error']} error, {c['warning']} warning, "
+            f"{c['info']} info) in {files} file{'' if files == 1 else 's'}.")
+
+
+def _marked(source: Source | None, f: Finding) -> list[tuple[int, str, int, int]]:
+    """(line number, text, first column, last column) for the lines a finding spans (max 3)."""
+    if source is None:
+        return []
+    out = []
+    last = min(f.end_line, f.line + 2)
+    for n in range(f.line, last + 1):
+        text = source.original_line(n)
+        c0 = f.column if n == f.line else 1
+        c1 = f.end_column - 1 if n == f.end_line else len(text)
+        out.append((n, text, c0, max(c0, c1)))
+    return out
+
+
+def _clip(text: str, c0: int, c1: int, width: int = 110) -> tuple[str, int, int]:
+    """Clip a long source line around the marked columns (1-based, inclusive)."""
+    if len(text) <= width:
+        return text, c0, c1
+    start = max(0, c0 - 1 - width // 3)
+    piece = text[start:start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(text) else ""
+    shift = start - len(prefix)
+    return prefix + piece + suffix, c0 - shift, min(c1 - shift, len(prefix) + len(piece))
+
+
+def plain_report(findings: Sequence[Finding], sources: dict[str, Source], files: int, lang: str,
+                 out: IO[str], quiet_clean: bool = True) -> None:
+    for f in findings:
+        out.write(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
+        for n, text, c0, c1 in _marked(sources.get(f.path), f):
+            text, c0, c1 = _clip(text, c0, c1)
+            gutter = f"{n:>5} | "
+            out.write(f"{gutter}{text}\n")
+            out.write(" " * (len(gutter) - 2) + "| " + " " * (c0 - 1) + "^" * max(1, c1 - c0 + 1) + "\n")
+        if f.fix:
+            out.write(f"      = {'sửa' if lang == 'vi' else 'fix'}: {f.fix}\n")
+        out.write("\n")
+    if findings or not quiet_clean:
+        out.write(summary_line(findings, files, lang) + "\n")
+
+
+def rich_report(findings: Sequence[Finding], sources: dict[str, Source], files: int, lang: str,
+                out: IO[str]) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    for f in findings:
+        head = Text()
+        head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+        head.append(f"{f.code} ", style=style[f.severity])
+        head.append(f"[{f.severity}] ", style=style[f.severity])
+        head.append(f.message)
+        console.print(head)
+        for n, text, c0, c1 in _marked(sources.get(f.path), f):
+            text, c0, c1 = _clip(text, c0, c1)
+            line = Text(f"{n:>5} | ", style="dim")
+            line.append(text[: c0 - 1])
+            line.append(text[c0 - 1 : c1], style="bold underline " + style[f.severity])
+            line.append(text[c1:])
+            console.print(line)
+            console.print(Text("      | " + " " * (c0 - 1) + "^" * max(1, c1 - c0 + 1), style=style[f.severity]))
+        if f.fix:
+            console.print(Text(f"      = {'sửa' if lang == 'vi' else 'fix'}: {f.fix}", style="green"))
+        console.print()
+    if findings:
+        console.print(Text(summary_line(findings, files, lang), style="bold"))
+    else:
+        msg = f"Không có phát hiện nào ({files} tệp)." if lang == "vi" else f"All checks passed ({files} file{'' if files == 1 else 's'})."
+        console.print(Text("✓ " + msg, style="bold green"))
+
+
+def text_report(findings: Sequence[Finding], sources: dict[str, Source], files: int, lang: str,
+                out: IO[str] | None = None) -> None:
+    out = out or sys.stdout
+    if use_color(out):
+        rich_report(findings, sources, files, lang, out)
+    else:
+        plain_report(findings, sources, files, lang, out)

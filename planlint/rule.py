@@ -1,0 +1,157 @@
+"""Rules: one module each under ``planlint/checks/``, metadata beside the code.
+
+A rule module has a docstring (what it checks, why, a ``Bad::`` and a ``Good::`` example,
+``planlint explain`` prints it and the tests lint both examples) and one decorated function::
+
+    @rule(code="S103", name="repeated-number", severity="error",
+          summary="A number is used twice in one sequence",
+          messages={"en": "{found} appears twice; expected {expected}",
+                    "vi": "{found} bị lặp lại; lẽ ra là {expected}"},
+          fix={"en": "renumber it {expected}", "vi": "đánh số lại thành {expected}"})
+    def check(ctx: Context) -> Iterator[Hit]: ...
+
+Messages are ``str.format`` templates over the ``Hit.args``; a rule with several messages
+passes a dict of dicts keyed by ``Hit.message_key``.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .engine import Context
+    from .finding import Hit
+
+FAMILIES = {
+    "S": "structure and numbering",
+    "N": "numbers: sums, shares, parts, fractions, bounds, counts",
+    "P": "poverty ledgers",
+    "D": "dates and periods",
+    "R": "header and citations",
+    "T": "text hygiene",
+}
+
+CheckFn = Callable[["Context"], Iterable["Hit"]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str
+    messages: dict[str, dict[str, str]]  # message key -> lang -> template
+    fix: dict[str, dict[str, str]]  # message key -> lang -> template (may be empty)
+    check: CheckFn
+    options: dict[str, Any] = field(default_factory=dict)
+    default_enabled: bool = True
+    doc: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
+
+    def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
+        templates = self.messages.get(key) or self.messages["default"]
+        return _format(templates.get(lang) or templates["en"], args)
+
+    def fix_text(self, key: str, lang: str, args: dict[str, Any]) -> str | None:
+        templates = self.fix.get(key) or self.fix.get("default")
+        if not templates:
+            return None
+        return _format(templates.get(lang) or templates["en"], args)
+
+    def examples(self) -> dict[str, str]:
+        """The ``Bad::`` / ``Good::`` blocks of the docstring, dedented."""
+        return doc_examples(self.doc)
+
+
+def _format(template: str, args: dict[str, Any]) -> str:
+    try:
+        return template.format(**args)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def _by_lang(value: dict[str, Any] | None) -> dict[str, dict[str, str]]:
+    if not value:
+        return {}
+    if all(isinstance(v, str) for v in value.values()):
+        return {"default": dict(value)}
+    return {k: dict(v) for k, v in value.items()}
+
+
+_REGISTERED: dict[str, Rule] = {}
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    messages: dict[str, Any],
+    fix: dict[str, Any] | None = None,
+    options: dict[str, Any] | None = None,
+    default_enabled: bool = True,
+) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated function as the check of a rule; the module docstring is its doc."""
+    assert severity in ("error", "warning", "info"), severity
+    assert re.fullmatch(r"[SNPDRT]\d{3}", code), code
+
+    def deco(fn: CheckFn) -> CheckFn:
+        module = importlib.import_module(fn.__module__)
+        r = Rule(code=code, name=name, severity=severity, summary=summary,
+                 messages=_by_lang(messages), fix=_by_lang(fix), check=fn,
+                 options=dict(options or {}), default_enabled=default_enabled,
+                 doc=textwrap.dedent(module.__doc__ or "").strip())
+        if code in _REGISTERED and _REGISTERED[code].check is not fn:
+            raise ValueError(f"rule code {code} registered twice")
+        _REGISTERED[code] = r
+        return fn
+
+    return deco
+
+
+@functools.cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, by code. Imports each module of ``planlint.checks`` once."""
+    from . import checks
+
+    for info in pkgutil.iter_modules(checks.__path__):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{checks.__name__}.{info.name}")
+    return tuple(sorted(_REGISTERED.values(), key=lambda r: r.code))
+
+
+def get_rule(code_or_name: str) -> Rule | None:
+    key = code_or_name.strip()
+    for r in all_rules():
+        if r.code.upper() == key.upper() or r.name == key.lower():
+            return r
+    return None
+
+
+def doc_examples(doc: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    lines = doc.splitlines()
+    i = 0
+    while i < len(lines):
+        m = re.match(r"^(Bad|Good|Fixed)::\s*$", lines[i].strip())
+        if not m:
+            i += 1
+            continue
+        i += 1
+        block: list[str] = []
+        while i < len(lines) and (not lines[i].strip() or lines[i].startswith((" ", "\t"))):
+            block.append(lines[i])
+            i += 1
+        out[m.group(1).lower()] = textwrap.dedent("\n".join(block)).strip("\n") + "\n"
+    return out

@@ -1,0 +1,217 @@
+"""The plan tree: what the parser understood, with spans into ``Source.text``.
+
+This is the public API that every fact extractor walks (``planlint.parse(text) -> Plan``).
+Spans are half-open ``[start, end)`` offsets into the normalised text; ``Plan.position`` turns
+one into the 1-based line and column of the original file.
+
+Text is read through ``Paragraph``: a logical paragraph whose physical lines were joined (a
+sentence broken by a blank line, a ``- xã hội …`` line that continues it) and whose markdown
+emphasis was dropped. ``Paragraph.text`` is what extractors match against; ``Paragraph.span_of``
+maps a match in it back to the source.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __or__(self, other: Span) -> Span:
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A logical paragraph: cleaned text plus the map back to the source.
+
+    ``pieces`` holds ``(text_offset, source_offset)`` pairs: the text from ``text_offset`` up to
+    the next piece was copied from the source starting at ``source_offset``.
+    """
+
+    text: str
+    pieces: list[tuple[int, int]]
+    lines: list[int]  # 0-based source line indexes it was built from
+    source_end: int  # end offset in the source of the last character
+
+    @property
+    def span(self) -> Span:
+        return Span(self.pieces[0][1] if self.pieces else self.source_end, self.source_end)
+
+    def source_offset(self, i: int) -> int:
+        """Source offset of character ``i`` of ``text`` (``len(text)`` maps to the end)."""
+        if i >= len(self.text):
+            return self.source_end
+        keys = [p[0] for p in self.pieces]
+        k = bisect_right(keys, i) - 1
+        t0, s0 = self.pieces[max(k, 0)]
+        return s0 + (i - t0)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """Source span of ``text[start:end]``."""
+        if end <= start:
+            s = self.source_offset(start)
+            return Span(s, s)
+        return Span(self.source_offset(start), self.source_offset(end - 1) + 1)
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0] if self.lines else 0
+
+
+@dataclass(slots=True)
+class Marker:
+    """A numbering marker as printed: ``II.``, ``2.3``, ``đ)``, ``(4)``, ``-``, ``Phần I``."""
+
+    kind: str  # roman | arabic | decimal | point | paren | bullet | part
+    label: str  # the number as printed, without delimiter: "II", "2.3", "đ", "4", "-"
+    delim: str  # ".", "-", ")", "()", "" (bullets, parts)
+    value: int  # ordinal of the last component (I=1, đ=5, 2.3 -> 3); 0 when not numeric
+    prefix: tuple[int, ...]  # decimal items: the leading components (2.3.1 -> (2, 3))
+    span: Span
+    md_level: int = 0  # markdown heading level (## -> 2), 0 when none
+    bold: bool = False
+    valid: bool = True  # False: a letter outside the Vietnamese alphabet, a bad Roman numeral
+    bullet: str = ""  # a bullet printed before a numbered marker: "- (1)"
+    word: str = ""  # part headings: "Phần", "Chương", "Mục", "Điều"
+
+    @property
+    def key(self) -> str:
+        """Kinds that form one sequence: decimals by depth, parts by word, bullets by glyph."""
+        if self.kind == "decimal":
+            return f"decimal{len(self.prefix) + 1}"
+        if self.kind == "part":
+            return f"part:{self.word.lower()}"
+        if self.kind == "bullet":
+            return f"bullet:{self.label}"
+        return self.kind
+
+    @property
+    def numbered(self) -> bool:
+        return self.kind != "bullet"
+
+    def display(self) -> str:
+        """The marker as a reader would write it: ``II.``, ``(4)``, ``đ)``, ``2.3``."""
+        if self.kind == "paren":
+            return f"({self.label})"
+        if self.kind == "part":
+            return f"{self.word} {self.label}"
+        if self.kind == "bullet":
+            return self.label
+        return f"{self.label}{self.delim}"
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered or bulleted item and everything under it."""
+
+    marker: Marker
+    heading: Paragraph  # the text after the marker (with its continuation lines)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    depth: int = 0
+    end: int = 0  # source offset where the section (with its children) ends
+
+    @property
+    def span(self) -> Span:
+        return Span(self.marker.span.start, max(self.end, self.heading.source_end))
+
+    @property
+    def line(self) -> int:
+        """0-based source line of the marker."""
+        return self.heading.first_line
+
+    def walk(self) -> Iterator[Section]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(slots=True)
+class Header:
+    number: Paragraph | None = None  # "Số: 14/KH-UBND"
+    place_date: Paragraph | None = None  # "Hương Lâm, ngày 29 tháng 01 năm 2024"
+    issuer: list[Paragraph] = field(default_factory=list)  # "ỦY BAN NHÂN DÂN XÃ …"
+    motto: list[Paragraph] = field(default_factory=list)  # "CỘNG HÒA …", "Độc lập - Tự do - Hạnh phúc"
+
+
+@dataclass(slots=True)
+class Title:
+    type_word: str  # "KẾ HOẠCH" as it stands in rules/doctypes.toml
+    type_code: str  # "KH"
+    line: Paragraph  # the title line itself
+    summary: Paragraph | None = None
+
+
+@dataclass(slots=True)
+class Closing:
+    recipients_head: Paragraph | None = None  # "Nơi nhận:"
+    recipients: list[Paragraph] = field(default_factory=list)
+    signature: list[Paragraph] = field(default_factory=list)  # "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", name
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph of the document with where it stands (for extractors)."""
+
+    paragraph: Paragraph
+    part: str  # header | title | preamble | heading | body | closing
+    section: Section | None
+
+
+@dataclass
+class Plan:
+    source: Source
+    header: Header = field(default_factory=Header)
+    title: Title | None = None
+    preamble: list[Paragraph] = field(default_factory=list)
+    body: list[Section] = field(default_factory=list)
+    body_text: list[Paragraph] = field(default_factory=list)  # text in the body before any marker
+    closing: Closing = field(default_factory=Closing)
+    comments: list[tuple[int, str]] = field(default_factory=list)  # (0-based line, inner text)
+
+    @property
+    def recognised(self) -> bool:
+        """Whether the text looks like a plan at all (title, number line or Roman sections)."""
+        if self.title is not None or self.header.number is not None:
+            return True
+        return sum(1 for s in self.body if s.marker.kind == "roman") >= 2
+
+    def sections(self) -> Iterator[Section]:
+        for s in self.body:
+            yield from s.walk()
+
+    def blocks(self) -> Iterator[Block]:
+        """Every paragraph in document order, with its part and enclosing section."""
+        h = self.header
+        head = [p for p in (h.number, h.place_date) if p is not None] + h.issuer + h.motto
+        for p in sorted(head, key=lambda p: p.span.start):
+            yield Block(p, "header", None)
+        if self.title is not None:
+            yield Block(self.title.line, "title", None)
+            if self.title.summary is not None:
+                yield Block(self.title.summary, "title", None)
+        for p in self.preamble:
+            yield Block(p, "preamble", None)
+        for p in self.body_text:
+            yield Block(p, "body", None)
+        for s in self.sections():
+            yield Block(s.heading, "heading", s)
+            for p in s.paragraphs:
+                yield Block(p, "body", s)
+        c = self.closing
+        tail = ([c.recipients_head] if c.recipients_head else []) + c.recipients + c.signature
+        for p in sorted(tail, key=lambda p: p.span.start):
+            yield Block(p, "closing", None)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.source.position(offset)

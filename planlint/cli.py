@@ -128,12 +128,13 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     from .engine import lint_source
     from .finding import SEVERITY_RANK
     from .report import json_report, text_report
-    from .rule import all_rules
+    from .rule import FAMILIES, all_rules
 
     cfg = _config(args)
     known = {r.code for r in all_rules()}
     for code in (cfg.select or []) + cfg.ignore + cfg.extend_select:
-        if code.upper() != "ALL" and not any(k.startswith(code.upper()) for k in known):
+        c = code.upper()
+        if c != "ALL" and c not in FAMILIES and not any(k.startswith(c) for k in known):
             raise InputError(f"unknown rule code or prefix {code!r} (see 'planlint rules')")
     inputs = list(iter_inputs(args.paths))
     if args.paths.count("-") > 1:

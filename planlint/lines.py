@@ -190,6 +190,7 @@ class Line:
     marker: Marker | None = None
     md_level: int = 0
     bold: bool = False
+    whole_bold: bool = False  # the whole line is bold: "**2. Yêu cầu**"
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -276,11 +277,13 @@ class Classifier:
             if hm:
                 md_level = len(hm.group(1))
                 run = run.slice(hm.end()).strip()
-            bold = raw.lstrip().lstrip("#").lstrip().startswith(("**", "__"))
+            core = raw.strip().lstrip("#").strip()
+            bold = core.startswith(("**", "__"))
+            whole_bold = bold and core.endswith(("**", "__")) and len(core) > 4
             text = run.text
             if not text:
                 continue
-            line = Line(idx, TEXT, run, md_level=md_level, bold=bold)
+            line = Line(idx, TEXT, run, md_level=md_level, bold=bold, whole_bold=whole_bold)
 
             # closing: once "Nơi nhận" or a signature line is seen, the body is over
             if state in ("body", "title", "head") and _RECIPIENTS_RE.match(text) and len(text) < 40:
@@ -407,14 +410,16 @@ class Classifier:
         if not ptext:
             return False
         open_end = not ptext.endswith(_TERMINAL) and not ptext.endswith(("./.", "”", '"', ")"))
-        # a short heading ("1. Mục đích", "II. NỘI DUNG") is closed even without punctuation
-        if prev.type == HEAD and (_word_count(ptext) <= 8 or prev.bold or prev.md_level or _is_upper_line(ptext)):
+        # a heading set as a title ("## I. MỤC ĐÍCH", "**2. Yêu cầu**", "II. NỘI DUNG") is closed
+        if prev.type == HEAD and (prev.md_level or prev.whole_bold or _is_upper_line(ptext)):
             return False
+        short_head = prev.type == HEAD and _word_count(ptext) <= 8
         if kind is not None:
             # "- xã hội …" after an unfinished sentence: a hyphen, not a bullet
-            return kind == "bullet" and text[:1] in "-–" and open_end and _starts_lower(text[1:])
+            return (kind == "bullet" and text[:1] in "-–" and open_end and not short_head
+                    and _starts_lower(text[1:]))
         if _starts_lower(text):
-            return True
+            return open_end or not short_head
         if not open_end:
             return False
         if ptext.endswith(("-", "–", ",")) or _starts_number(text):

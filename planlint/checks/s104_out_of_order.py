@@ -1,11 +1,14 @@
-"""A number is out of order in a sequence (1, 2, 3, 1, 5 or a), c), b)).
+"""A number is out of order in a sequence (1, 3, 2, 4 or a), c), b), d)).
+
+Two neighbours that are swapped are one mistake, reported once on the first of them. A number
+that was already used is reported as repeated (S103) instead.
 
 Bad::
 
     1. Mục đích
     2. Yêu cầu
-    3. Nội dung
-    1. Tổ chức thực hiện
+    4. Nội dung
+    3. Tổ chức thực hiện
     5. Kinh phí
 
 Good::

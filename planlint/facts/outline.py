@@ -6,6 +6,7 @@ form one sequence per prefix (``2.1``, ``2.2`` under ``2.``).
 
 Reading a sequence like a reviewer does, one anomaly per mistake:
 
+* two neighbours swapped (``1, 3, 2, 4``) are *out of order*, reported once on the first;
 * an item whose number is not the one expected is *misnumbered* when the next item carries on
   from the expected number (``1, 2, 2, 4``: the second ``2`` stands for ``3``; ``(10), (12), (12)``:
   the first ``(12)`` stands for ``(11)``), and the count then goes on from the expected number;
@@ -24,7 +25,7 @@ nothing is reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..lines import point_label, to_roman
 from ..tree import Marker, Plan, Section
@@ -47,7 +48,7 @@ class Anomaly:
     expected: str  # the marker that should stand there, as printed
     found: str
     previous: Section | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    expected_value: int = 0
 
 
 def label_for(marker: Marker, value: int) -> str:
@@ -70,9 +71,16 @@ def label_for(marker: Marker, value: int) -> str:
 def sequences(plan: Plan) -> list[Sequence]:
     """Every numbered sequence in the plan, each with the items that take part in counting."""
     out: list[Sequence] = []
+    previous: dict[int, Section] = {}  # id(section) -> its previous sibling of the same kind
     parents: list[tuple[Section | None, list[Section]]] = [(None, plan.body)]
     parents += [(s, s.children) for s in plan.sections() if s.children]
-    last_under: dict[tuple[str, str], tuple[Section | None, int]] = {}
+    for _parent, children in parents:
+        last: dict[str, Section] = {}
+        for child in children:
+            if child.marker.key in last:
+                previous[id(child)] = last[child.marker.key]
+            last[child.marker.key] = child
+    last_value: dict[tuple[str, int], int] = {}  # (sequence key, id(parent)) -> last value
     for parent, children in parents:
         groups: dict[str, list[Section]] = {}
         for child in children:
@@ -86,32 +94,14 @@ def sequences(plan: Plan) -> list[Sequence]:
         for key, items in groups.items():
             seq = Sequence(parent, key, items)
             first = items[0].marker.value
-            # numbering that deliberately continues from the parent's previous sibling
-            if parent is not None and first > 1:
-                prev = _previous_sibling(plan, parent)
-                if prev is not None:
-                    ended = last_under.get((key, _ident(prev)))
-                    if ended is not None and first == ended[1] + 1:
-                        seq.start = first
             if parent is not None:
-                last_under[(key, _ident(parent))] = (parent, items[-1].marker.value)
+                # numbering that deliberately continues from the parent's previous sibling
+                prev = previous.get(id(parent))
+                if prev is not None and first > 1 and last_value.get((key, id(prev))) == first - 1:
+                    seq.start = first
+                last_value[(key, id(parent))] = items[-1].marker.value
             out.append(seq)
     return out
-
-
-def _ident(section: Section) -> str:
-    return f"{section.marker.span.start}"
-
-
-def _previous_sibling(plan: Plan, section: Section) -> Section | None:
-    siblings = plan.body
-    for s in plan.sections():
-        if section in s.children:
-            siblings = s.children
-            break
-    same = [s for s in siblings if s.marker.key == section.marker.key]
-    i = next((k for k, s in enumerate(same) if s is section), 0)
-    return same[i - 1] if i > 0 else None
 
 
 def anomalies(plan: Plan) -> list[Anomaly]:
@@ -126,7 +116,11 @@ def _check_sequence(seq: Sequence) -> list[Anomaly]:
     out: list[Anomaly] = []
     expected = seq.start
     seen: set[int] = set()
+    skip_next = False
     for i, item in enumerate(items):
+        if skip_next:
+            skip_next = False
+            continue
         m = item.marker
         v = m.value
         nxt = items[i + 1].marker.value if i + 1 < len(items) else None
@@ -135,15 +129,22 @@ def _check_sequence(seq: Sequence) -> list[Anomaly]:
             seen.add(v)
             expected = v + 1
             continue
+        if i > 0 and v == expected + 1 and nxt == expected:
+            # two items swapped (1, 3, 2, 4): one mistake, reported once
+            out.append(Anomaly("out-of-order", item, label_for(m, expected), m.display(), prev, expected))
+            seen.update((v, expected))
+            expected = v + 1
+            skip_next = True
+            continue
         if m.kind == "point" and prev is not None and LATIN_NEXT.get(prev.marker.value) == v and expected == 5:
             # a) b) c) d) e): the Latin alphabet where the Vietnamese one has đ)
-            out.append(Anomaly("latin-point", item, label_for(m, 5), m.display(), prev))
+            out.append(Anomaly("latin-point", item, label_for(m, 5), m.display(), prev, 5))
             seen.add(v)
             expected = v + 1
             continue
         exp_label = label_for(m, expected)
         if i == 0:
-            out.append(Anomaly("wrong-start", item, exp_label, m.display(), None))
+            out.append(Anomaly("wrong-start", item, exp_label, m.display(), None, expected))
             seen.add(v)
             expected = expected + 1 if nxt == expected + 1 else v + 1
             continue
@@ -153,7 +154,7 @@ def _check_sequence(seq: Sequence) -> list[Anomaly]:
             kind = "skipped"
         else:
             kind = "out-of-order"
-        out.append(Anomaly(kind, item, exp_label, m.display(), prev))
+        out.append(Anomaly(kind, item, exp_label, m.display(), prev, expected))
         seen.add(v)
         if nxt is not None and nxt == expected + 1:
             expected += 1  # misnumbered: the count goes on as if it were right
@@ -172,6 +173,9 @@ class PrefixMismatch:
 def prefix_mismatches(plan: Plan) -> list[PrefixMismatch]:
     """Decimal items whose leading number is not their parent's (``3.1`` inside ``2.``)."""
     out = []
+    # a misnumbered parent (2. printed 1.) is reported once, on itself: children that carry the
+    # number it should have (2.1, 2.2) agree with the correction and are not reported again
+    corrected = {id(a.section): a.expected_value for a in anomalies(plan)}
     for parent in plan.sections():
         pm = parent.marker
         if pm.kind == "arabic":
@@ -180,9 +184,11 @@ def prefix_mismatches(plan: Plan) -> list[PrefixMismatch]:
             number = (*pm.prefix, pm.value)
         else:
             continue
+        fixed = corrected.get(id(parent))
+        alt = (*number[:-1], fixed) if fixed else None
         for child in parent.children:
             cm = child.marker
-            if cm.kind == "decimal" and len(cm.prefix) == len(number) and cm.prefix != number:
+            if cm.kind == "decimal" and len(cm.prefix) == len(number) and cm.prefix not in (number, alt):
                 expected = ".".join(str(p) for p in (*number, cm.value))
                 out.append(PrefixMismatch(child, parent, expected))
     return out

@@ -39,7 +39,6 @@ class Context:
     plan: Plan
     config: Config
     rule: Rule | None = None
-    _cache: dict[Any, Any] = field(default_factory=dict)
     verdicts: list[Verdict] = field(default_factory=list)
 
     @property
@@ -48,10 +47,7 @@ class Context:
 
     def facts(self, extractor: Callable[[Plan], T]) -> T:
         """``extractor(plan)``, computed once per plan whatever the number of rules asking."""
-        key = (extractor.__module__, extractor.__qualname__)
-        if key not in self._cache:
-            self._cache[key] = extractor(self.plan)
-        return self._cache[key]  # type: ignore[no-any-return]
+        return self.plan.fact(extractor)
 
     def option(self, name: str) -> Any:
         if name in self.config.options:

@@ -179,7 +179,7 @@ def make_marker(kind: str, m: re.Match[str], run: Run, md_level: int, bold: bool
 # Token types the grammar declares (grammar/plan.lark).
 NUMBER, PLACEDATE, ISSUER, MOTTO = "NUMBER", "PLACEDATE", "ISSUER", "MOTTO"
 TITLE, SUMMARY, TEXT, CONT, HEAD = "TITLE", "SUMMARY", "TEXT", "CONT", "HEAD"
-RECIPIENTS, RECIPIENT, SIGN = "RECIPIENTS", "RECIPIENT", "SIGN"
+RECIPIENTS, RECIPIENT, SIGN, APPENDIX = "RECIPIENTS", "RECIPIENT", "SIGN", "APPENDIX"
 
 
 @dataclass(slots=True)
@@ -201,6 +201,7 @@ _PLACEDATE_RE = re.compile(r"[^,\d]{2,80},\s*ngày\b", re.IGNORECASE)
 _MOTTO_RE = re.compile(r"(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN)", re.IGNORECASE)
 _RECIPIENTS_RE = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
 _SIGN_RE = re.compile(r"(TM|KT|Q|TL|TUQ)\s*\.\s*\S|(PHÓ\s+)?CHỦ\s+TỊCH\b|(PHÓ\s+)?TRƯỞNG\s+BAN\b|BÍ\s+THƯ\b")
+_APPENDIX_RE = re.compile(r"PHỤ\s+LỤC\b|Phụ\s+lục\s+[IVX\d]", re.IGNORECASE)
 _TERMINAL = tuple(".:;!?…")
 
 
@@ -222,8 +223,14 @@ def title_match(text: str) -> tuple[str, str, int] | None:
 
 
 def _is_upper_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    """At least four letters and no lower-case one (stops at the first lower-case letter)."""
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if c.islower():
+                return False
+            letters += 1
+    return letters >= 4
 
 
 def _starts_lower(text: str) -> bool:
@@ -306,11 +313,23 @@ class Classifier:
                     prev = line
                     continue
                 state = "sign"
+            if state == "sign" and _APPENDIX_RE.match(text):
+                state = "appendix"  # "PHỤ LỤC" after the signature: its title, then its parts
+            if state == "appendix":
+                if match_marker(text) is None:
+                    line.type = APPENDIX
+                    yield line
+                    prev = line
+                    continue
+                state = "body"
             if state == "sign":
-                line.type = SIGN
-                yield line
-                prev = line
-                continue
+                mm = match_marker(text)
+                if mm is None or mm[0] not in ("roman", "part"):
+                    line.type = SIGN
+                    yield line
+                    prev = line
+                    continue
+                state = "body"  # numbered parts after the signature: an appendix without a title
             if state in ("body", "title") and _SIGN_RE.match(text) and _is_upper_line(text.split(".", 1)[-1] or text):
                 state = "sign"
                 line.type = SIGN

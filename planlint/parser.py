@@ -86,26 +86,37 @@ def _tokens(tree: Tree, lines: list[Line]) -> list[Line]:
 
 def _build(plan: Plan, tree: Tree, lines: list[Line]) -> None:
     flat: list[tuple[Line, list[Line], list[list[Line]]]] = []  # (head, cont lines, paragraphs)
+    segments = [flat]  # the body, then one per appendix (numbering restarts in each)
     for node in tree.children:
         data = node.data
         if data == "front":
             _front(plan, node, lines)
         elif data == "section":
-            toks = _tokens(node, lines)
-            head = toks[0]
-            cont: list[Line] = []
-            paras: list[list[Line]] = []
-            for ln in toks[1:]:
-                if ln.type == CONT and not paras:
-                    cont.append(ln)
-                elif ln.type == CONT:
-                    paras[-1].append(ln)
-                else:
-                    paras.append([ln])
-            flat.append((head, cont, paras))
+            segments[-1].append(_section(node, lines))
         elif data == "closing":
             _closing(plan.closing, node, lines)
-    plan.body = _outline(flat)
+        elif data == "appendix":
+            segments.append([])
+            titles = [lines[c.value] for c in node.children if not hasattr(c, "data")]
+            if titles:
+                plan.body_text.append(_para(titles))  # "PHỤ LỤC …": the appendix's title
+            segments[-1].extend(_section(c, lines) for c in node.children if hasattr(c, "data"))
+    plan.body = _outline(segments[0])
+    plan.appendices = [_outline(seg) for seg in segments[1:]]
+
+
+def _section(node: Tree, lines: list[Line]) -> tuple[Line, list[Line], list[list[Line]]]:
+    toks = _tokens(node, lines)
+    cont: list[Line] = []
+    paras: list[list[Line]] = []
+    for ln in toks[1:]:
+        if ln.type == CONT and not paras:
+            cont.append(ln)
+        elif ln.type == CONT:
+            paras[-1].append(ln)
+        else:
+            paras.append([ln])
+    return toks[0], cont, paras
 
 
 def _front(plan: Plan, node: Tree, lines: list[Line]) -> None:
@@ -191,6 +202,7 @@ def _close(section: Section) -> None:
 
 
 def _fallback(plan: Plan, lines: list[Line]) -> Plan:  # pragma: no cover
+    plan.degraded = True
     plan.preamble = [_para([ln]) for ln in lines if ln.type != HEAD]
     return plan
 

@@ -13,12 +13,14 @@ maps a match in it back to the source.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from .source import Source
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +177,20 @@ class Plan:
     title: Title | None = None
     preamble: list[Paragraph] = field(default_factory=list)
     body: list[Section] = field(default_factory=list)
-    body_text: list[Paragraph] = field(default_factory=list)  # text in the body before any marker
+    body_text: list[Paragraph] = field(default_factory=list)  # body text outside sections (appendix titles)
+    appendices: list[list[Section]] = field(default_factory=list)  # sections after the signature
     closing: Closing = field(default_factory=Closing)
     comments: list[tuple[int, str]] = field(default_factory=list)  # (0-based line, inner text)
+    degraded: bool = False  # the grammar rejected the classified lines (a bug: tests assert False)
+    facts_cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # see Plan.fact
+
+    def fact(self, extractor: Callable[[Plan], T]) -> T:
+        """``extractor(self)``, computed once per plan (extractors that build on each other
+        call this too, so every fact is extracted once whatever asks for it)."""
+        key = (extractor.__module__, extractor.__qualname__)
+        if key not in self.facts_cache:
+            self.facts_cache[key] = extractor(self)
+        return self.facts_cache[key]  # type: ignore[no-any-return]
 
     @property
     def recognised(self) -> bool:
@@ -187,31 +200,31 @@ class Plan:
         return sum(1 for s in self.body if s.marker.kind == "roman") >= 2
 
     def sections(self) -> Iterator[Section]:
-        for s in self.body:
-            yield from s.walk()
+        """Every section in document order: the body, then each appendix."""
+        for roots in (self.body, *self.appendices):
+            for s in roots:
+                yield from s.walk()
 
     def blocks(self) -> Iterator[Block]:
         """Every paragraph in document order, with its part and enclosing section."""
+        out: list[Block] = []
         h = self.header
         head = [p for p in (h.number, h.place_date) if p is not None] + h.issuer + h.motto
-        for p in sorted(head, key=lambda p: p.span.start):
-            yield Block(p, "header", None)
+        out.extend(Block(p, "header", None) for p in head)
         if self.title is not None:
-            yield Block(self.title.line, "title", None)
+            out.append(Block(self.title.line, "title", None))
             if self.title.summary is not None:
-                yield Block(self.title.summary, "title", None)
-        for p in self.preamble:
-            yield Block(p, "preamble", None)
-        for p in self.body_text:
-            yield Block(p, "body", None)
+                out.append(Block(self.title.summary, "title", None))
+        out.extend(Block(p, "preamble", None) for p in self.preamble)
+        out.extend(Block(p, "body", None) for p in self.body_text)
         for s in self.sections():
-            yield Block(s.heading, "heading", s)
-            for p in s.paragraphs:
-                yield Block(p, "body", s)
+            out.append(Block(s.heading, "heading", s))
+            out.extend(Block(p, "body", s) for p in s.paragraphs)
         c = self.closing
         tail = ([c.recipients_head] if c.recipients_head else []) + c.recipients + c.signature
-        for p in sorted(tail, key=lambda p: p.span.start):
-            yield Block(p, "closing", None)
+        out.extend(Block(p, "closing", None) for p in tail)
+        out.sort(key=lambda b: b.paragraph.span.start)
+        return iter(out)
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.source.position(offset)

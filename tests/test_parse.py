@@ -154,7 +154,7 @@ def test_not_a_plan():
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
 def test_parse_never_raises_on_any_text(text):
-    planlint.parse(text)
+    assert not planlint.parse(text).degraded
     planlint.lint(text)
 
 
@@ -165,6 +165,7 @@ def test_parse_never_raises_on_any_text(text):
                 max_size=60))
 def test_parse_never_raises_on_marker_soup(parts):
     text = "\n".join(" ".join(parts[i:i + 3]) for i in range(0, len(parts), 2))
+    assert not planlint.parse(text).degraded
     planlint.lint(text)
 
 
@@ -175,3 +176,14 @@ def test_pathological_inputs():
     findings = planlint.lint(deep)  # 10 000 markers
     assert findings
     planlint.lint("\n".join("- " * (k % 30) + "(1)" for k in range(10_000)))
+
+
+def test_appendix_after_the_signature_is_body_again():
+    text = ("KẾ HOẠCH\nThi đua\n\nI. A\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nNguyễn An\n\n"
+            "PHỤ LỤC\nCHỈ TIÊU CHỦ YẾU\n\nI. Kinh tế\n\n1. x\n\n1. y\n")
+    p = planlint.parse(text)
+    assert not p.degraded
+    assert [s.marker.display() for s in p.sections()] == ["I.", "I.", "1.", "1."]
+    assert [x.text for x in p.closing.signature] == ["CHỦ TỊCH", "Nguyễn An"]
+    # the appendix numbers afresh: its I. is not a repeat of the body's I.
+    assert [(f.code, f.line) for f in planlint.lint(text)] == [("S103", 20)]

@@ -74,6 +74,7 @@ def sequences(plan: Plan) -> list[Sequence]:
     previous: dict[int, Section] = {}  # id(section) -> its previous sibling of the same kind
     parents: list[tuple[Section | None, list[Section]]] = [(None, plan.body)]
     parents += [(s, s.children) for s in plan.sections() if s.children]
+    parents += [(None, roots) for roots in plan.appendices]  # an appendix numbers afresh
     for _parent, children in parents:
         last: dict[str, Section] = {}
         for child in children:
@@ -106,7 +107,7 @@ def sequences(plan: Plan) -> list[Sequence]:
 
 def anomalies(plan: Plan) -> list[Anomaly]:
     out: list[Anomaly] = []
-    for seq in sequences(plan):
+    for seq in plan.fact(sequences):
         out.extend(_check_sequence(seq))
     return out
 
@@ -175,7 +176,7 @@ def prefix_mismatches(plan: Plan) -> list[PrefixMismatch]:
     out = []
     # a misnumbered parent (2. printed 1.) is reported once, on itself: children that carry the
     # number it should have (2.1, 2.2) agree with the correction and are not reported again
-    corrected = {id(a.section): a.expected_value for a in anomalies(plan)}
+    corrected = {id(a.section): a.expected_value for a in plan.fact(anomalies)}
     for parent in plan.sections():
         pm = parent.marker
         if pm.kind == "arabic":

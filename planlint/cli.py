@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(c)
 
     r = sub.add_parser("rules", help="list every rule: code, name, severity, summary")
-    r.add_argument("--format", choices=["text", "json"], default="text")
+    r.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     common(r)
 
     e = sub.add_parser("explain", help="a rule's documentation with a bad and a good example")
@@ -162,6 +162,12 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
                     "default_enabled": r.default_enabled, "options": r.options} for r in rules],
                   out, ensure_ascii=False, indent=2)
         out.write("\n")
+        return EXIT_OK
+    if args.format == "markdown":
+        out.write("| code | name | severity | what it reports |\n|---|---|---|---|\n")
+        for r in rules:
+            flag = " (opt-in: `--show-info`)" if not r.default_enabled else ""
+            out.write(f"| `{r.code}` | {r.name} | {r.severity} | {r.summary}{flag} |\n")
         return EXIT_OK
     family = ""
     for r in rules:

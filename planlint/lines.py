@@ -148,7 +148,8 @@ def make_marker(kind: str, m: re.Match[str], run: Run, md_level: int, bold: bool
     num = m.group("num")
     delim = m.groupdict().get("delim") or ""
     span = Span(run.src(m.start()), run.src(m.end("num") - 1) + 1 + len(delim))
-    value, valid, prefix, word = 0, True, (), ""
+    value, valid, word = 0, True, ""
+    prefix: tuple[int, ...] = ()
     if kind == "roman":
         value, valid = roman_value(num)
     elif kind == "arabic" or kind == "paren":

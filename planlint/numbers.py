@@ -76,7 +76,7 @@ def format_vn(value: Decimal, decimals: int = 0) -> str:
     sign = "-" if v < 0 else ""
     s = f"{abs(v):f}"
     intpart, _, frac = s.partition(".")
-    groups = []
+    groups: list[str] = []
     while len(intpart) > 3:
         groups.insert(0, intpart[-3:])
         intpart = intpart[:-3]

@@ -97,7 +97,7 @@ def _build(plan: Plan, tree: Tree, lines: list[Line]) -> None:
             _closing(plan.closing, node, lines)
         elif data == "appendix":
             segments.append([])
-            titles = [lines[c.value] for c in node.children if not hasattr(c, "data")]
+            titles = [lines[c.value] for c in node.children if not hasattr(c, "data")]  # type: ignore[union-attr]
             if titles:
                 plan.body_text.append(_para(titles))  # "PHỤ LỤC …": the appendix's title
             segments[-1].extend(_section(c, lines) for c in node.children if hasattr(c, "data"))

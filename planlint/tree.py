@@ -190,7 +190,7 @@ class Plan:
         key = (extractor.__module__, extractor.__qualname__)
         if key not in self.facts_cache:
             self.facts_cache[key] = extractor(self)
-        return self.facts_cache[key]  # type: ignore[no-any-return]
+        return self.facts_cache[key]  # type: ignore[no-any-return,unused-ignore]
 
     @property
     def recognised(self) -> bool:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from ..lines import point_label, to_roman
 from ..tree import Marker, Plan, Section
+from . import FactRow
 
 LATIN_NEXT = {4: 6}  # after d): e) in the Latin alphabet where the Vietnamese one has đ)
 
@@ -193,3 +194,16 @@ def prefix_mismatches(plan: Plan) -> list[PrefixMismatch]:
                 expected = ".".join(str(p) for p in (*number, cm.value))
                 out.append(PrefixMismatch(child, parent, expected))
     return out
+
+
+def inventory(plan: Plan) -> list[FactRow]:
+    """One row a numbered sequence, for ``planlint facts``."""
+    rows = []
+    broken = {id(a.section) for a in plan.fact(anomalies)}
+    for seq in plan.fact(sequences):
+        where = seq.parent.marker.display() if seq.parent is not None else "top level"
+        marks = " ".join(("✗" if id(s) in broken else "") + s.marker.display() for s in seq.items)
+        rows.append(FactRow("sequence", seq.items[0].marker.span, f"{marks}  (under {where})",
+                            {"under": where, "items": [s.marker.display() for s in seq.items],
+                             "ok": not any(id(s) in broken for s in seq.items)}))
+    return rows

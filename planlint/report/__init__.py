@@ -96,7 +96,8 @@ def rich_report(findings: Sequence[Finding], sources: dict[str, Source], files: 
         console.print(head)
         for n, text, c0, c1 in _marked(sources.get(f.path), f):
             text, c0, c1 = _clip(text, c0, c1)
-            line = Text(f"{n:>5} | ", style="dim")
+            line = Text()
+            line.append(f"{n:>5} | ", style="dim")
             line.append(text[: c0 - 1])
             line.append(text[c0 - 1 : c1], style="bold underline " + style[f.severity])
             line.append(text[c1:])

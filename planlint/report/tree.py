@@ -19,13 +19,10 @@ def render_tree(plan: Plan, out: IO[str]) -> None:
     h = plan.header
     if any((h.number, h.place_date, h.issuer, h.motto)):
         out.write("├─ header\n")
-        for label, p in [("number", h.number), ("place-date", h.place_date)]:
-            if p is not None:
-                out.write(f"│  ├─ {label:<10} L{ln(p)}  {_short(p.text)}\n")
-        for p in h.issuer:
-            out.write(f"│  ├─ issuer     L{ln(p)}  {_short(p.text)}\n")
-        for p in h.motto:
-            out.write(f"│  ├─ motto      L{ln(p)}  {_short(p.text)}\n")
+        items = [("number", h.number), ("place-date", h.place_date)]
+        items += [("issuer", p) for p in h.issuer] + [("motto", p) for p in h.motto]
+        for label, p in sorted(((k, p) for k, p in items if p is not None), key=lambda kp: kp[1].span.start):
+            out.write(f"│  ├─ {label:<10} L{ln(p)}  {_short(p.text)}\n")
     if plan.title is not None:
         t = plan.title
         out.write(f"├─ title {t.type_word} ({t.type_code}) L{ln(t.line)}\n")

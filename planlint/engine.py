@@ -157,14 +157,12 @@ def _apply_directives(plan: Plan, findings: list[Finding]) -> list[Finding]:
     for f in findings:
         off = False
         for line, action, codes in events:
-            if action == "disable-file" and _covers(codes, f.code):
+            if not _covers(codes, f.code):
+                continue
+            if action == "disable-file" or (action == "disable-next-line" and next_content_line(line) == f.line):
                 off = True
-            elif action == "disable-next-line" and next_content_line(line) == f.line and _covers(codes, f.code):
-                off = True
-            elif line < f.line and action == "disable" and _covers(codes, f.code):
-                off = True
-            elif line < f.line and action == "enable" and _covers(codes, f.code):
-                off = False
+            elif line < f.line and action in ("disable", "enable"):
+                off = action == "disable"
         if not off:
             out.append(f)
     return out

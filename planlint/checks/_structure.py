@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.outline import Anomaly, anomalies
+from ..facts.outline import anomalies
 from ..finding import Hit
 
 

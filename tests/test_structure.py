@@ -38,6 +38,7 @@ CASES = [
     ("S106", "I. A\n\nII. B\n\nIII. C\n\nIIII. D\n", "IIII. D", "I. A\n\nII. B\n\nIII. C\n\nIV. D\n"),
     ("S107", "1. A\n\n2. B\n\n2.1. x\n\n3.2. y\n", "3.2. y", "1. A\n\n2. B\n\n2.1. x\n\n2.2. y\n"),
     ("S108", "1. a\n\n2- b\n\n3. c\n", "2- b", "1. a\n\n2. b\n\n3. c\n"),
+    ("S108", "I. A\n\na) x\n\nb) y\n\n3. z\n\n4. t\n", "3. z", "I. A\n\na) x\n\nb) y\n\nc) z\n\nd) t\n"),
     ("S109", "## I. A\n\n### 1. a\n\n## 2. b\n", "## 2. b", "## I. A\n\n### 1. a\n\n### 2. b\n"),
 ]
 
@@ -73,6 +74,11 @@ def test_numbering_continued_across_sections_is_deliberate():
     # but a second part that starts at a number that does not follow on is a wrong start
     text = "I. A\n\n1. a\n\n2. b\n\nII. B\n\n4. c\n\n5. d\n"
     assert s_findings(text) == [("S101", line_of(text, "4. c"))]
+
+
+def test_missing_first_item_is_a_wrong_start_not_a_mixed_marker():
+    text = "I. A\n\n2. a\n\n3. b\n"
+    assert s_findings(text) == [("S101", line_of(text, "2. a"))]
 
 
 def test_sequences_restart_under_each_parent():

@@ -31,7 +31,8 @@ from ..lines import point_label, to_roman
 from ..tree import Marker, Plan, Section
 from . import FactRow
 
-LATIN_NEXT = {4: 6}  # after d): e) in the Latin alphabet where the Vietnamese one has đ)
+LATIN_NEXT = {4: 6}
+RANK = {"part": 0, "roman": 1, "arabic": 2, "decimal": 3, "point": 4, "paren": 5}  # the usual nesting order  # after d): e) in the Latin alphabet where the Vietnamese one has đ)
 
 
 @dataclass(slots=True)
@@ -44,7 +45,7 @@ class Sequence:
 
 @dataclass(slots=True)
 class Anomaly:
-    kind: str  # wrong-start | skipped | repeated | out-of-order | latin-point
+    kind: str  # wrong-start | skipped | repeated | out-of-order | latin-point | mixed-kind
     section: Section
     expected: str  # the marker that should stand there, as printed
     found: str
@@ -145,6 +146,16 @@ def _check_sequence(seq: Sequence) -> list[Anomaly]:
             expected = v + 1
             continue
         exp_label = label_for(m, expected)
+        parent = seq.parent
+        if (i == 0 and parent is not None and parent.marker.numbered and parent.marker.kind != m.kind
+                and v == parent.marker.value + 1 and v > 1
+                and RANK.get(m.kind, 9) <= RANK.get(parent.marker.kind, 9)):
+            # a) b) 3.: the count of the parent's sequence goes on with a marker of a kind that
+            # never nests under it (I. then 2. is a missing 1., reported as a wrong start)
+            out.append(Anomaly("mixed-kind", item, label_for(parent.marker, v), m.display(), parent, v))
+            seen.add(v)
+            expected = v + 1
+            continue
         if i == 0:
             out.append(Anomaly("wrong-start", item, exp_label, m.display(), None, expected))
             seen.add(v)

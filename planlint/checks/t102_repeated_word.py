@@ -1,0 +1,49 @@
+"""A word written twice in a row (``của của``, ``Đảng uỷ ủy``, ``thực hiện thực hiện``).
+
+Only exact repeats count, of one syllable or of a two-syllable word, the two tone-mark styles
+being the same word (DOMAIN.md, "Text": ``uỷ`` and ``ủy`` are one word in two accepted
+spellings). Vietnamese
+reduplication is common and correct: ``từ từ``, ``ngày ngày``, ``người người``, ``ngành
+ngành``, ``nhà nhà``, ``đời đời`` … are listed in ``rules/reduplications.txt`` and never
+reported; a word after a comma is not a repeat (``của, của``), nor is a name that follows the
+same common noun (``quê hương Hương Lâm``). Where two words meet on one syllable (``hành vi``
++ ``vi phạm``, ``học sinh`` + ``sinh viên``, ``môi trường`` + ``trường học``) the repeat is
+correct: the file lists such junctions, with the word before or after.
+
+Bad::
+
+    2. Yêu cầu
+
+    Triển khai Nghị quyết của của Đảng ủy xã đến toàn thể cán bộ, đảng viên.
+
+Good::
+
+    2. Yêu cầu
+
+    Triển khai Nghị quyết của Đảng ủy xã; người người thi đua, ngành ngành thi đua.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..facts.text import repeats
+from ..finding import Hit
+from ..rule import rule
+
+
+@rule(
+    code="T102",
+    name="repeated-word",
+    severity="warning",
+    summary="The same word written twice in a row",
+    messages={
+        "en": "“{first} {second}”: the word “{second}” is written twice",
+        "vi": "“{first} {second}”: chữ “{second}” bị viết lặp hai lần",
+    },
+    fix={"en": "delete the second “{second}”", "vi": "xóa chữ “{second}” thứ hai"},
+)
+def check(ctx: Context) -> Iterator[Hit]:
+    for r in ctx.facts(repeats):
+        yield Hit(r.span, {"first": r.first, "second": r.second}, context=r.context)

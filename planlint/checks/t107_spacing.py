@@ -1,0 +1,56 @@
+"""Spaces where they do not belong in running text (``tỷ  lệ``, ``xã ,``, ``xã,phường``).
+
+Vietnamese typography follows the usual rules: one space between words, none before a comma,
+full stop, semicolon, colon, question or exclamation mark, one after a comma or semicolon.
+Exports and hurried edits leave two spaces between words, a space before punctuation, or none
+after a comma. Two spaces between words are reported once per paragraph (with their count);
+two spaces after a full stop, an ellipsis (`` ...``) and the closing ``./.`` are left alone, and
+so are numbers (``1,5``). The document number line (``Số: 21 /KH-UBND``) is checked by R102.
+
+Bad::
+
+    1. Mục đích
+
+    Nâng cao tỷ  lệ hộ gia đình văn hóa ; vận động cán bộ,công chức tham gia.
+
+Good::
+
+    1. Mục đích
+
+    Nâng cao tỷ lệ hộ gia đình văn hóa; vận động cán bộ, công chức tham gia các phong trào ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..facts.text import spacing
+from ..finding import Hit
+from ..rule import rule
+
+
+@rule(
+    code="T107",
+    name="spacing",
+    severity="warning",
+    summary="Two spaces between words, a space before punctuation or none after a comma",
+    messages={
+        "double": {
+            "en": "two spaces between words in “{found}” ({count} in this paragraph)",
+            "vi": "thừa dấu cách giữa hai từ trong “{found}” ({count} chỗ trong đoạn)",
+        },
+        "before": {
+            "en": "a space before the punctuation in “{found}”",
+            "vi": "thừa dấu cách trước dấu câu trong “{found}”",
+        },
+        "after": {
+            "en": "no space after the punctuation in “{found}”",
+            "vi": "thiếu dấu cách sau dấu câu trong “{found}”",
+        },
+    },
+    fix={"en": "write “{fixed}”", "vi": "sửa thành “{fixed}”"},
+)
+def check(ctx: Context) -> Iterator[Hit]:
+    for g in ctx.facts(spacing):
+        yield Hit(g.span, {"found": g.found, "fixed": g.fixed, "count": g.count}, message_key=g.kind)

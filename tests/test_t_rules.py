@@ -1,0 +1,270 @@
+"""T rules (text hygiene): per-rule bad/good/fixed cases, messages, whole-plan fixtures, seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import seed_files, seed_truth
+
+from planlint.config import Config
+from planlint.engine import lint
+
+HEAD = "Số: 12/KH-UBND\n\nKẾ HOẠCH\nPhát động phong trào thi đua năm 2026\n\nI. MỤC TIÊU\n\n"
+FIXTURES = Path(__file__).parent / "fixtures" / "t"
+
+
+def t_findings(text: str, lang: str = "en") -> list:
+    return [f for f in lint(HEAD + text, Config(lang=lang)) if f.code.startswith("T")]
+
+
+def codes_lines(text: str) -> list[tuple[str, int]]:
+    return [(f.code, f.line) for f in t_findings(text)]
+
+
+def line_of(text: str, needle: str) -> int:
+    lines = (HEAD + text).split("\n")
+    (n,) = [i + 1 for i, line in enumerate(lines) if needle in line]
+    return n
+
+
+CASES = [
+    # (code, bad text, the bad line, fixed text)
+    ("T101", "- Biểu dương kip thời các tập thể.\n", "kip", "- Biểu dương kịp thời các tập thể.\n"),
+    ("T101", "Phong trào thi đua đặt biệt quan trọng.\n", "đặt", "Phong trào thi đua đặc biệt quan trọng.\n"),
+    ("T101", "Tăng cường sử lý vi phạm.\n", "sử lý", "Tăng cường xử lý vi phạm.\n"),
+    ("T101", "- Bổ xung nguồn vốn.\n", "Bổ", "- Bổ sung nguồn vốn.\n"),
+    ("T101", "- Sắp sếp bộ máy tinh gọn.\n", "Sắp", "- Sắp xếp bộ máy tinh gọn.\n"),
+    ("T101", "Tiếp tục sát nhập các thôn.\n", "sát", "Tiếp tục sáp nhập các thôn.\n"),
+    ("T101", "Cũng cố quốc phòng, an ninh.\n", "Cũng", "Củng cố quốc phòng, an ninh.\n"),
+    ("T101", "Các nghành, đơn vị thực hiện.\n", "nghành", "Các ngành, đơn vị thực hiện.\n"),
+    ("T101", "Nâng cao chuẩn đoán bệnh.\n", "chuẩn", "Nâng cao chẩn đoán bệnh.\n"),
+    ("T101", "Không để xảy ra sơ xuất.\n", "sơ", "Không để xảy ra sơ suất.\n"),
+    ("T101", "Chia sẽ kinh nghiệm hay.\n", "Chia", "Chia sẻ kinh nghiệm hay.\n"),
+    ("T101", "- Phần đầu thu ngân sách đạt 100% dự toán.\n", "Phần",
+     "- Phấn đấu thu ngân sách đạt 100% dự toán.\n"),
+    ("T101", "- Quyết tâm phần đầu hoàn thành chỉ tiêu.\n", "phần",
+     "- Quyết tâm phấn đấu hoàn thành chỉ tiêu.\n"),
+    ("T101", "Phong trào “Vi an ninh Tổ quốc”.\n", "Vi", "Phong trào “Vì an ninh Tổ quốc”.\n"),
+    ("T101", "Thực hiện ngiêm túc chỉ đạo.\n", "ngiêm", "Thực hiện nghiêm túc chỉ đạo.\n"),
+    ("T101", "Các chỉ tiêu đựơc giao.\n", "đựơc", "Các chỉ tiêu được giao.\n"),
+    ("T101", "Hoàn thành kế họach năm.\n", "họach", "Hoàn thành kế hoạch năm.\n"),
+    ("T102", "Nghị quyết của của Đảng ủy.\n", "của của", "Nghị quyết của Đảng ủy.\n"),
+    ("T102", "Hội nghị Đảng uỷ ủy lần thứ 5.\n", "uỷ ủy", "Hội nghị Đảng ủy lần thứ 5.\n"),
+    ("T102", "Tổ chức thực hiện thực hiện tốt.\n", "thực hiện thực", "Tổ chức thực hiện tốt.\n"),
+    ("T103", "- Thu ngân sách đạt $\\geq 100$ %.\n", "geq", "- Thu ngân sách đạt ≥ 100%.\n"),
+    ("T103", "- Cây xanh 8m<sup>2</sup>/người.\n", "sup", "- Cây xanh 8m²/người.\n"),
+    ("T103", "- Tỷ lệ đạt \\frac{1}{2} kế hoạch.\n", "frac", "- Tỷ lệ đạt 1/2 kế hoạch.\n"),
+    ("T103", "- Giảm phát thải CO_{2} trong sản xuất.\n", "CO_", "- Giảm phát thải CO₂ trong sản xuất.\n"),
+    ("T103", "- Đạt 12 tỷ đồng&nbsp;vốn xã hội hóa.\n", "nbsp", "- Đạt 12 tỷ đồng vốn xã hội hóa.\n"),
+    ("T103", "- Tổng hợp kết quả<br>báo cáo huyện.\n", "<br>", "- Tổng hợp kết quả báo cáo huyện.\n"),
+    ("T103", "- Diện tích 9 m^2^ mỗi người.\n", "m^2^", "- Diện tích 9 m² mỗi người.\n"),
+    ("T103", "- Ghi rõ \\[số liệu\\] năm 2026.\n", "\\[", "- Ghi rõ [số liệu] năm 2026.\n"),
+    ("T104", "Céng hoµ x· héi chñ nghÜa ViÖt Nam.\n", "Céng", "Cộng hoà xã hội chủ nghĩa Việt Nam.\n"),
+    ("T104", "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam.\n", "Coäng", "Cộng hòa xã hội chủ nghĩa Việt Nam.\n"),
+    ("T104", "Ƣu tiên phát triển hạ tầng thƣơng mại.\n", "Ƣu", "Ưu tiên phát triển hạ tầng thương mại.\n"),
+    ("T104", "Thực hiện cơng tác nơng nghiệp.\n", "cơng", "Thực hiện công tác nông nghiệp.\n"),
+    ("T105", "Công nghiệp hóa, hiện đại hóa.\n\nPhát triển văn hoá.\n", "văn hoá",
+     "Công nghiệp hóa, hiện đại hóa.\n\nPhát triển văn hóa.\n"),
+    ("T106", "Do Ủy ban nhân tỉnh phát động.\n", "Ủy ban nhân tỉnh", "Do Ủy ban nhân dân tỉnh phát động.\n"),
+    ("T106", "Hội đồng nhân huyện giám sát.\n", "Hội đồng", "Hội đồng nhân dân huyện giám sát.\n"),
+    ("T106", "Đề nghị Ủy ban Mặt trận Tổ Việt Nam phối hợp.\n", "Mặt trận",
+     "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phối hợp.\n"),
+    ("T106", "Phối hợp với Hội đồng nhân - Ủy ban nhân dân xã.\n", "Hội đồng",
+     "Phối hợp với Hội đồng nhân dân - Ủy ban nhân dân xã.\n"),
+    ("T107", "Nâng cao tỷ  lệ hộ gia đình văn hóa.\n", "tỷ", "Nâng cao tỷ lệ hộ gia đình văn hóa.\n"),
+    ("T107", "Các xã , phường thực hiện.\n", "xã ,", "Các xã, phường thực hiện.\n"),
+    ("T107", "Vận động cán bộ,công chức.\n", "bộ,", "Vận động cán bộ, công chức.\n"),
+    ("T107", "Kết quả như sau :\n", "sau :", "Kết quả như sau:\n"),
+]
+
+
+@pytest.mark.parametrize("code,bad,line,fixed", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_rule_bad_good(code, bad, line, fixed):
+    assert codes_lines(bad) == [(code, line_of(bad, line))]
+    assert codes_lines(fixed) == []
+
+
+GOOD = [
+    "Tổ chức cho thiếu nhi đặt biệt danh cho đội.\n",
+    "Chúng ta cũng cố gắng hoàn thành; cũng cố ý kéo dài.\n",
+    "Phần đầu của kế hoạch nêu mục đích. Phần đầu tiên gồm 3 nội dung.\n",
+    "Giữ vững phạm vi an ninh; xử lý các hành vi vi phạm.\n",
+    "Người người thi đua, ngành ngành thi đua; nhà nhà tham gia; đời đời nhớ ơn.\n",
+    "Vận động học sinh sinh viên tham gia; thu hút vốn đầu tư tư nhân.\n",
+    "Xây dựng quê hương Hương Lâm giàu đẹp.\n",
+    "Phối hợp với Ủy ban Dân tộc tỉnh; giải quyết các vụ án tại Tòa án dân sự.\n",
+    "Đảng ủy Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo; Mặt trận Tổ quốc huyện vận động.\n",
+    "Học phí từ 5$ đến 10$ mỗi tháng; nhiệt độ 25°C; diện tích 8 m².\n",
+    "Nghiên cứu lịch sử lý luận; nâng cao khả năng xuất khẩu; tài năng xuất sắc.\n",
+    "Hợp tác với Ghana và Nghệ An; trang Zalo® của phường.\n",
+    "Ủy ban nhân dân tỉnh, Hội đồng nhân dân huyện, Hội đồng Thi đua - Khen thưởng.\n",
+    "Từng bước, từ từ nâng cao chất lượng; xử lý, xử lý lại hồ sơ.\n",
+    "Đẩy mạnh công nghiệp hoá, hiện đại hoá; Đảng uỷ lãnh đạo.\n",
+    "Xây dựng môi trường trường học an toàn; cán bộ bộ phận một cửa; vấn đề suất ăn bán trú.\n",
+    "Số tiền còn lại sau khi chia sẽ được chuyển về quỹ; phần đầu thu hút nhiều ý kiến.\n",
+    "Đạt 1,5 tỷ đồng; hết năm.  Tăng cường các phong trào ... và kết thúc năm 2026./.\n",
+    "Thực hiện theo điểm a,b khoản 1 Điều 5 của Luật.\n",
+]
+
+
+@pytest.mark.parametrize("text", GOOD, ids=[f"good-{i}" for i in range(len(GOOD))])
+def test_true_phrases_give_nothing(text):
+    assert codes_lines(text) == []
+
+
+def test_suggestion_keeps_the_case():
+    (f,) = t_findings("KIP THỜI BIỂU DƯƠNG.\n")
+    assert f.message == "“KIP THỜI” is a misspelling of “KỊP THỜI”"
+    (f,) = t_findings("Kip thời biểu dương.\n")
+    assert f.fix == "write “Kịp thời”"
+    (f,) = t_findings("NGHÀNH Y TẾ\n")
+    assert "“NGÀNH”" in f.message
+
+
+def test_messages_in_vietnamese():
+    (f,) = t_findings("Bổ xung vốn.\n", "vi")
+    assert f.message == "“Bổ xung” viết sai chính tả, đúng là “Bổ sung”"
+    assert f.fix == "sửa thành “Bổ sung”"
+    (f,) = t_findings("Do Ủy ban nhân tỉnh phát động.\n", "vi")
+    assert f.message == "“Ủy ban nhân tỉnh” thiếu chữ “dân” trong tên “Ủy ban nhân dân”"
+    assert f.fix == "sửa thành “Ủy ban nhân dân tỉnh”"
+
+
+def test_orthography_and_tone_messages_name_the_rule():
+    (f,) = t_findings("Thực hiện ngiêm túc.\n")
+    assert "before i, e, ê the consonant is written “ngh”" in f.message
+    assert f.fix == "write “nghiêm”"
+    (f,) = t_findings("Các chỉ tiêu đựơc giao.\n")
+    assert f.message == "“đựơc” is misspelt: the tone mark belongs on “ơ”; write “được”"
+
+
+def test_debris_messages():
+    (f,) = t_findings("- Đạt $\\geq 100$ %.\n")
+    assert f.message == "LaTeX left over from conversion: “$\\geq 100$”; plain text: “≥ 100”"
+    (f,) = t_findings("- Tổng hợp<br/>báo cáo.\n")
+    assert f.message == "HTML markup left over from conversion: “<br/>”; remove it"
+    (f,) = t_findings("- Kết quả <b>tốt</b> hơn.\n")
+    assert f.fix == "write “tốt”"
+
+
+def test_subscript_in_the_archive_line_follows_nd30():
+    text = "Nơi nhận:\n- UBND huyện;\n- Lưu: VT_{Đào}.\n\nCHỦ TỊCH\n\nNguyễn Văn A\n"
+    (f,) = t_findings(text)
+    assert (f.code, f.line) == ("T103", line_of(text, "Lưu"))
+    assert f.fix == "write “VT, Đào”"
+
+
+def test_legacy_is_one_finding_per_paragraph_with_the_reading():
+    text = "Céng hoµ x· héi chñ nghÜa ViÖt Nam.\n\n§éc lËp - Tù do - H¹nh phóc.\n"
+    found = t_findings(text)
+    assert [(f.code, f.line) for f in found] == [("T104", line_of(text, "Céng")), ("T104", line_of(text, "lËp"))]
+    assert "reads “Cộng hoà xã hội”" in found[0].message
+
+
+def test_tone_mix_reports_the_minority_once_with_counts():
+    text = "Phát triển văn hoá.\n\nCông nghiệp hóa, hiện đại hóa, xã hội hóa.\n\nVăn hoá cơ sở; khoẻ mạnh.\n"
+    found = t_findings(text)
+    assert [(f.code, f.line) for f in found] == [("T105", line_of(text, "văn hoá"))]
+    assert found[0].severity == "info"
+    assert found[0].message == "“hoá” (old style, 2×) and “hóa” (new style, 3×) are both used in this document"
+
+
+def test_name_gap_in_capitals_and_at_the_end():
+    text = "Nơi nhận:\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN\nCHỦ TỊCH\n\nNguyễn Văn A\n"
+    (f,) = t_findings(text)
+    assert f.code == "T106" and f.line == line_of(text, "TM.")
+    assert f.fix == "write “ỦY BAN NHÂN DÂN”"
+
+
+def test_nfd_input_is_read_and_positioned_in_the_original():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Đẩy mạnh sản xuất; bổ xung nguồn vốn.\n")
+    (f,) = t_findings(text)
+    assert f.code == "T101" and f.line == line_of(text, "xung")
+    original_line = (HEAD + text).split("\n")[f.line - 1]
+    assert original_line[f.column - 1 :].startswith(unicodedata.normalize("NFD", "bổ"))
+
+
+def test_escaped_markdown_is_one_finding_per_paragraph():
+    (f,) = t_findings("- Ghi rõ \\[số liệu\\] và \\*ghi chú\\* năm 2026.\n")
+    assert f.code == "T103"
+    assert f.fix == "write “[ ] *”"
+
+
+def test_double_spaces_are_one_finding_per_paragraph():
+    (f,) = t_findings("Nâng cao tỷ  lệ hộ gia  đình văn hóa.\n")
+    assert f.message == "two spaces between words in “tỷ  lệ” (2 in this paragraph)"
+    assert f.fix == "write “tỷ lệ”"
+
+
+def test_the_number_line_is_left_to_r102():
+    text = "Số: 21 /KH-UBND\n\nKẾ HOẠCH\nPhát động thi đua năm 2026\n\nI. MỤC TIÊU\n\nNội dung.\n"
+    assert [f for f in lint(text, Config(select=["T"]))] == []
+
+
+def test_tone_style_verdicts_are_recorded():
+    from planlint.engine import Context, lint_source
+    from planlint.parser import parse
+    from planlint.source import Source
+
+    text = HEAD + "Công nghiệp hóa, hiện đại hóa; văn hoá; khỏe mạnh.\n"
+    src = Source("<t>", text)
+    ctx = Context(parse(text), Config(select=["T105"]))
+    lint_source(src, Config(select=["T105"]), context=ctx)
+    statements = sorted((v.statement, v.ok) for v in ctx.verdicts if v.code == "T105")
+    assert statements == [("hóa ×2 + hoá ×1: both styles", False), ("khỏe ×1: one style", True)]
+
+
+# -- whole plans ------------------------------------------------------------------------------
+
+
+def fixture_findings(name: str, select: str = "T") -> list:
+    path = FIXTURES / name
+    return [f for f in lint(path.read_text(encoding="utf-8"), Config(select=[select]), path=str(path))]
+
+
+def test_clean_fixture_gives_no_t_finding():
+    assert fixture_findings("sach-xa-tan-phuoc-2026.txt") == []
+
+
+DIRTY = [
+    ("T106", "Ủy ban nhân thành phố"), ("T101", "kip thời"), ("T101", "Bổ xung"), ("T101", "nghành"),
+    ("T101", "sắp sếp"), ("T102", "của của"), ("T101", "chuẩn đoán"), ("T101", "sơ xuất"),
+    ("T101", "Vi người nghèo"), ("T106", "Hội đồng nhân quận"), ("T101", "chia sẽ"), ("T105", "văn hoá"),
+    ("T101", "Phần đầu"), ("T103", "<sup>"), ("T103", "geq"), ("T103", "&nbsp;"), ("T102", "thực hiện thực hiện"),
+    ("T101", "cũng cố"), ("T103", "VT_{Hà}"),
+]
+
+
+def test_dirty_fixture_gives_each_slip_once_on_its_line():
+    path = FIXTURES / "loi-phuong-an-hoa-2026.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    expected = sorted((code, next(i + 1 for i, line in enumerate(lines) if needle in line)) for code, needle in DIRTY)
+    got = sorted((f.code, f.line) for f in fixture_findings("loi-phuong-an-hoa-2026.txt"))
+    assert got == expected
+
+
+def test_dirty_fixture_has_no_t_error():
+    assert all(f.severity != "error" for f in fixture_findings("loi-phuong-an-hoa-2026.txt"))
+
+
+# -- the real drafts --------------------------------------------------------------------------
+
+
+def test_seeds_t_warnings_are_the_real_slips(seeds):
+    """Every T warning on a seed is a real slip of seed_truth.json, and each such slip is found
+    (the document symbol's stray space belongs to the R family)."""
+    truth = [c for c in seed_truth() if "T" in c["families"] and not c["anchor"].startswith("Số:")]
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        lines = text.split("\n")
+        want = {next(i + 1 for i, line in enumerate(lines) if c["anchor"] in line) for c in truth if c["doc"] == path.name}
+        found = [f for f in lint(text, Config(select=["T"]), path=str(path)) if f.severity != "info"]
+        assert {f.line for f in found} == want, (path.name, [(f.line, f.code, f.message) for f in found])
+        assert all(f.severity == "warning" for f in found)
+
+
+def test_seed_files_for_t():
+    assert seed_files() == [] or any(c["families"] == ["T"] for c in seed_truth())

@@ -70,8 +70,11 @@ def lint_source(source: Source, config: Config | None = None, *, fragment: bool 
     ctx = context or Context(plan, config)
     ctx.plan, ctx.config = plan, config
     rules = [r for r in all_rules() if config.enabled(r.code, r.default_enabled, r.severity)]
-    if not fragment and not plan.recognised:
-        rules = [r for r in rules if r.code == NOT_A_PLAN]
+    gated = not fragment and not plan.recognised
+    if gated:
+        # not a plan: say so once; rules meant for any text (a legacy encoding that hides the
+        # title, say) report their first finding only, never a flood
+        rules = [r for r in rules if r.code == NOT_A_PLAN or r.any_text]
     elif not fragment:
         rules = [r for r in rules if r.code != NOT_A_PLAN]
     findings: list[Finding] = []
@@ -79,6 +82,8 @@ def lint_source(source: Source, config: Config | None = None, *, fragment: bool 
         ctx.rule = r
         for hit in r.check(ctx):
             findings.append(_resolve(source, r, hit, config.lang))
+            if gated and r.any_text:
+                break
     ctx.rule = None
     findings = _apply_directives(plan, findings)
     findings.sort(key=lambda f: f.sort_key)

@@ -52,6 +52,7 @@ class Rule:
     check: CheckFn
     options: dict[str, Any] = field(default_factory=dict)
     default_enabled: bool = True
+    any_text: bool = False  # also runs (once) on a file not recognised as a plan
     doc: str = ""
 
     @property
@@ -101,6 +102,7 @@ def rule(
     fix: dict[str, Any] | None = None,
     options: dict[str, Any] | None = None,
     default_enabled: bool = True,
+    any_text: bool = False,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check of a rule; the module docstring is its doc."""
     assert severity in ("error", "warning", "info"), severity
@@ -110,7 +112,7 @@ def rule(
         module = importlib.import_module(fn.__module__)
         r = Rule(code=code, name=name, severity=severity, summary=summary,
                  messages=_by_lang(messages), fix=_by_lang(fix), check=fn,
-                 options=dict(options or {}), default_enabled=default_enabled,
+                 options=dict(options or {}), default_enabled=default_enabled, any_text=any_text,
                  doc=textwrap.dedent(module.__doc__ or "").strip())
         if code in _REGISTERED and _REGISTERED[code].check is not fn:
             raise ValueError(f"rule code {code} registered twice")

@@ -161,3 +161,10 @@ def test_disable_comments(files):
     text = "<!-- planlint: disable=S -->\n" + BAD.replace("II. C", "<!-- planlint: enable=S103 -->\nII. C")
     (files / "d.md").write_text(text, encoding="utf-8")
     assert run("check", str(files / "d.md")).returncode == 1
+
+
+def test_a_legacy_encoded_file_says_why_it_is_not_recognised(tmp_path):
+    tcvn = "Sè: 12/KH-UBND\n\nKÕ HO¹CH\n\nPh¸t ®éng phong trµo thi ®ua n¨m 2026\n\nCéng hoµ x· héi chñ nghÜa.\n"
+    (tmp_path / "old.txt").write_text(tcvn, encoding="utf-8")
+    data = json.loads(run("check", "--format", "json", str(tmp_path / "old.txt")).stdout)
+    assert [f["code"] for f in data] == ["S110", "T104"]

@@ -31,8 +31,8 @@ from ..tree import Span
     severity="info",
     summary="No plan structure was recognised in the file",
     messages={
-        "en": "no plan structure recognised (no KẾ HOẠCH title, no 'Số:' line, no Roman sections); nothing checked",
-        "vi": "không nhận ra cấu trúc kế hoạch (không có tiêu đề KẾ HOẠCH, dòng 'Số:' hay mục La Mã); không kiểm tra",
+        "en": "no plan structure recognised (no KẾ HOẠCH title, no 'Số:' line, no Roman sections); plan checks skipped",
+        "vi": "không nhận ra cấu trúc kế hoạch (không có tiêu đề KẾ HOẠCH, dòng 'Số:' hay mục La Mã); bỏ qua các kiểm tra kế hoạch",
     },
 )
 def check(ctx: Context) -> Iterator[Hit]:

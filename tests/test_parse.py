@@ -186,4 +186,4 @@ def test_appendix_after_the_signature_is_body_again():
     assert [s.marker.display() for s in p.sections()] == ["I.", "I.", "1.", "1."]
     assert [x.text for x in p.closing.signature] == ["CHỦ TỊCH", "Nguyễn An"]
     # the appendix numbers afresh: its I. is not a repeat of the body's I.
-    assert [(f.code, f.line) for f in planlint.lint(text)] == [("S103", 20)]
+    assert [(f.code, f.line) for f in planlint.lint(text) if f.code.startswith("S")] == [("S103", 20)]

@@ -1,0 +1,66 @@
+"""The plan's own date is left blank in the draft: fill it in before signing.
+
+Drafts leave the day (and often the month) of the place-and-date line empty until the plan is
+signed: ``Phổ Châu, ngày tháng 01 năm 2025``, ``ngày … tháng … năm 2024``. This is normal for a
+draft, so it is information, not a fault: the reminder that the line must be completed (ND30:
+``ngày … tháng … năm …`` in Arabic numerals, DOMAIN.md "Anatomy of a plan").
+
+Bad::
+
+    Số: /KH-UBND
+
+    An Bình, ngày tháng 01 năm 2026
+
+    KẾ HOẠCH
+    Phát động phong trào thi đua năm 2026
+
+Good::
+
+    Số: 09/KH-UBND
+
+    An Bình, ngày 14 tháng 01 năm 2026
+
+    KẾ HOẠCH
+    Phát động phong trào thi đua năm 2026
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..facts.header import extract
+from ..finding import Hit
+from ..rule import rule
+
+_EN = {"day": "day", "month": "month", "year": "year"}
+_VI = {"day": "ngày", "month": "tháng", "year": "năm"}
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " " + "and" + " " + parts[-1]
+
+
+def _join_vi(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
+
+
+@rule(
+    code="D102",
+    name="blank-plan-date",
+    severity="info",
+    summary="The plan's own date is left blank (a draft): fill it in before signing",
+    messages={
+        "en": "the plan's date is left blank ({shown}): fill in the {parts} before signing",
+        "vi": "ngày ban hành kế hoạch còn để trống ({shown}): điền {parts_vi} trước khi ký ban hành",
+    },
+    fix={"en": "complete the date when the plan is signed", "vi": "ghi đủ ngày, tháng, năm khi ký ban hành"},
+)
+def check(ctx: Context) -> Iterator[Hit]:
+    pd = ctx.facts(extract).date
+    if pd is None or not pd.mention.blanks:
+        return
+    blanks = list(pd.mention.blanks)
+    ctx.verdict("plan date", pd.span, f"plan date {pd.display()}: {', '.join(blanks)} blank", False)
+    yield Hit(pd.span, {"shown": pd.display(), "parts": _join([_EN[b] for b in blanks]),
+                        "parts_vi": _join_vi([_VI[b] for b in blanks])})

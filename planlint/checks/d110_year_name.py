@@ -1,0 +1,79 @@
+"""A sexagenary year name (can chi) that does not match its year.
+
+The lunar year names cycle through ten stems and twelve branches: stem = (year − 4) mod 10 over
+Giáp Ất Bính Đinh Mậu Kỷ Canh Tân Nhâm Quý, branch = (year − 4) mod 12 over Tý Sửu Dần Mão Thìn Tỵ
+Ngọ Mùi Thân Dậu Tuất Hợi (DOMAIN.md, "Dates"; ``rules/calendar.toml``): 2024 Giáp Thìn, 2025 Ất Tỵ,
+2026 Bính Ngọ. ``Tết Giáp Thìn`` in a 2025 plan is wrong. A year printed with the name is the one
+compared (``Xuân Ất Tỵ 2025``); otherwise the plan's year, and a name that lies more than three
+years away is taken as history (``Tết Mậu Thân``), never judged. A warning.
+
+Bad::
+
+    KẾ HOẠCH
+    Phát động phong trào thi đua năm 2025
+
+    Ngay sau Tết Nguyên đán Giáp Thìn, các thôn ra quân lao động sản xuất.
+
+Good::
+
+    KẾ HOẠCH
+    Phát động phong trào thi đua năm 2025
+
+    Ngay sau Tết Nguyên đán Ất Tỵ, các thôn ra quân lao động sản xuất.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..facts.dates import cycle, extract, year_name, years_named
+from ..facts.header import extract as header
+from ..finding import Hit
+from ..rule import rule
+
+
+def nearest_named(residue: int, target: int) -> int:
+    """The year nearest ``target`` whose name has this residue mod 60."""
+    base = target - ((target - residue) % 60)
+    return min((base, base + 60), key=lambda y: abs(y - target))
+
+
+@rule(
+    code="D110",
+    name="year-name",
+    severity="warning",
+    summary="A can-chi year name (Tết Giáp Thìn) does not match the year",
+    messages={
+        "en": "{name} is {named}, not {year}: ({year} − {off}) mod 10 = {s} → {stem}, ({year} − {off}) mod 12 = {b} → {branch}",
+        "vi": "{name} là năm {named}, không phải {year}: ({year} − {off}) mod 10 = {s} → {stem}, "
+              "({year} − {off}) mod 12 = {b} → {branch}",
+    },
+    fix={"en": "write {stem} {branch}", "vi": "sửa thành {stem} {branch}"},
+)
+def check(ctx: Context) -> Iterator[Hit]:
+    ref = ctx.facts(header).reference_years()
+    _stems, _branches, off = cycle()
+    for yn in ctx.facts(extract).year_names:
+        residue = years_named(yn.stem, yn.branch)
+        if residue is None:
+            continue
+        if yn.year is not None:
+            year = yn.year
+            named = nearest_named(residue, year)
+        else:
+            if not ref or yn.historical:
+                continue
+            named = nearest_named(residue, sorted(ref)[len(ref) // 2])
+            year = min(ref, key=lambda y: abs(y - named))
+            if named not in ref and abs(year - named) > 3:
+                continue  # history ("Tết Mậu Thân"), not this plan's year
+            if named in ref:
+                year = named
+        if named == year:
+            ctx.verdict("year name", yn.span, f"{yn.stem} {yn.branch} = {named} ✓", True)
+            continue
+        stem, branch = year_name(year)
+        ctx.verdict("year name", yn.span, f"{yn.stem} {yn.branch} = {named} ≠ {year} ✗", False)
+        yield Hit(yn.span, {"name": f"{yn.stem} {yn.branch}", "named": named, "year": year, "off": off,
+                            "s": (year - off) % 10, "b": (year - off) % 12, "stem": stem, "branch": branch})

@@ -1,0 +1,481 @@
+"""Date facts: every date, range, period, phase, deadline, anniversary and year name of a plan.
+
+Each paragraph is read once by ``planlint.dates.scan``; this module gives the mentions their roles:
+
+* a *citation date* belongs to a cited document (``facts/citations.py``);
+* a *deadline* follows ``trước``, ``chậm nhất``, ``hạn chót``, ``đến hết`` (``deadline``) or
+  ``vào``, ``trong`` (``event``): ``báo cáo trước ngày 05/12/2026``, ``tổng kết vào tháng 12/2025``;
+* a *period* is ``N năm (A - B)`` (``kế hoạch 5 năm (2021 - 2025)``: inclusive, B − A + 1 = N) and a
+  *term* ``nhiệm kỳ N năm (A - B)`` (B − A = N); a bare ``giai đoạn 2021 - 2025`` is a period without N;
+* *phases* are ``Đợt 1``, ``Đợt 2`` … (or ``Giai đoạn 1`` …) each followed by its range;
+* an *anniversary* is ``kỷ niệm N năm …`` (also ``chào mừng``, or ``N năm`` right before a known
+  event), with the fixed national event it names (``rules/anniversaries.toml``) and its range
+  ``(A - B)`` when printed;
+* a *year name* is ``Tết``/``Xuân``/``năm`` + stem + branch (``Tết Giáp Thìn``, ``rules/calendar.toml``);
+* a *Roman ordinal* is ``lần thứ XIII``, ``khóa XV``, ``Đại hội XIV``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..data import vocabulary
+from ..dates import DateMention, DateRange, Scan, fold, fold_words, iso, scan
+from ..lines import roman_value
+from ..tree import Block, Paragraph, Plan, Span
+from . import FactRow
+
+_DEADLINE_BEFORE = re.compile(
+    r"(?:(?<!\w)(?P<hard>trước|chậm nhất(?:[ \t]+là)?|hạn chót(?:[ \t]+là)?|hạn cuối(?:[ \t]+là)?|đến hết|"
+    r"không quá|muộn nhất(?:[ \t]+là)?)|(?<!\w)(?P<soft>vào|trong|hoàn thành))"
+    r"(?:[ \t]+(?:cuối|đầu|giữa|hết|trung tuần|thượng tuần|hạ tuần))?[ \t]*,?[ \t]*$",
+    re.IGNORECASE,
+)
+PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|năm qua|năm trước)(?!\w)", re.IGNORECASE)
+_N_YEARS_BEFORE = re.compile(
+    r"(?:(?P<kw>kỷ niệm|chào mừng|mừng)[ \t]+(?:lần thứ[ \t]+)?)?(?:(?P<term>nhiệm kỳ)[ \t]+)?"
+    r"(?<![\d.,])(?P<n>\d{1,2})[ \t]+năm[ \t]*(?P<p>\()?[ \t]*(?:năm[ \t]*)?$",
+    re.IGNORECASE,
+)
+_PLAN_CONTEXT = re.compile(
+    r"(?<!\w)(?:kế hoạch|giai đoạn|chương trình|chiến lược|quy hoạch|thời kỳ)(?!\w)[^,;.()]{0,60}$", re.IGNORECASE)
+_ELAPSED = re.compile(r"(?<!\w)(?:sau|qua|trong|sơ kết|tổng kết|kỷ niệm|thực hiện)[ \t]*$", re.IGNORECASE)
+_TERM_BEFORE = re.compile(r"(?<!\w)nhiệm kỳ[ \t]*(?:\([ \t]*)?$", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:giai đoạn|thời kỳ)[ \t]*(?:\([ \t]*)?$", re.IGNORECASE)
+_PHASE = re.compile(r"(?<!\w)(?P<w>Đợt|Giai đoạn)[ \t]+(?P<k>\d{1,2}|[IVX]{1,4})(?![\w/.,\-]|[ \t]+năm)", re.IGNORECASE)
+_ANNIV = re.compile(
+    r"(?=[kcm\d])(?:(?:(?P<kw>kỷ niệm|chào mừng|mừng)[ \t]+(?:lần thứ[ \t]+)?)?(?<![\d.,/])(?P<n>\d{1,3})[ \t]+năm(?!\w))",
+    re.IGNORECASE,
+)
+_ANNIV_NEXT = re.compile(r"[ \t]*(?:ngày|chiến thắng|cách mạng|thành lập|tái lập|giải phóng|quốc khánh|sinh)(?!\w)",
+                         re.IGNORECASE)
+_OTHER_SPAN = re.compile(r"(?<!\w)(?:giai đoạn|nhiệm kỳ|kế hoạch|thời kỳ|khóa|khoá)(?!\w)", re.IGNORECASE)
+_TOWARD = re.compile(r"(?<!\w)(?:hướng tới|hướng đến|tiến tới|chuẩn bị|chuẩn bị cho)(?!\w)", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?<!\w)(?P<ctx>lần thứ|khóa|khoá|kỳ họp thứ|nhiệm kỳ thứ|Đại hội|Hội nghị Trung ương)"
+                      r"[ \t]+(?P<r>[IVXLCDM]{1,9})(?![\w])")
+
+
+@dataclass(slots=True)
+class Event:
+    name: str
+    day: date
+    names: tuple[str, ...]  # folded
+    not_followed_by: tuple[str, ...]  # folded
+
+
+@dataclass(slots=True)
+class Mention:
+    """A date of the plan in its paragraph, with its role."""
+
+    date: DateMention
+    block: Block
+    role: str = "other"  # citation | deadline | event | range | other
+    hard: bool = False  # a true deadline word (trước, chậm nhất, hạn chót …)
+    past: bool = False  # the clause speaks of the past (đã, vừa qua)
+
+    @property
+    def paragraph(self) -> Paragraph:
+        return self.block.paragraph
+
+    @property
+    def span(self) -> Span:
+        return self.paragraph.span_of(self.date.start, self.date.end)
+
+    def part_span(self) -> Span:
+        d = self.date
+        if d.problem_start >= 0:
+            return self.paragraph.span_of(d.problem_start, d.problem_end)
+        return self.span
+
+
+@dataclass(slots=True)
+class RangeFact:
+    range: DateRange
+    block: Block
+    role: str = "plain"  # period | term | phase | anniversary | citation | plain
+    stated_years: int | None = None  # N in "N năm (A - B)"
+    plan_context: bool = False  # "kế hoạch 5 năm (2021 - 2025)": a plan period, counted inclusively
+    n_start: int = -1
+    n_end: int = -1
+    parenthesised: bool = False
+
+    @property
+    def paragraph(self) -> Paragraph:
+        return self.block.paragraph
+
+    @property
+    def span(self) -> Span:
+        return self.paragraph.span_of(self.range.begin, self.range.finish)
+
+    def text(self) -> str:
+        return self.paragraph.text[self.range.begin:self.range.finish]
+
+
+@dataclass(slots=True)
+class Phase:
+    word: str  # "Đợt"
+    number: int
+    label: str  # "Đợt 1"
+    range: RangeFact | None
+    block: Block
+    start: int
+
+
+@dataclass(slots=True)
+class Anniversary:
+    block: Block
+    n: int
+    n_start: int
+    n_end: int
+    keyword: bool  # "kỷ niệm N năm" (else "N năm Ngày …")
+    event: Event | None
+    range: RangeFact | None
+    toward: bool  # "hướng tới kỷ niệm …"
+    phrase: str
+
+    @property
+    def span(self) -> Span:
+        return self.block.paragraph.span_of(self.n_start, self.n_end)
+
+
+@dataclass(slots=True)
+class YearName:
+    block: Block
+    stem: str
+    branch: str
+    start: int
+    end: int
+    year: int | None  # a year printed with it ("Tết Mậu Thân 1968")
+    historical: bool
+
+    @property
+    def span(self) -> Span:
+        return self.block.paragraph.span_of(self.start, self.end)
+
+
+@dataclass(slots=True)
+class Ordinal:
+    block: Block
+    context: str
+    roman: str
+    start: int
+    end: int
+    value: int
+    valid: bool
+
+    @property
+    def span(self) -> Span:
+        return self.block.paragraph.span_of(self.start, self.end)
+
+
+@dataclass(slots=True)
+class DateFacts:
+    mentions: list[Mention] = field(default_factory=list)
+    ranges: list[RangeFact] = field(default_factory=list)
+    phases: list[list[Phase]] = field(default_factory=list)  # series: Đợt 1, Đợt 2, …
+    anniversaries: list[Anniversary] = field(default_factory=list)
+    year_names: list[YearName] = field(default_factory=list)
+    ordinals: list[Ordinal] = field(default_factory=list)
+
+
+# Vocabularies -------------------------------------------------------------------------------------
+
+@functools.cache
+def events() -> tuple[Event, ...]:
+    out = []
+    for e in vocabulary("anniversaries").get("event", []):
+        y, m, d = (int(x) for x in str(e["date"]).split("-"))
+        out.append(Event(e["name"], date(y, m, d), tuple(fold_words(n) for n in e["names"]),
+                         tuple(fold_words(n) for n in e.get("not_followed_by", []))))
+    return tuple(out)
+
+
+def find_event(text: str) -> tuple[Event, int] | None:
+    """The first fixed national event named in ``text`` and where (in folded words)."""
+    words = " " + fold_words(text) + " "
+    best: tuple[Event, int] | None = None
+    for ev in events():
+        for name in ev.names:
+            start = 0
+            while True:
+                i = words.find(" " + name + " ", start)
+                if i < 0:
+                    break
+                after = words[i + len(name) + 2:]
+                if not any(after.startswith(nf + " ") for nf in ev.not_followed_by):
+                    if best is None or i < best[1]:
+                        best = (ev, i)
+                    break
+                start = i + 1
+    return best
+
+
+@functools.cache
+def cycle() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    v = vocabulary("calendar")
+    return tuple(v["stems"]), tuple(v["branches"]), int(v.get("offset", 4))
+
+
+def year_name(year: int) -> tuple[str, str]:
+    stems, branches, off = cycle()
+    return stems[(year - off) % 10], branches[(year - off) % 12]
+
+
+def years_named(stem: str, branch: str) -> int | None:
+    """The residue mod 60 of the years called ``stem branch`` (``None`` when no year is)."""
+    stems, branches, off = cycle()
+    s, b = stems.index(stem), branches.index(branch)
+    for k in range(60):
+        if k % 10 == s and k % 12 == b:
+            return (k + off) % 60
+    return None
+
+
+@functools.cache
+def _year_name_re() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    stems, branches, _ = cycle()
+    v = vocabulary("calendar")
+    variants: dict[str, str] = {}  # lower case, tone marks kept: Tý and Tỵ differ only by them
+    for b in branches:
+        variants[b.lower()] = b
+    for b, alts in v.get("variants", {}).items():
+        for a in alts:
+            variants[a.lower()] = b
+    for s in stems:
+        variants[s.lower()] = s
+    ctx = v.get("context", {})
+    before = "|".join(re.escape(w) for w in sorted(ctx.get("before", ["Tết", "Xuân", "năm"]), key=len, reverse=True))
+    stem_alt = "|".join(re.escape(s) for s in stems)
+    branch_alt = "|".join(re.escape(b) for b in sorted({*branches, *(a for al in v.get("variants", {}).values() for a in al)}))
+    pat = re.compile(
+        rf"(?<!\w)(?:{before})[ \t]+(?P<stem>{stem_alt})[ \t]+(?P<branch>{branch_alt})(?!\w)"
+        r"(?:[ \t]*(?:\(?[ \t]*(?:năm[ \t]*)?)(?P<year>(?:1[5-9]|20)\d{2})(?!\d))?",
+        re.IGNORECASE,
+    )
+    hist = "|".join(re.escape(w) for w in ctx.get("historical", []))
+    hist_re = re.compile(rf"(?<!\w)(?:{hist})(?!\w)", re.IGNORECASE) if hist else re.compile(r"(?!x)x")
+    return pat, variants, hist_re
+
+
+# Extraction ---------------------------------------------------------------------------------------
+
+_WORTH_SCANNING = re.compile(r"\d|…|\.\.\.")
+
+
+def paragraph_scans(plan: Plan) -> list[tuple[Block, Scan]]:
+    """Every block with the dates of its paragraph (each paragraph scanned once per plan)."""
+    out = []
+    for b in plan.blocks():
+        text = b.paragraph.text
+        out.append((b, scan(text) if _WORTH_SCANNING.search(text) else Scan()))
+    return out
+
+
+def extract(plan: Plan) -> DateFacts:
+    from .citations import extract as citations
+
+    facts = DateFacts()
+    flat: list[Phase] = []
+    cited: dict[int, set[int]] = {}
+    for c in plan.fact(citations):
+        if c.date is not None:
+            cited.setdefault(id(c.block.paragraph), set()).add(c.date.start)
+    for block, sc in plan.fact(paragraph_scans):
+        text = block.paragraph.text
+        pid = id(block.paragraph)
+        if block.part == "header" and block.paragraph is plan.header.place_date:
+            for d in sc.dates:
+                facts.mentions.append(Mention(d, block, "plan"))
+        else:
+            in_range = {id(x) for r in sc.ranges for x in (r.start, r.end)}
+            for d in sc.dates:
+                m = Mention(d, block)
+                if d.start in cited.get(pid, ()):
+                    m.role = "citation"
+                elif id(d) in in_range:
+                    m.role = "range"
+                elif d.form not in ("year",):
+                    dl = _DEADLINE_BEFORE.search(text, max(0, d.start - 40), d.start)
+                    if dl is not None:
+                        m.role = "deadline" if dl.group("hard") else "event"
+                        m.hard = bool(dl.group("hard"))
+                clause_start = max(text.rfind(";", 0, d.start), text.rfind(".", 0, max(0, d.start - 1)), 0)
+                m.past = bool(PAST.search(text, clause_start, d.start))
+                facts.mentions.append(m)
+        rfs = [_range_fact(block, r, cited.get(pid, set())) for r in sc.ranges]
+        facts.ranges.extend(rfs)
+        facts.anniversaries.extend(_anniversaries(block, rfs))
+        flat.extend(_phases(block, rfs))
+        facts.year_names.extend(_year_names(block))
+        facts.ordinals.extend(_ordinals(block))
+    facts.phases = _series(flat)
+    return facts
+
+
+def _range_fact(block: Block, r: DateRange, cited: set[int]) -> RangeFact:
+    text = block.paragraph.text
+    rf = RangeFact(r, block, parenthesised=r.parenthesised)
+    if r.start.start in cited or r.end.start in cited:
+        rf.role = "citation"
+        return rf
+    head_end = r.start.start if r.kind == "years" else r.begin
+    m = _N_YEARS_BEFORE.search(text, max(0, head_end - 40), head_end)
+    if m is not None:
+        rf.stated_years = int(m.group("n"))
+        rf.n_start, rf.n_end = m.span("n")
+        if m.group("kw"):
+            rf.role = "anniversary"
+        elif m.group("term") or _TERM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            rf.role = "term"
+        else:
+            rf.role = "period"
+            before = text[max(0, m.start("n") - 80):m.start("n")]
+            rf.plan_context = bool(_PLAN_CONTEXT.search(before)) and not _ELAPSED.search(before)
+        rf.parenthesised = r.parenthesised or bool(m.group("p"))
+    elif _TERM_BEFORE.search(text, max(0, head_end - 12), head_end):
+        rf.role = "term"
+    elif _PERIOD_BEFORE.search(text, max(0, head_end - 14), head_end):
+        rf.role = "period"
+    return rf
+
+
+def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
+    text = block.paragraph.text
+    found = []
+    for m in _ANNIV.finditer(text):
+        kw = bool(m.group("kw"))
+        after = text[m.end():m.end() + 120]
+        if after.lstrip().startswith("("):
+            continue  # "5 năm (2021 - 2025)": a period
+        ev_here = find_event(after[:100])
+        if not kw:
+            if not _ANNIV_NEXT.match(after):
+                continue
+            if ev_here is None or ev_here[1] > 2:
+                continue  # "N năm Ngày …" without a known event right after: not sure it is one
+        found.append(m)
+    out = []
+    for i, m in enumerate(found):
+        stop = found[i + 1].start() if i + 1 < len(found) else len(text)
+        semi = text.find(";", m.end(), stop)
+        if semi >= 0:
+            stop = semi
+        stop = min(stop, m.end() + 250)
+        phrase = text[m.end():stop]
+        ev = find_event(phrase[:150])
+        rng = None
+        for rf in rfs:
+            if not (m.end() <= rf.range.begin < min(stop, m.end() + 160)) or not rf.parenthesised:
+                continue
+            if rf.role in ("plain", "anniversary") and not _OTHER_SPAN.search(text, m.end(), rf.range.begin):
+                rng = rf
+                rf.role = "anniversary"
+            break
+        toward = bool(_TOWARD.search(text, max(0, m.start() - 40), m.start()))
+        out.append(Anniversary(block, int(m.group("n")), m.start("n"), m.end("n"), bool(m.group("kw")),
+                               ev[0] if ev else None, rng, toward, phrase))
+    return out
+
+
+def _phases(block: Block, rfs: list[RangeFact]) -> list[Phase]:
+    out: list[Phase] = []
+    text = block.paragraph.text
+    labels = list(_PHASE.finditer(text))
+    for i, m in enumerate(labels):
+        k = m.group("k")
+        num = int(k) if k.isdigit() else roman_value(k.upper())[0]
+        stop = labels[i + 1].start() if i + 1 < len(labels) else min(len(text), m.end() + 200)
+        rng = None
+        for rf in rfs:
+            if m.end() <= rf.range.begin < stop and rf.role in ("plain", "period"):
+                rng = rf
+                rf.role = "phase"
+                break
+        out.append(Phase(fold(m.group("w")), num, m.group(0), rng, block, m.start()))
+    return out
+
+
+def _series(flat: list[Phase]) -> list[list[Phase]]:
+    """Phases in runs ``Đợt 1, Đợt 2, …``: a run ends where the numbering starts again."""
+    out: list[list[Phase]] = []
+    for ph in flat:
+        cur = out[-1] if out else None
+        if cur is None or ph.word != cur[-1].word or ph.number != cur[-1].number + 1:
+            out.append([ph])
+        else:
+            cur.append(ph)
+    return out
+
+
+def _year_names(block: Block) -> list[YearName]:
+    pat, variants, hist = _year_name_re()
+    text = block.paragraph.text
+    out = []
+    for m in pat.finditer(text):
+        stem = variants.get(m.group("stem").lower(), m.group("stem"))
+        branch = variants.get(m.group("branch").lower(), m.group("branch"))
+        historical = bool(hist.search(text, max(0, m.start() - 40), m.start())
+                          or PAST.search(text, m.end(), min(len(text), m.end() + 25)))
+        y = int(m.group("year")) if m.group("year") else None
+        out.append(YearName(block, stem, branch, m.start("stem"), m.end("branch"), y, historical))
+    return out
+
+
+def _ordinals(block: Block) -> list[Ordinal]:
+    out = []
+    for m in _ORDINAL.finditer(block.paragraph.text):
+        r = m.group("r")
+        if any(ch not in "IVXLC" for ch in r):
+            value, ok = 0, False
+        else:
+            value, ok = roman_value(r)
+        out.append(Ordinal(block, m.group("ctx"), r, m.start("r"), m.end("r"), value, ok))
+    return out
+
+
+# Inventory ----------------------------------------------------------------------------------------
+
+def _interval(d: DateMention) -> str:
+    a, b = d.first(), d.last()
+    if a is None or b is None:
+        return d.display()
+    return iso(a) if a == b else f"{iso(a)}…{iso(b)}"
+
+
+def inventory(plan: Plan) -> list[FactRow]:
+    facts = plan.fact(extract)
+    rows: list[FactRow] = []
+    for m in facts.mentions:
+        if m.role in ("deadline", "event"):
+            word = "deadline" if m.hard else "scheduled"
+            rows.append(FactRow("date", m.span, f"{word} {m.date.display()} ({_interval(m.date)})",
+                                {"role": m.role, "date": m.date.display(), "past": m.past}))
+        elif not m.date.valid:
+            rows.append(FactRow("date", m.span, f"{m.date.text.strip()}: not a date ({m.date.problem})",
+                                {"role": m.role, "problem": m.date.problem}))
+    for rf in facts.ranges:
+        if rf.role == "citation":
+            continue
+        r = rf.range
+        n = f", {rf.stated_years} năm stated" if rf.stated_years is not None else ""
+        rows.append(FactRow("period", rf.span, f"{rf.role}: {r.start.display()} → {r.end.display()}"
+                            f" ({_interval(r.start).split('…')[0]} … {_interval(r.end).split('…')[-1]}){n}",
+                            {"role": rf.role, "start": r.start.display(), "end": r.end.display(),
+                             "stated_years": rf.stated_years}))
+    for series in facts.phases:
+        labels = ", ".join(f"{p.label} {p.range.text().strip() if p.range else '(no dates)'}" for p in series)
+        rows.append(FactRow("phases", series[0].block.paragraph.span_of(series[0].start, series[0].start + 1),
+                            labels, {"count": len(series)}))
+    for an in facts.anniversaries:
+        ev = f"{an.event.name} ({an.event.day.year} + {an.n} = {an.event.day.year + an.n})" if an.event else "event not known"
+        rng = f", range {an.range.text().strip()}" if an.range else ""
+        rows.append(FactRow("anniversary", an.span, f"{an.n} năm: {ev}{rng}" + (" (looking ahead)" if an.toward else ""),
+                            {"n": an.n, "event": an.event.name if an.event else None}))
+    for yn in facts.year_names:
+        residue = years_named(yn.stem, yn.branch)
+        rows.append(FactRow("year name", yn.span, f"{yn.stem} {yn.branch}: years ≡ {residue} (mod 60)"
+                            + (f", printed with {yn.year}" if yn.year else ""), {"stem": yn.stem, "branch": yn.branch}))
+    return rows

@@ -1,0 +1,135 @@
+"""Vocabulary helpers of the N facts: compiled cue patterns from ``rules/sectors.toml``, sector
+classification of a label, label cleaning. Compiled once per process (``functools.cache``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from ..data import vocabulary
+
+W = r"(?<![^\W\d_])"  # a word starts here
+E = r"(?![^\W\d_])"  # a word ends here
+
+SECTORS = ("I", "II", "III", "T")
+ECONOMY = frozenset({"I", "II", "III"})
+
+_FILLERS = (
+    "chiếm khoảng|chiếm|khoảng|đạt mức|đạt|là|còn|ước đạt|ước|trên|dưới|hơn|từ|tối thiểu|tối đa|ít nhất|"
+    "không dưới|không quá|xấp xỉ|gần|với|của|tương ứng|lần lượt|bình quân|tăng trưởng|tăng|tốc độ|"
+    "và|còn|có|mức"
+)
+_LEAD = re.compile(r"^(?:" + _FILLERS + r")(?![^\W\d_])\s*", re.IGNORECASE)
+_TRAIL = re.compile(r"(?<![^\W\d_])(?:" + _FILLERS + r")$", re.IGNORECASE)
+_EDGE = re.compile(r"^[\s;,.:\-–—+*/()]+|[\s;,.:\-–—+*/(]+$")
+
+
+def data() -> dict[str, Any]:
+    return vocabulary("sectors")
+
+
+def words_re(words: list[str], *, plain: bool = True) -> re.Pattern[str]:
+    """One pattern for a word list (``plain``: escaped literals; else regular expressions)."""
+    alts = [re.escape(w) if plain else w for w in words]
+    alts.sort(key=len, reverse=True)
+    return re.compile(W + "(?:" + "|".join(alts) + ")" + E, re.IGNORECASE)
+
+
+@functools.cache
+def cue(table: str, key: str, plain: bool = True) -> re.Pattern[str]:
+    return words_re([str(w) for w in data().get(table, {}).get(key, [])], plain=plain)
+
+
+@functools.cache
+def _sector_patterns() -> dict[str, re.Pattern[str]]:
+    out = {}
+    for name, entry in data().get("sectors", {}).items():
+        out[name] = re.compile("|".join(f"(?:{p})" for p in entry.get("patterns", [])), re.IGNORECASE)
+    return out
+
+
+def sector_name(cls: str) -> str:
+    return str(data().get("sectors", {}).get(cls, {}).get("name", cls))
+
+
+def classify(label: str) -> frozenset[str]:
+    """The sectors a label names: ``"nông, lâm nghiệp, thủy sản"`` -> {I};
+    ``"dịch vụ và thuế sản phẩm"`` -> {III, T}; an unknown label -> {}."""
+    found = {name for name, pat in _sector_patterns().items() if pat.search(label)}
+    if "T" in found and "III" in found and not re.search(r"d[ịi]ch v[ụu]|th[ươ][ơư]ng m[ạa]i", label, re.I):
+        found.discard("III")
+    return frozenset(found)
+
+
+def partition(labels: list[frozenset[str]]) -> bool:
+    """Whether the labels name disjoint sectors that together cover I, II and III."""
+    if not labels or any(not c for c in labels):
+        return False
+    seen: set[str] = set()
+    for c in labels:
+        if seen & c:
+            return False
+        seen |= c
+    return seen >= ECONOMY
+
+
+def clean_label(text: str) -> str:
+    """A part's label without separators and the qualifiers and verbs at its edges:
+    ``"; nông, lâm, thủy sản chiếm "`` -> ``"nông, lâm, thủy sản"``; words inside stay
+    (``"có văn bằng, chứng chỉ"`` keeps its ``bằng``)."""
+    t = re.sub(r"\s+", " ", text)
+    while True:
+        before = t
+        t = _EDGE.sub("", t)
+        t = _LEAD.sub("", t)
+        t = _TRAIL.sub("", t)
+        if t == before:
+            return t
+
+
+@functools.cache
+def complements() -> list[list[re.Pattern[str]]]:
+    sets = data().get("breakdowns", {}).get("complements", [])
+    return [[re.compile(str(p), re.IGNORECASE) for p in members] for members in sets]
+
+
+def complement_members(labels: list[str]) -> bool:
+    """Whether each label names a different member of one complementary set (some may be
+    missing: ``rừng phòng hộ`` + ``rừng sản xuất`` of the three kinds of forest)."""
+    if len(labels) < 2:
+        return False
+    for members in complements():
+        hits = [[i for i, p in enumerate(members) if p.search(lab)] for lab in labels]
+        if all(len(h) == 1 for h in hits) and len({h[0] for h in hits}) == len(labels):
+            return True
+    return False
+
+
+def complement_cover(labels: list[str]) -> bool:
+    """Whether the labels are exactly the members of one complementary set (each member named
+    by one label: ``rừng tự nhiên`` + ``rừng trồng``; ``đánh bắt`` + ``nuôi trồng``)."""
+    for members in complements():
+        if len(members) != len(labels):
+            continue
+        used: set[int] = set()
+        ok = True
+        for lab in labels:
+            hits = [i for i, p in enumerate(members) if p.search(lab) and i not in used]
+            # a label naming two members ("phòng hộ, đặc dụng") is not a partition
+            if len(hits) != 1 or sum(1 for p in members if p.search(lab)) != 1:
+                ok = False
+                break
+            used.add(hits[0])
+        if ok and len(used) == len(members):
+            return True
+    return False
+
+
+def fmt(value: Any, decimals: int = 0) -> str:
+    """A number for a message, Vietnamese style (``1.525,59``)."""
+    from decimal import Decimal
+
+    from ..numbers import format_vn
+
+    return format_vn(Decimal(value), max(decimals, 0))

@@ -1,0 +1,290 @@
+"""Relations between numbers of one statement that bound each other.
+
+* **part of a whole**: a percentage, then ``trong đó`` and a percentage of the same population
+  (``đạt 83%; trong đó … có văn bằng 45%``, ``100% …, trong đó có trên 80%``). The part cannot be
+  larger than the whole. A part that is the rate of a subgroup (``trong đó ở vùng núi 15%``,
+  ``nữ``, ``dân tộc``…, ``subgroup`` in ``rules/sectors.toml``) may be, and is left alone.
+* **fraction**: ``06/06 trạm``, ``03/05 xã``, ``6/7 xã, phường``: a count of a fixed set (units with
+  ``fixed_set`` in ``rules/units.toml``) out of its size. Dates (``16/7/2021``, ``ngày 03/05``) are
+  not fractions, and achieved-versus-target counts (``kết nạp 10/7 đảng viên``) may exceed.
+* **rate**: a percentage whose label makes it a proportion of a population (``tỷ lệ``,
+  ``bao phủ``, ``che phủ``…) unless it is measured against a plan, a budget or a past period
+  (``đạt 102% kế hoạch``, ``so với cùng kỳ``) or is a change.
+* **counted list**: ``06 Chỉ số: PAR INDEX, PCI, PAPI, SIPAS, DTI và PII``; the count, and every
+  reasonable way of counting the items (by commas with or without the final ``và``, by
+  semicolons, by bracketed acronyms).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..tree import Plan, Span
+from ..units import PERCENT, match_unit
+from . import FactRow
+from ._nwords import W, clean_label, cue, data
+from .quantities import Quantity, Sentence, sentences
+
+# -- part of a whole ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class PartOfWhole:
+    sentence: Sentence
+    whole: Quantity
+    part: Quantity
+    whole_label: str
+    part_label: str
+
+    @property
+    def span(self) -> Span:
+        return self.sentence.span_of(self.whole.start, self.part.end)
+
+
+_IN_WHICH = re.compile(W + r"(?:trong đó|trong số đó)(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
+
+
+def parts_of_wholes(plan: Plan) -> list[PartOfWhole]:
+    out = []
+    subgroup = cue("part_of_whole", "subgroup", plain=False)
+    unbounded = cue("rates", "unbounded", plain=False)
+    for sent in plan.fact(sentences):
+        qs = [q for q in sent.quantities if q.role == "quantity"]
+        text = sent.masked
+        for i, w in enumerate(qs[:-1]):
+            if w.unit is not PERCENT:
+                continue
+            nxt = qs[i + 1]
+            if nxt.unit is not PERCENT:
+                continue
+            between = text[w.num.full_end:nxt.start]
+            m = _IN_WHICH.search(between)
+            if not m:
+                continue
+            lead = between[:m.start()]
+            # "đạt 83%; trong đó …" or "100% chi, đảng bộ hoàn thành nhiệm vụ, trong đó có …"
+            if re.search(r"\d", lead) or len(lead) > 100 or ";" in lead.strip(" ;,") or "." in lead:
+                continue
+            part_text = between[m.end():]
+            if subgroup.search(part_text) or ";" in part_text or "." in part_text.rstrip():
+                continue
+            start = text.rfind(";", sent.start, w.start)
+            whole_label = clean_label(text[max(start + 1, sent.start):w.start])
+            if unbounded.search(whole_label) or unbounded.search(between):
+                continue  # "đạt 105% dự toán, trong đó thu nội địa đạt 120%": rates of other bases
+            out.append(PartOfWhole(sent, w, nxt, whole_label, clean_label(part_text)))
+    return out
+
+
+# -- fractions ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Fraction:
+    sentence: Sentence
+    num: Quantity
+    den: Quantity
+    unit_key: str  # the set as printed, lower-cased: "xã, phường", "trạm y tế"
+    target: bool  # achieved against a target (may exceed)
+    subgroup: bool  # a named subgroup of the set ("xã miền núi")
+
+    @property
+    def span(self) -> Span:
+        return self.sentence.span_of(self.num.start, self.den.end)
+
+    def shown(self) -> str:
+        return f"{self.num.raw}/{self.den.raw} {self.den.unit_text}"
+
+
+_DATE_BEFORE = re.compile(W + r"(?:ngày|tháng|từ ngày|đến ngày|hôm|đêm|sáng|chiều)\s*$", re.IGNORECASE)
+
+
+def fractions(plan: Plan) -> list[Fraction]:
+    out = []
+    target = cue("fractions", "target")
+    subgroup = cue("fractions", "subgroup")
+    for sent in plan.fact(sentences):
+        qs = sent.quantities
+        text = sent.masked
+        for a, b in zip(qs, qs[1:], strict=False):
+            if a.block != b.block or text[a.num.full_end:b.start].strip() != "/" or a.unit is not None:
+                continue
+            if b.unit is None or not b.unit.fixed_set or a.num.decimals or b.num.decimals:
+                continue
+            if a.role == "date" or b.role == "date" or a.num.in_date or b.num.in_date:
+                continue
+            if _DATE_BEFORE.search(text[max(sent.start, a.start - 12):a.start]):
+                continue
+            if re.match(r"\s*/\s*\d", text[b.num.full_end:]):
+                continue
+            head = text[sent.start:a.start]
+            is_target = bool(target.search(head[-40:]) or target.search(text[b.end:b.end + 30]))
+            is_sub = bool(subgroup.search(text[b.end:b.end + 40]))
+            out.append(Fraction(sent, a, b, b.unit_text.lower(), is_target, is_sub))
+    return out
+
+
+# -- bounded rates --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Rate:
+    sentence: Sentence
+    q: Quantity
+    label: str  # the clause before the number
+    after: str  # the words after it up to the clause end
+    bounded: bool  # a proportion of a population (at most 100%)
+
+
+_CLAUSE_AFTER = re.compile(r"[^;,.()]*")
+
+
+def rates(plan: Plan) -> list[Rate]:
+    out = []
+    bounded = cue("rates", "bounded", plain=False)
+    unbounded = cue("rates", "unbounded", plain=False)
+    for sent in plan.fact(sentences):
+        text = sent.masked
+        prev_end = sent.start
+        for q in sent.quantities:
+            if q.role != "quantity":
+                continue
+            if q.unit is PERCENT:
+                cut = max(text.rfind(";", sent.start, q.start), prev_end - 1)
+                label = text[max(cut + 1, sent.start):q.start]
+                after = _CLAUSE_AFTER.match(text, q.num.full_end)
+                after_text = after.group(0) if after else ""
+                is_bounded = bool(bounded.search(label)) and not unbounded.search(label) \
+                    and not unbounded.search(after_text)
+                out.append(Rate(sent, q, clean_label(label), after_text.strip(), is_bounded))
+            prev_end = q.end
+    return out
+
+
+# -- counted lists --------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CountedList:
+    sentence: Sentence
+    count: int
+    count_span: Span
+    noun: str
+    items_text: str
+    candidates: tuple[int, ...]  # every count the items allow
+    items: list[str]
+
+    @property
+    def span(self) -> Span:
+        return self.count_span
+
+
+def _list_words() -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in data().get("lists", {}).get("words", {}).items()}
+
+
+_COUNT = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+(?P<noun>(?:[^\W\d_][\w\-]*\s?){1,6}?)\s*"
+    r"(?P<intro>:|\s(?:bao gồm|gồm)\s*:?)\s*",
+    re.IGNORECASE,
+)
+
+
+def _top_level_split(text: str, seps: str) -> list[str]:
+    """Split at separators outside brackets and quotes."""
+    out: list[str] = []
+    cur: list[str] = []
+    depth, quote = 0, False
+    for c in text:
+        if c in "(“[":
+            depth += 1
+        elif c in ")”]":
+            depth = max(depth - 1, 0)
+        elif c == '"':
+            quote = not quote
+        if c in seps and depth == 0 and not quote:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    out.append("".join(cur))
+    return [s.strip() for s in out if s.strip()]
+
+
+_TIME_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|quý|tuổi|lần|giờ|phút)(?![^\W\d_])", re.IGNORECASE)
+_ENUMERATOR = re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[a-hđ]\)|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))",
+                         re.IGNORECASE)
+_AND = re.compile(r"\s(?:và|cùng|với)\s", re.IGNORECASE)
+_PAREN_GROUP = re.compile(r"\([^()]*\)")
+
+
+def counted_lists(plan: Plan) -> list[CountedList]:
+    out = []
+    words = _list_words()
+    for sent in plan.fact(sentences):
+        text = sent.para.text  # lists keep their brackets (acronyms are items' names)
+        window = text[sent.start:sent.end]
+        if ":" not in window and "gồm" not in window:
+            continue
+        for m in _COUNT.finditer(window):
+            n_raw = m.group("n")
+            n = int(n_raw) if n_raw.isdigit() else words.get(n_raw.lower(), 0)
+            if not 2 <= n <= 30:
+                continue
+            noun = m.group("noun").strip()
+            if _TIME_NOUN.match(noun):
+                continue  # "kỷ niệm 30 năm: …", "6 tháng đầu năm: …"
+            start = sent.start + m.start("n")
+            if re.search(r"[/.,]\d|\d[/.,]$", text[max(0, start - 2):start]):
+                continue
+            if n_raw.isdigit():
+                if match_unit(text, start + len(n_raw)) is not None and not noun:
+                    continue
+                before = text[max(sent.start, start - 12):start]
+                if re.search(W + r"(?:ngày|tháng|năm|lần thứ|thứ|khóa|khoá|đợt|số|điều|khoản|mục)\s*$", before, re.I):
+                    continue
+            rest = window[m.end():]
+            end = len(rest)
+            for stop in (re.search(r"[.!?](?:\s|$)", rest),):
+                if stop:
+                    end = stop.start()
+            items_text = rest[:end].strip()
+            if not items_text or len(items_text) > 500 or re.search(r"\d", _PAREN_GROUP.sub("", items_text)):
+                continue  # numbers: values, not names
+            first_clause = _top_level_split(items_text, ";")[0] if ";" in items_text else items_text
+            by_comma = _top_level_split(first_clause, ",")
+            parens = _PAREN_GROUP.findall(first_clause)
+            if any(len(_PAREN_GROUP.sub("", i).split()) > 14 for i in by_comma):
+                continue  # sentences, not names
+            cands = {len(by_comma)}
+            if by_comma and _AND.search(by_comma[-1]):
+                cands.add(len(by_comma) + 1)
+            if ";" in items_text:
+                cands.add(len(_top_level_split(items_text, ";")))
+            if len(parens) >= 2:
+                cands.add(len(parens))
+            enumerated = _ENUMERATOR.findall(items_text)
+            if len(enumerated) >= 2:
+                cands.add(len(enumerated))
+            if len(by_comma) < 2 and ";" not in items_text and not _AND.search(items_text):
+                continue  # one phrase: not an enumeration
+            out.append(CountedList(sent, n, sent.para.span_of(start, start + len(n_raw)), noun, items_text,
+                                   tuple(sorted(cands)), by_comma))
+    return out
+
+
+def inventory(plan: Plan) -> list[FactRow]:
+    rows = []
+    for f in plan.fact(fractions):
+        rows.append(FactRow("fraction", f.span, f.shown(), {"numerator": str(f.num.value),
+                                                            "denominator": str(f.den.value), "set": f.unit_key}))
+    for p in plan.fact(parts_of_wholes):
+        rows.append(FactRow("part of whole", p.span,
+                            f"{p.whole.shown()} ({p.whole_label}) ⊇ {p.part.shown()} ({p.part_label})",
+                            {"whole": str(p.whole.value), "part": str(p.part.value)}))
+    for c in plan.fact(counted_lists):
+        rows.append(FactRow("counted list", c.span, f"{c.count} {c.noun}: {len(c.items)} item(s) listed",
+                            {"count": c.count, "items": c.items, "candidates": list(c.candidates)}))
+    return rows
+

@@ -1,0 +1,360 @@
+"""Quantities: every number of a plan's text with its unit, qualifier and role.
+
+Built on ``planlint.numbers.scan_numbers``, paragraph by paragraph (``Plan.blocks``):
+
+* the unit printed after the number (``rules/units.toml``: ``1.525,59 tỷ đồng``, ``60 Tr.đ/người/năm``,
+  ``8m<sup>2</sup>/người``), or ``%``/``‰`` (``5,8%0`` is per mille);
+* the qualifier printed around it: ``khoảng`` (≈), ``trên``/``hơn``/``>`` (>), ``từ``/``≥``/``$\\geq$``/
+  ``… trở lên`` (≥), ``dưới``/``<`` (<), ``tối đa``/``không quá``/``≤`` (≤);
+* ranges (``1% - 1,5%``, ``6,5-7%``, ``từ 01 đến 02 xã``): both ends carry the range;
+* its role: a ``quantity``, or a ``date`` (``16/7/2021``, ``tháng 8``), a ``year`` (``năm 2025``,
+  ``2021-2025``), an ``identifier`` (``14/KH-UBND``, ``Đề án số 06``, ``ISO 9001:2015``), an
+  ``ordinal`` (``lần thứ 13``, ``Đợt 1``) or a ``duration`` (``5 năm``). Only quantities take part
+  in arithmetic.
+
+Ambiguous tokens (``3,098``, ``15.40``) are read in the document's own convention (``style``:
+the tokens that can only be Vietnamese, ``1.525,59`` ``39,29``, against those that can only be
+English, ``15.40`` ``1,525.59``). A token the convention cannot settle keeps ``ambiguous=True``:
+checks leave it alone and N109 reports it.
+
+``sentences`` cuts each paragraph into statements (a full stop followed by a capital), with a
+*masked* text in which bracketed alternatives and comparisons (``(nếu không tính … 12,8%)``,
+``(cùng kỳ năm 2022 là …)``) are blanked, offsets unchanged, so no rule reads them as parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..numbers import Num, english_value, format_vn, scan_numbers, token_style
+from ..tree import Block, Paragraph, Plan, Span
+from ..units import PERCENT, PERMILLE, Unit, match_per, match_unit
+from . import FactRow
+from ._nwords import cue
+
+_PARTS = ("preamble", "body", "heading")
+
+_W = r"(?<![^\W\d_])"  # a word starts here
+_QUAL_BEFORE = re.compile(
+    _W + r"(?:(?P<approx>trên dưới|khoảng|xấp xỉ|gần|ước đạt|ước|chừng)"
+    r"|(?P<ge>tối thiểu|ít nhất|không dưới|không thấp hơn|từ|≥|>=|\\geq|\\ge)"
+    r"|(?P<le>tối đa|không quá|không vượt quá|không vượt|≤|<=|\\leq|\\le)"
+    r"|(?P<gt>trên|hơn|vượt|>)"
+    r"|(?P<lt>dưới|<))"
+    r"[\s$:]*$",
+    re.IGNORECASE,
+)
+_SYMBOLS_BEFORE = re.compile(r"(?:\\geq|\\ge|≥|>=|>|\\leq|\\le|≤|<=|<)[\s$]*$")
+_QUAL_AFTER = re.compile(r"\s*(?P<w>trở lên|trở xuống)", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|đến|tới|~)\s*$")
+
+_DATE_BEFORE = re.compile(_W + r"(?:ngày|tháng|quý|hôm)\s*$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(_W + r"(?:năm|niên độ|niên khóa|niên khoá|vụ)\s*$", re.IGNORECASE)
+_ORDINAL_BEFORE = re.compile(
+    _W + r"(?:lần thứ|thứ|khóa|khoá|kỳ họp|đợt|mục|tiểu mục|điểm|khoản|điều|chương|phần|bước|giai đoạn|"
+    r"nhiệm kỳ|phiên|hạng|cấp độ|mức độ|loại|tuyến|lớp|tầng|cấp)\s*$",
+    re.IGNORECASE,
+)
+_IDENT_BEFORE = re.compile(_W + r"(?:số|ISO|TCVN|QCVN|mã|hiệu|Covid|COVID)[\s\-:]*$|[:\-]$")
+_IDENT_AFTER = re.compile(r"(?:/|-)\s?[A-ZĐ]|[:/-]\d{4}\b|:\d")
+_DURATION_AFTER = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|quý|nhiệm kỳ)(?![^\W\d_])", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…]+[\s\"”]+(?=[\"“(*]?(?P<c>\w))")
+_BRACKET = re.compile(r"\(([^()]*)\)")
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One number as a reader takes it: value, unit, qualifier, role, place."""
+
+    num: Num
+    para: Paragraph
+    block: int  # index of the paragraph in ``blocks(plan)``
+    value: Decimal  # in the document's convention
+    unit: Unit | None  # None: a bare number; PERCENT / PERMILLE for rates
+    unit_text: str = ""  # as printed: "tỷ đồng", "%", "Tr.đ/người/năm"
+    end: int = 0  # end offset in ``para.text``, unit included
+    role: str = "quantity"  # quantity | date | year | identifier | ordinal | duration
+    qual: str = ""  # "" exact, "~" about, ">", ">=", "<", "<="
+    qual_start: int = -1  # offset of the qualifier word (or -1)
+    rng: tuple[Decimal, Decimal] | None = None  # both ends when part of a range
+    ambiguous: bool = False  # the document's convention does not settle the reading
+    alt_value: Decimal | None = None  # the other reading of an ambiguous token
+
+    @property
+    def start(self) -> int:
+        return self.num.start
+
+    @property
+    def decimals(self) -> int:
+        return self.num.decimals
+
+    @property
+    def raw(self) -> str:
+        return self.num.raw
+
+    @property
+    def percent(self) -> bool:
+        return self.unit is PERCENT
+
+    @property
+    def span(self) -> Span:
+        """The number with its sign (what a finding points at)."""
+        return self.para.span_of(self.num.start, self.num.full_end)
+
+    @property
+    def half_unit(self) -> Decimal:
+        return self.num.unit_half
+
+    @property
+    def exact(self) -> bool:
+        """A value, not a bound or a range (``khoảng`` counts as a value: plans mean it)."""
+        return self.qual in ("", "~") and self.rng is None and not self.ambiguous
+
+    @property
+    def low(self) -> Decimal | None:
+        if self.rng:
+            return self.rng[0]
+        if self.qual in ("", "~", ">", ">="):
+            return self.value
+        return None
+
+    @property
+    def high(self) -> Decimal | None:
+        if self.rng:
+            return self.rng[1]
+        if self.qual in ("", "~", "<", "<="):
+            return self.value
+        return None
+
+    @property
+    def printed(self) -> str:
+        """As printed, qualifier included: ``trên 85%``, ``khoảng 28.603,61 tỷ đồng``."""
+        start = self.qual_start if 0 <= self.qual_start < self.num.start else self.num.start
+        return re.sub(r"\s+", " ", self.para.text[start:max(self.end, self.num.full_end)]).strip()
+
+    def shown(self) -> str:
+        """The number as printed, Vietnamese style, with its unit: ``1.525,59 tỷ đồng``."""
+        v = format_vn(self.value, self.decimals)
+        if self.unit is not None and self.unit.dimension.startswith("ratio"):
+            return f"{v}{self.unit_text}"
+        return f"{v} {self.unit_text}".rstrip()
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A statement: a window ``[start, end)`` of one paragraph, with the masked text."""
+
+    block: Block
+    index: int  # block index
+    start: int
+    end: int
+    masked: str  # the whole paragraph, bracketed alternatives blanked (same offsets)
+    quantities: list[Quantity] = field(default_factory=list)
+    block_quantities: list[Quantity] = field(default_factory=list)  # every quantity of the paragraph
+
+    @property
+    def para(self) -> Paragraph:
+        return self.block.paragraph
+
+    @property
+    def text(self) -> str:
+        return self.masked[self.start:self.end]
+
+    @property
+    def span(self) -> Span:
+        return self.para.span_of(self.start, self.end)
+
+    def span_of(self, i: int, j: int) -> Span:
+        return self.para.span_of(i, j)
+
+
+def blocks(plan: Plan) -> list[Block]:
+    """The paragraphs the N rules read (preamble, body text, headings), in order."""
+    return [b for b in plan.blocks() if b.part in _PARTS]
+
+
+def mask(text: str) -> str:
+    """``text`` with bracketed alternatives and comparisons blanked, offsets unchanged."""
+    if "(" not in text:
+        return text
+    skip = cue("brackets", "skip")
+    out = list(text)
+    for m in _BRACKET.finditer(text):
+        if skip.search(m.group(1)):
+            for i in range(m.start(), m.end()):
+                out[i] = " "
+    return "".join(out)
+
+
+def _role(text: str, n: Num, unit: Unit | None) -> str:
+    if n.in_date:
+        return "date"
+    before = text[max(0, n.start - 24):n.start]
+    after = text[n.full_end:n.full_end + 8]
+    if unit is None and not n.sign:
+        if _DATE_BEFORE.search(before):
+            return "date"
+        if n.decimals == 0 and "." not in n.raw and 1900 <= n.value <= 2100:
+            return "year"
+        if _IDENT_AFTER.match(after) or _IDENT_BEFORE.search(before):
+            return "identifier"
+        if _YEAR_BEFORE.search(before) and n.value >= 1900:
+            return "year"
+        if _ORDINAL_BEFORE.search(before):
+            return "ordinal"
+        if _DURATION_AFTER.match(after):
+            return "duration"
+    return "quantity"
+
+
+def _qualifier(text: str, start: int, end: int) -> tuple[str, int]:
+    before = text[max(0, start - 24):start]
+    m = _QUAL_BEFORE.search(before)
+    qual, qstart = "", -1
+    if m:
+        kind = next(k for k in ("approx", "ge", "le", "gt", "lt") if m.group(k))
+        qual = {"approx": "~", "ge": ">=", "le": "<=", "gt": ">", "lt": "<"}[kind]
+        qstart = start - len(before) + m.start()
+    a = _QUAL_AFTER.match(text, end)
+    if a:
+        qual = ">=" if a.group("w").lower() == "trở lên" else "<="
+        if qstart < 0:
+            qstart = start
+    return qual, qstart
+
+
+def _style(all_nums: list[tuple[Num, bool]]) -> str:
+    vi = sum(1 for n, counted in all_nums if counted and token_style(n.raw) == "vi")
+    en = sum(1 for n, counted in all_nums if counted and token_style(n.raw) == "en")
+    if vi > en:
+        return "vi"
+    if en > vi:
+        return "en"
+    return ""
+
+
+_EN_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+(?![\d.,])|(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d.,])")
+
+
+def extract(plan: Plan) -> list[Quantity]:
+    """Every number of the plan's preamble and body, in document order."""
+    raw: list[tuple[int, Block, Num, Unit | None, str, int]] = []
+    for bi, b in enumerate(plan.fact(blocks)):
+        text = b.paragraph.text
+        nums = scan_numbers(text)
+        skip_until = -1
+        for n in nums:
+            if n.start < skip_until:
+                continue  # the "1" of "/1 vạn dân", the "2" of "m<sup>2</sup>"
+            unit: Unit | None = None
+            unit_text = ""
+            end = n.full_end
+            if n.sign:
+                unit = PERCENT if n.sign == "%" else PERMILLE
+                unit, end = match_per(text, end, unit)
+                unit_text = text[n.end:end].strip()
+            else:
+                found = match_unit(text, n.end)
+                if found is not None:
+                    unit, ustart, end = found
+                    unit_text = text[ustart:end]
+            skip_until = end
+            raw.append((bi, b, n, unit, unit_text, end))
+    style = _style([(n, u is not None) for _, _, n, u, _, _ in raw])
+    if style != "vi" and any(n.ambiguous for _, _, n, _, _, _ in raw) and any(
+            _EN_GROUPED.search(b.paragraph.text) for b in plan.fact(blocks)):
+        style = "en"  # "1,525.59": the English convention, which the Vietnamese scanner splits
+
+    out: list[Quantity] = []
+    for bi, b, n, unit, unit_text, end in raw:
+        text = b.paragraph.text
+        value = n.value
+        ambiguous = False
+        alt = None
+        if n.ambiguous:
+            alt = english_value(n.raw)
+            ts = token_style(n.raw)
+            if style == "en" and alt is not None:
+                value = alt
+                alt = n.value
+            elif style == "vi" and ts == "en" or style == "" and ts == "":
+                ambiguous = True
+        role = _role(text, n, unit)
+        qual, qstart = _qualifier(text, n.start, end)
+        if unit is not None and unit.dimension == "ratio" and qual == "" and _SYMBOLS_BEFORE.search(
+                text[max(0, n.start - 12):n.start]):
+            qual = ">="
+        out.append(Quantity(n, b.paragraph, bi, value, unit, unit_text, end, role, qual, qstart,
+                            None, ambiguous, alt))
+    _ranges(out)
+    return out
+
+
+def _ranges(qs: list[Quantity]) -> None:
+    """``1% - 1,5%``, ``6,5-7%``, ``từ 01 đến 02 xã``: two numbers, one measure, low to high."""
+    for i in range(len(qs) - 1):
+        a, b = qs[i], qs[i + 1]
+        if a.block != b.block or a.role != "quantity" or b.role != "quantity":
+            continue
+        text = a.para.text
+        if not _RANGE_JOIN.match(text[a.end:b.start]):
+            continue
+        if a.unit is not None and (b.unit is None or a.unit.key != b.unit.key):
+            continue
+        if not a.value < b.value:
+            continue  # "36,20% - 34,50% - 29,30%": shares, not a range
+        nxt = qs[i + 2] if i + 2 < len(qs) else None
+        if nxt is not None and nxt.block == a.block and _RANGE_JOIN.match(text[b.end:nxt.start]):
+            continue  # a chain of three is a list ("tương ứng 20% - 30% - 50%")
+        if a.unit is None:
+            a.unit, a.unit_text = b.unit, b.unit_text
+        a.rng = b.rng = (a.value, b.value)
+
+
+def sentences(plan: Plan) -> list[Sentence]:
+    """Every statement of the preamble and body with its quantities."""
+    qs = plan.fact(extract)
+    by_block: dict[int, list[Quantity]] = {}
+    for q in qs:
+        by_block.setdefault(q.block, []).append(q)
+    out: list[Sentence] = []
+    for bi, b in enumerate(plan.fact(blocks)):
+        text = b.paragraph.text
+        masked = mask(text)
+        cuts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)
+                      if m.group("c")[0].isupper() or m.group("c")[0].isdigit()] + [len(text)]
+        mine = by_block.get(bi, [])
+        k = 0
+        for s, e in zip(cuts, cuts[1:], strict=False):
+            if e <= s:
+                continue
+            sent = Sentence(b, bi, s, e, masked, block_quantities=mine)
+            while k < len(mine) and mine[k].start < e:
+                if mine[k].start >= s and masked[mine[k].start] != " ":
+                    sent.quantities.append(mine[k])
+                k += 1
+            out.append(sent)
+    return out
+
+
+def inventory(plan: Plan) -> list[FactRow]:
+    """One row per quantity (dates, years, identifiers and ordinals are other families')."""
+    rows = []
+    names = {"~": "khoảng ", ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}
+    for q in plan.fact(extract):
+        if q.role != "quantity":
+            continue
+        shown = q.shown()
+        if q.rng:
+            shown = f"{format_vn(q.rng[0], q.decimals)} – {shown}"
+        text = names.get(q.qual, "") + shown
+        if q.ambiguous:
+            text += f"  (ambiguous: {q.raw} could be {format_vn(q.alt_value or q.value, 3).rstrip('0').rstrip(',')})"
+        rows.append(FactRow("number", q.span, text, {
+            "value": str(q.value), "raw": q.raw, "unit": q.unit.key if q.unit else None,
+            "unit_text": q.unit_text, "qualifier": q.qual, "decimals": q.decimals,
+            "range": [str(x) for x in q.rng] if q.rng else None, "ambiguous": q.ambiguous,
+        }))
+    return rows

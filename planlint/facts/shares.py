@@ -1,0 +1,498 @@
+"""Shares and breakdowns: the numbers of a plan that must add up (DOMAIN.md, "Shares").
+
+* A **share group** is a run of percentages after ``cơ cấu`` / ``tỷ trọng`` in one statement
+  (``Cơ cấu …: A x%; B y%; C z%``, ``tỷ trọng … chiếm``, ``tương ứng 36,20% - 34,50% - 29,30%``).
+  It is *exhaustive* when its parts are the sectors I, II, III (with T, taxes on products, in a
+  GRDP), or when a ``cơ cấu`` lists named parts; an exhaustive group sums to 100 within the
+  rounding of its printed decimals. A group whose three sectors fall short of 100 by about the
+  size of the taxes part (``taxes_gap`` in ``rules/sectors.toml``) and that is not stated as
+  production value may be a GRDP printed without its fourth part: that is not an error.
+  Changes (``giảm 0,07% so với năm 2023``), comparisons in brackets (``cùng kỳ năm 2022 là …``)
+  and contributions to growth (``đóng góp``) are not share groups.
+* A **breakdown** is a total with its parts (``1.525,59 tỷ đồng; trong đó: A 599,39; B 661; C
+  265,20``, ``1.239,3 ha (rừng tự nhiên: 50 ha, rừng trồng: 1189,3 ha)``). Parts in another
+  dimension never add (``1.500 con, tỷ lệ lai 95%``); parts in another unit of the same dimension
+  are converted (pint, only then). It is exhaustive when introduced by ``gồm``, when its parts are
+  the sectors or one complementary set (``tự nhiên``/``trồng``, ``đánh bắt``/``nuôi trồng``), or when
+  shares of the same parts that sum to 100 go with it; a ``trong đó`` list may be partial, and then
+  only never exceeds its total.
+* A **link** pairs a breakdown with the share group of the same parts (values and shares given
+  together): each share should be value / total within one unit of its last printed place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..numbers import format_vn
+from ..tree import Plan, Span
+from ..units import PERCENT, convert, same_dimension
+from . import FactRow
+from ._nwords import classify, clean_label, complement_cover, complement_members, cue, data, partition
+from .quantities import Quantity, Sentence, sentences
+
+_COLON = re.compile(r":")
+_JOIN_ONLY = re.compile(r"^[\s;,\-–—và]*$")
+_LIST_SPLIT = re.compile(r"\s*(?:\s[-–—]\s|,|;|\svà\s)\s*")
+_SHARE_NOTE = re.compile(r"\s*[,(]?\s*(?:chiếm|bằng)\s*(?:tỷ lệ\s*|tỷ trọng\s*)?(?:khoảng\s*)?|\s*\(\s*", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+@dataclass(slots=True)
+class Part:
+    q: Quantity
+    label: str
+    classes: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class ShareGroup:
+    sentence: Sentence
+    cue: str  # the cue word as printed: "Cơ cấu", "tỷ trọng"
+    cue_start: int
+    parts: list[Part]
+    exhaustive: bool
+    reason: str  # "sectors", "cơ cấu list", "taxes left out", "partial"
+    production: bool = False  # stated as production value (giá trị sản xuất)
+    grdp: bool = False  # may be GRDP (taxes on products a part of it)
+    bounded: bool = False  # some part is a bound (trên/dưới): only an upper check
+
+    @property
+    def total(self) -> Decimal:
+        return sum((p.q.value for p in self.parts), Decimal(0))
+
+    @property
+    def tolerance(self) -> Decimal:
+        """n parts × half a unit of each part's last printed place (independent rounding)."""
+        return sum((p.q.half_unit for p in self.parts), Decimal(0))
+
+    @property
+    def decimals(self) -> int:
+        return max(p.q.decimals for p in self.parts)
+
+    @property
+    def span(self) -> Span:
+        return self.sentence.span_of(self.cue_start, self.parts[-1].q.num.full_end)
+
+    @property
+    def sectors(self) -> bool:
+        return partition([p.classes for p in self.parts])
+
+    def arithmetic(self) -> str:
+        d = self.decimals
+        return " + ".join(format_vn(p.q.value, p.q.decimals) for p in self.parts) + f" = {format_vn(self.total, d)}"
+
+
+@dataclass(slots=True)
+class Breakdown:
+    sentence: Sentence
+    total: Quantity
+    label: str  # of the total
+    parts: list[Part]
+    intro: str  # "trong đó", "(", "gồm", …
+    exhaustive: bool
+    reason: str
+    values: list[Decimal] = field(default_factory=list)  # parts in the total's unit
+    disjoint: bool = False  # the parts cannot overlap (sectors, members of one set)
+    notes: list[Quantity | None] = field(default_factory=list)  # each part's share printed beside it
+
+    @property
+    def sum(self) -> Decimal:
+        return sum(self.values, Decimal(0))
+
+    @property
+    def tolerance(self) -> Decimal:
+        t = self.total.half_unit
+        for p, v in zip(self.parts, self.values, strict=True):
+            t += p.q.half_unit * (v / p.q.value if p.q.value else 1)
+        return t
+
+    @property
+    def decimals(self) -> int:
+        return max([self.total.decimals] + [p.q.decimals for p in self.parts])
+
+    @property
+    def exact(self) -> bool:
+        return self.total.exact and all(p.q.exact for p in self.parts)
+
+    @property
+    def span(self) -> Span:
+        return self.sentence.span_of(self.total.start, self.parts[-1].q.end)
+
+    def arithmetic(self) -> str:
+        """``599,39 + 661 + 265,20 = 1.525,59``; parts in another unit are shown converted:
+        ``500 tỷ đồng + 600 tỷ đồng = 1,1 nghìn tỷ đồng``."""
+        unit = self.total.unit
+        mixed = any(p.q.unit is not None and unit is not None and p.q.unit.key != unit.key for p in self.parts)
+        if mixed:
+            terms = " + ".join(p.q.shown() for p in self.parts)
+        else:
+            terms = " + ".join(format_vn(p.q.value, p.q.decimals) for p in self.parts)
+        return f"{terms} = {self.sum_text()}"
+
+    def sum_text(self) -> str:
+        """The parts' sum in the total's unit, with as many decimals as it needs (up to 3)."""
+        mixed = any(p.q.unit is not None and self.total.unit is not None and p.q.unit.key != self.total.unit.key
+                    for p in self.parts)
+        if not mixed:
+            return format_vn(self.sum, self.decimals)
+        text = format_vn(self.sum, max(self.total.decimals, 3))
+        return text.rstrip("0").rstrip(",") if "," in text else text
+
+
+@dataclass(slots=True)
+class Link:
+    breakdown: Breakdown
+    group: ShareGroup
+    pairs: list[tuple[Part, Part]]  # (value part, share part)
+
+
+# -- share groups -------------------------------------------------------------------------------
+
+
+def _disjoint(classes: list[frozenset[str]]) -> bool:
+    return sum(len(c) for c in classes) == len(frozenset().union(*classes))
+
+
+def _label_cut(text: str, start: int, end: int) -> str:
+    return clean_label(text[start:end])
+
+
+def _groups_in(sent: Sentence) -> list[ShareGroup]:
+    text = sent.masked
+    window = text[sent.start:sent.end]
+    cues = [(sent.start + m.start(), sent.start + m.end(), m.group(0)) for m in cue("shares", "cues").finditer(window)]
+    if not cues:
+        return []
+    out = []
+    not_cues = cue("shares", "not_cues")
+    not_change = cue("shares", "not_change")
+    respectively = cue("shares", "respectively")
+    prod = cue("shares", "production_value")
+    grdp = cue("shares", "grdp")
+    rate_labels = cue("shares", "rate_labels")
+    for k, (cs, ce, word) in enumerate(cues):
+        stop = cues[k + 1][0] if k + 1 < len(cues) else sent.end
+        qs = [q for q in sent.quantities if ce <= q.start < stop and q.role == "quantity"]
+        # the run of percentages right after the cue (a non-percentage ends it)
+        run: list[Quantity] = []
+        depth0 = -1
+        for q in qs:
+            if q.unit is PERCENT:
+                depth = _depth_at(text, ce, q.start)
+                if depth0 < 0:
+                    depth0 = depth
+                elif depth != depth0:
+                    break  # "(năm 2024 tương ứng là 22%, 34%, 44%)": another group in brackets
+                run.append(q)
+            elif run:
+                break
+            elif q.unit is not None and q.unit.dimension.startswith("ratio"):
+                break  # "%/năm": a growth rate, not a share
+        if len(run) < 2:
+            continue
+        # the statement must be a structure, not a change of one
+        scope = text[max(sent.start, cs - 14):run[-1].start]
+        scope = not_change.sub(" ", scope)
+        if not_cues.search(scope):
+            continue
+        if any(q.rng is not None or q.ambiguous for q in run):
+            continue
+        head = text[ce:run[0].start]
+        parts: list[Part] = []
+        resp = respectively.search(head)
+        gaps = [text[a.num.full_end:b.start] for a, b in zip(run, run[1:], strict=False)]
+        if resp and all(_JOIN_ONLY.match(g) for g in gaps):
+            # "cơ cấu nông nghiệp - công nghiệp - dịch vụ tương ứng 36,20% - 34,50% - 29,30%"
+            names_text = head[:resp.start()]
+            colon = names_text.rfind(":")
+            names_text = names_text[colon + 1:]
+            names = [clean_label(n) for n in _LIST_SPLIT.split(names_text) if clean_label(n)]
+            if len(names) >= len(run):
+                names = names[-len(run):]
+            else:
+                # "… tăng 3,2%; … tăng 13,8%; … tăng 9,6%. Cơ cấu tương ứng 15,69% - 48,95% - 35,35%":
+                # the labels are the previous statement's, in the same order
+                names = _previous_labels(sent, cs, len(run)) or [""] * len(run)
+            parts = [Part(q, n, classify(n)) for q, n in zip(run, names, strict=True)]
+        else:
+            colon = head.rfind(":")
+            first_start = ce + colon + 1 if colon >= 0 else ce
+            prev = first_start
+            for q in run:
+                label = _label_cut(text, prev, q.start)
+                parts.append(Part(q, label, classify(label)))
+                prev = q.num.full_end
+            if any(not p.label for p in parts):
+                continue
+        statement = text[max(sent.start, cs - 40):run[-1].num.full_end]
+        production = bool(prod.search(statement))
+        is_grdp = bool(grdp.search(statement))
+        bounded = any(q.qual in (">", ">=", "<", "<=") for q in run)
+        classes = [p.classes for p in parts]
+        if partition(classes):
+            exhaustive, reason = True, "sectors"
+        elif all(classes) and _disjoint(classes):
+            exhaustive, reason = False, "partial"
+        elif word.lower() == "cơ cấu" and all(p.label for p in parts) and \
+                not any(rate_labels.search(p.label) for p in parts):
+            exhaustive, reason = True, "cơ cấu list"
+        else:
+            exhaustive, reason = False, "partial"
+        group = ShareGroup(sent, word, cs, parts, exhaustive, reason, production, is_grdp, bounded)
+        if exhaustive and reason == "sectors" and not any("T" in c for c in classes) and not production:
+            lo, hi = (Decimal(str(x)) for x in data().get("shares", {}).get("taxes_gap", [3.0, 15.0]))
+            gap = Decimal(100) - group.total
+            if lo <= gap <= hi:
+                group.exhaustive, group.reason = False, "taxes left out"
+        out.append(group)
+    return out
+
+
+def _previous_labels(sent: Sentence, before: int, n: int) -> list[str] | None:
+    """The labels of the last ``n`` numbers printed before ``before`` in the paragraph, when
+    they name the sectors (one each, together all three)."""
+    text = sent.masked
+    qs = [q for q in sent.block_quantities if q.end <= before and q.role == "quantity"]
+    if len(qs) < n:
+        return None
+    tail = qs[-n:]
+    labels = []
+    prev = tail[0].start
+    for i, q in enumerate(tail):
+        if i == 0:
+            cut = max(text.rfind(";", 0, q.start), text.rfind(":", 0, q.start), text.rfind(". ", 0, q.start))
+            raw = text[cut + 1:q.start]
+        else:
+            raw = text[prev:q.start]
+        labels.append(clean_label(raw))
+        prev = q.end
+    return labels if partition([classify(lab) for lab in labels]) else None
+
+
+def share_groups(plan: Plan) -> list[ShareGroup]:
+    """Every share group of the plan, in document order: after a cue word, or printed beside
+    the values of a breakdown (``nông nghiệp 200 tỷ đồng (chiếm 20%); …``)."""
+    out: list[ShareGroup] = []
+    for sent in plan.fact(sentences):
+        if sent.quantities:
+            out.extend(_groups_in(sent))
+    for b in plan.fact(_raw_breakdowns):
+        if not b.notes or any(n is None for n in b.notes):
+            continue
+        notes = [n for n in b.notes if n is not None]
+        parts = [Part(n, p.label, p.classes) for n, p in zip(notes, b.parts, strict=True)]
+        out.append(ShareGroup(b.sentence, "chiếm", notes[0].start, parts, b.exhaustive, b.reason,
+                              bounded=any(n.qual in (">", ">=", "<", "<=") for n in notes)))
+    out.sort(key=lambda g: (g.sentence.index, g.cue_start))
+    return out
+
+
+# -- breakdowns ---------------------------------------------------------------------------------
+
+_INTRO = re.compile(
+    r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?P<word>trong đó|trong số đó|bao gồm|gồm|chia ra|cụ thể là|cụ thể|riêng)"
+    r"(?![^\W\d_])\s*[:,]?)?\s*",
+    re.IGNORECASE,
+)
+
+
+def _scope_end(text: str, start: int, limit: int, paren: bool) -> int:
+    """Where the parts end: the matching bracket, or the statement's end."""
+    depth = 1 if paren else 0
+    for i in range(start, limit):
+        c = text[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0 and paren:
+                return i
+            depth = max(depth, 0)
+    return limit
+
+
+def _is_note(text: str, after: int, at: int) -> bool:
+    m = _SHARE_NOTE.match(text, after)
+    return m is not None and m.end() == at
+
+
+def _depth_at(text: str, start: int, pos: int) -> int:
+    depth = 0
+    for c in text[start:pos]:
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(depth - 1, 0)
+    return depth
+
+
+def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
+    text = sent.masked
+    out: list[Breakdown] = []
+    not_part = cue("breakdowns", "not_part")
+    not_total = cue("breakdowns", "not_total")
+    exhaustive_words = {str(w).lower() for w in data().get("breakdowns", {}).get("exhaustive", [])}
+    qs = [q for q in sent.quantities if q.role == "quantity"]
+    used: set[int] = set()
+    for i, t in enumerate(qs):
+        if id(t) in used or t.unit is None or t.unit.dimension.startswith("ratio") or t.unit.compound:
+            continue
+        m = _INTRO.match(text, t.end)
+        if not m or not (m.group("paren") or m.group("word")):
+            continue
+        total_label = clean_label(text[max(sent.start, t.start - 80):t.start].split(";")[-1])
+        if not_total.search(total_label):
+            continue  # an average or a rate: its parts do not add
+        paren = bool(m.group("paren"))
+        word = (m.group("word") or "").lower()
+        begin = m.end()
+        end = _scope_end(text, begin, sent.end, paren)
+        parts: list[Part] = []
+        notes: dict[int, Quantity] = {}  # part index -> its share printed beside it
+        prev = begin
+        ok = True
+        for q in qs[i + 1:]:
+            if q.start >= end:
+                break
+            if q.unit is PERCENT and parts and len(parts) - 1 not in notes and _is_note(text, parts[-1].q.end, q.start):
+                # "599,39 tỷ đồng (chiếm 39,29%)", "…, chiếm 39,29%": the part's share
+                notes[len(parts) - 1] = q
+                prev = q.num.full_end
+                continue
+            if _depth_at(text, begin, q.start) > 0:
+                continue  # a bracketed aside inside a part
+            if q.unit is not None and q.unit.dimension.startswith("ratio"):
+                break
+            if q.unit is not None and not same_dimension(q.unit, t.unit):
+                break
+            if q.unit is None and q.num.sign:
+                break
+            label = clean_label(text[prev:q.start])
+            if not label or not_part.search(text[prev:q.start]) or q.rng is not None:
+                ok = False
+                break
+            parts.append(Part(q, label, classify(label)))
+            prev = q.end
+        if not ok or not parts:
+            continue
+        rest = _BRACKETED.sub(" ", text[prev:end])
+        if re.search(r"\d", rest):
+            continue  # more numbers we did not understand
+        try:
+            values = [convert(p.q.value, p.q.unit, t.unit) if p.q.unit is not None else p.q.value for p in parts]
+        except ValueError:
+            continue
+        labels = [p.label for p in parts]
+        if word in exhaustive_words and len(parts) >= 2:
+            exhaustive, reason = True, f"“{word}”"
+        elif len(parts) >= 2 and partition([p.classes for p in parts]):
+            exhaustive, reason = True, "sectors"
+        elif len(parts) >= 2 and complement_cover(labels):
+            exhaustive, reason = True, "complementary parts"
+        else:
+            exhaustive, reason = False, "partial"
+        classes = [p.classes for p in parts]
+        disjoint = exhaustive or (all(classes) and _disjoint(classes)) or complement_members(labels)
+        b = Breakdown(sent, t, total_label, parts, m.group("word") or "(", exhaustive, reason, values, disjoint,
+                      [notes.get(k) for k in range(len(parts))])
+        out.append(b)
+        used.update(id(p.q) for p in parts)
+    return out
+
+
+def _raw_breakdowns(plan: Plan) -> list[Breakdown]:
+    out: list[Breakdown] = []
+    for sent in plan.fact(sentences):
+        if len(sent.quantities) >= 2:
+            out.extend(_breakdowns_in(sent))
+    return out
+
+
+def breakdowns(plan: Plan) -> list[Breakdown]:
+    """Every total with its parts, in document order; a breakdown stated with shares of the
+    same parts that sum to 100 is exhaustive."""
+    out = plan.fact(_raw_breakdowns)
+    for link in plan.fact(links):
+        b, g = link.breakdown, link.group
+        if not b.exhaustive and g.exhaustive and abs(g.total - 100) <= g.tolerance:
+            b.exhaustive, b.reason = True, "shares of the same parts"
+    return out
+
+
+def _same_subject(total_label: str, g: ShareGroup) -> bool:
+    """Whether the shares are of the breakdown's whole: ``Cơ cấu giá trị sản xuất`` goes with
+    ``Tổng giá trị sản xuất``; ``Cơ cấu lao động`` does not; ``Cơ cấu:`` alone does."""
+    if g.cue == "chiếm":
+        return True
+    text = g.sentence.masked[g.cue_start:g.parts[0].q.start]
+    generic = {str(w).lower() for w in data().get("shares", {}).get("subject_generic", [])}
+    words = {w for w in re.findall(r"[^\W\d_]+", text.lower())} - generic
+    if not words:
+        return True
+    return bool(words & set(re.findall(r"[^\W\d_]+", total_label.lower())))
+
+
+def _overlap(a: str, b: str) -> bool:
+    wa = {w for w in re.findall(r"\w+", a.lower()) if len(w) > 1}
+    wb = {w for w in re.findall(r"\w+", b.lower()) if len(w) > 1}
+    return bool(wa & wb)
+
+
+def links(plan: Plan) -> list[Link]:
+    """Breakdowns and share groups of the same parts, stated together (same paragraph,
+    the shares after the values)."""
+    groups = plan.fact(share_groups)
+    out: list[Link] = []
+    for b in plan.fact(_raw_breakdowns):
+        cands = [g for g in groups if g.sentence.index == b.sentence.index and g.cue_start > b.total.start
+                 and len(g.parts) == len(b.parts) and (len(b.parts) >= 2 or g.cue == "chiếm")
+                 and _same_subject(b.label, g)]
+        if not cands:
+            continue
+        g = cands[0]
+        pairs: list[tuple[Part, Part]] = []
+        vc = [p.classes for p in b.parts]
+        sc = [p.classes for p in g.parts]
+        if partition(vc) and partition(sc):
+            for vp in b.parts:
+                match = [sp for sp in g.parts if sp.classes == vp.classes]
+                if len(match) != 1:
+                    pairs = []
+                    break
+                pairs.append((vp, match[0]))
+        elif all(_overlap(vp.label, sp.label) for vp, sp in zip(b.parts, g.parts, strict=True)):
+            pairs = list(zip(b.parts, g.parts, strict=True))
+        if pairs:
+            out.append(Link(b, g, pairs))
+    return out
+
+
+def share_of(value: Decimal, total: Decimal) -> Decimal:
+    return value * 100 / total if total else Decimal(0)
+
+
+# -- inventory ----------------------------------------------------------------------------------
+
+
+def inventory(plan: Plan) -> list[FactRow]:
+    rows = []
+    for g in plan.fact(share_groups):
+        parts = "; ".join(f"{p.label or '?'} {format_vn(p.q.value, p.q.decimals)}%" for p in g.parts)
+        kind = "exhaustive" if g.exhaustive else g.reason
+        rows.append(FactRow("share group", g.span, f"{g.cue} ({kind}): {parts}; Σ = {format_vn(g.total, g.decimals)}%", {
+            "parts": [{"label": p.label, "value": str(p.q.value), "sectors": sorted(p.classes)} for p in g.parts],
+            "sum": str(g.total), "exhaustive": g.exhaustive, "reason": g.reason,
+        }))
+    for b in plan.fact(breakdowns):
+        parts = "; ".join(f"{p.label} {p.q.shown()}" for p in b.parts)
+        kind = "exhaustive" if b.exhaustive else "partial"
+        rows.append(FactRow("breakdown", b.span,
+                            f"{b.total.shown()} ({kind}) = {parts}; Σ = {format_vn(b.sum, b.decimals)} {b.total.unit_text}", {
+                                "total": str(b.total.value), "unit": b.total.unit.key if b.total.unit else None,
+                                "parts": [{"label": p.label, "value": str(v)} for p, v in zip(b.parts, b.values, strict=True)],
+                                "exhaustive": b.exhaustive, "reason": b.reason,
+                            }))
+    return rows

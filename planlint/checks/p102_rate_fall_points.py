@@ -1,0 +1,85 @@
+"""A stated fall of the poverty rate is not the difference of the two rates, in percentage points.
+
+DOMAIN.md, "Poverty": a fall of the rate is stated in percentage points: from 3,25% to 2,10% is
+a fall of 3,25 − 2,10 = 1,15 points, whether it is written "giảm 1,15%" or "giảm 1,15 điểm phần
+trăm". The check applies when the plan gives the rate at the start, at the end and the fall
+(in any order: "tỷ lệ hộ nghèo từ 3,25% xuống còn 2,10% (giảm 1,05%)", "tỷ lệ hộ nghèo đầu năm 2,73%,
+giảm 0,83%, cuối năm còn 1,90%"). The tolerance is half a unit of the last printed decimal of each of
+the three figures. "Giảm tỷ lệ hộ nghèo còn 0,53%" is a target level, not a fall, and is read so.
+
+When the stated figure is the fall relative to the start (3,25% to 2,10% is 35,4% fewer), the
+message says so, as a warning: the figure is true, only not in points. Poor and near-poor rates are
+checked separately.
+
+Bad::
+
+    2. Chỉ tiêu xã hội:
+    - Tỷ lệ hộ nghèo từ 3,25% xuống còn 2,10% (giảm 1,05%).
+
+Good::
+
+    2. Chỉ tiêu xã hội:
+    - Tỷ lệ hộ nghèo từ 3,25% xuống còn 2,10% (giảm 1,15 điểm phần trăm).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..facts.poverty import category_label, rate_fall, runs
+from ..finding import Hit
+from ..numbers import format_vn
+from ..rule import rule
+
+
+@rule(
+    code="P102",
+    name="rate-fall-points",
+    severity="error",
+    summary="A stated fall of the poverty rate is not start rate − end rate (percentage points)",
+    messages={
+        "default": {
+            "en": "the rate of {cat_en} falls from {start}% to {end}%: {start} − {end} = {computed} percentage "
+                  "points, but the plan says a fall of {stated}",
+            "vi": "tỷ lệ {cat_vi} giảm từ {start}% xuống {end}%: {start} − {end} = {computed} điểm phần trăm, "
+                  "nhưng kế hoạch ghi giảm {stated}",
+        },
+        "relative": {
+            "en": "the rate of {cat_en} falls from {start}% to {end}%: {start} − {end} = {computed} percentage "
+                  "points; {stated} is the fall relative to the start (({start} − {end}) ÷ {start} = {relative}%), not in points",
+            "vi": "tỷ lệ {cat_vi} giảm từ {start}% xuống {end}%: {start} − {end} = {computed} điểm phần trăm; "
+                  "{stated} là mức giảm tương đối so với đầu kỳ (({start} − {end}) ÷ {start} = {relative}%), không phải "
+                  "điểm phần trăm",
+        },
+    },
+    fix={
+        "default": {"en": "state the fall as {computed} percentage points (or correct one of the rates)",
+                    "vi": "ghi mức giảm {computed} điểm phần trăm (hoặc sửa một trong hai tỷ lệ)"},
+        "relative": {"en": "state the fall as {computed} percentage points",
+                     "vi": "ghi mức giảm {computed} điểm phần trăm"},
+    },
+)
+def check(ctx: Context) -> Iterator[Hit]:
+    for run in ctx.facts(runs):
+        for led in run.ledgers:
+            rf = rate_fall(led)
+            if rf is None:
+                continue
+            ctx.verdict("rate fall", rf.fall.span, f"{category_label(led.category, 'households', ctx.lang)}: "
+                        f"{rf.statement(ctx.lang)}", rf.ok)
+            if rf.ok:
+                continue
+            d = max(rf.start.decimals, rf.end.decimals, rf.fall.decimals)
+            args = {
+                "cat_en": category_label(led.category, "households", "en"),
+                "cat_vi": category_label(led.category, "households", "vi"),
+                "start": rf.start.raw, "end": rf.end.raw, "computed": format_vn(rf.computed, d),
+                "stated": rf.fall.printed(),
+            }
+            if rf.relative is not None:
+                args["relative"] = format_vn(rf.relative, 1)
+                # a true statement, in the wrong unit: likely a mistake, not a proven one
+                yield Hit(rf.fall.span, args, context=led.context, message_key="relative", severity="warning")
+            else:
+                yield Hit(rf.fall.span, args, context=led.context)

@@ -1,0 +1,173 @@
+"""Poverty rates that imply different numbers of households.
+
+DOMAIN.md, "Poverty": rate = poor households / all households × 100, and the poor and the
+near-poor counts of one commune share that denominator. A count printed with its rate therefore
+fixes the number of all households, within the rounding of the printed rate: 32 poor households at
+1,90% means 32 ÷ 1,895% … 32 ÷ 1,905%, that is 1.680 to 1.688 households; 29 near-poor households
+at 1,72% means 1.682 to 1.690. The ranges of the poor and the near-poor at the same time (both at
+the start, both at the year end, or in one sentence when no time is stated) must share a whole
+number of households: a **warning** when they do not (one of the four figures is wrong, planlint
+cannot say which; the finding stands on the later rate). Counts and rates of a village (thôn, tổ dân
+phố …) are compared only with the same village's. When the plan states the number of households itself ("toàn xã có 1.685 hộ"), each
+rate is checked against it: an **error** when count ÷ total does not round to the printed rate (a
+warning for a start-of-year rate, which may use last year's total); when every rate agrees with the
+others but none with the stated total, the total is reported, once.
+
+A ledger that does not balance (P101) is left out: its counts are already in question.
+
+Bad::
+
+    2. Chỉ tiêu xã hội:
+    - Số hộ nghèo cuối năm còn 32 hộ, tỷ lệ hộ nghèo 1,90%; số hộ cận nghèo cuối năm còn 29 hộ, tỷ lệ hộ cận nghèo 2,72%.
+
+Good::
+
+    2. Chỉ tiêu xã hội:
+    - Số hộ nghèo cuối năm còn 32 hộ, tỷ lệ hộ nghèo 1,90%; số hộ cận nghèo cuối năm còn 29 hộ, tỷ lệ hộ cận nghèo 1,72%.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..engine import Context
+from ..facts.poverty import HOUSEHOLDS, RatePair, Run, Term, balance, category_label, rate_pairs, runs
+from ..finding import Hit
+from ..numbers import format_vn
+from ..rule import rule
+
+
+@rule(
+    code="P103",
+    name="rate-denominator",
+    severity="warning",
+    summary="Poverty rates imply different numbers of households, or contradict the stated number",
+    messages={
+        "default": {
+            "en": "{c1} {cat1_en} at {r1}% means {c1} ÷ {r1}% = {lo1}–{hi1} households, but {c2} {cat2_en} at "
+                  "{r2}% means {c2} ÷ {r2}% = {lo2}–{hi2}: the rates imply different household totals",
+            "vi": "{c1} {cat1_vi} chiếm {r1}% nghĩa là tổng số hộ {c1} ÷ {r1}% = {lo1}–{hi1}, nhưng {c2} {cat2_vi} "
+                  "chiếm {r2}% nghĩa là {c2} ÷ {r2}% = {lo2}–{hi2}: hai tỷ lệ không cùng một tổng số hộ",
+        },
+        "stated-total": {
+            "en": "the plan states {total} households, but its rates imply {rates} = {lo}–{hi} households",
+            "vi": "kế hoạch ghi tổng số {total} hộ, nhưng các tỷ lệ cho thấy {rates} = {lo}–{hi} hộ",
+        },
+        "total": {
+            "en": "{c} {cat_en} of {total} households: {c} ÷ {total} × 100 = {computed}%, but the plan says {r}%",
+            "vi": "{c} {cat_vi} trên tổng số {total} hộ: {c} ÷ {total} × 100 = {computed}%, nhưng kế hoạch ghi {r}%",
+        },
+    },
+    fix={
+        "default": {"en": "recompute the rates from one household total (or correct a count)",
+                    "vi": "tính lại các tỷ lệ trên cùng một tổng số hộ (hoặc sửa số hộ)"},
+        "stated-total": {"en": "correct the number of households (or recompute the rates from it)",
+                         "vi": "sửa tổng số hộ (hoặc tính lại các tỷ lệ theo tổng số hộ đó)"},
+        "total": {"en": "make the rate {computed}% (or correct the count or the total)",
+                  "vi": "sửa tỷ lệ thành {computed}% (hoặc sửa số hộ hay tổng số hộ)"},
+    },
+)
+def check(ctx: Context) -> Iterator[Hit]:
+    for run in ctx.facts(runs):
+        all_pairs = _pairs(run)
+        for place in sorted({p.count.place for p in all_pairs}):
+            pairs = [p for p in all_pairs if p.count.place == place]
+            yield from _check_place(ctx, pairs, [t for t in run.totals if t.place == place])
+
+
+def _check_place(ctx: Context, pairs: list[RatePair], run_totals: list[Term]) -> Iterator[Hit]:
+    """The pairs and stated totals of one place (the commune, or one village)."""
+    totals = {t.value for t in run_totals if t.exact_count and t.value > 0}
+    if len(totals) == 1:
+        total = next(t for t in run_totals if t.exact_count and t.value > 0)
+        fits = [_fits(p, total.value) for p in pairs]
+        if len(pairs) >= 2 and not any(fits) and _common(pairs) is not None:
+            # every rate points to one household total, and the stated one is not it
+            yield from _total_contradicted(ctx, total, pairs)
+            return
+        for p in pairs:
+            yield from _against_total(ctx, p, total.value)
+        return
+    if totals:
+        return  # several totals: which one a rate uses is not known
+    for i, later in enumerate(pairs):
+        for earlier in pairs[:i]:
+            if earlier.ledger.category == later.ledger.category:
+                continue
+            # one time (start or year end); a figure of no stated time goes with its sentence
+            same_time = earlier.time == later.time and (
+                later.time != "now" or earlier.count.sentence == later.count.sentence)
+            if same_time or ("now" in (earlier.time, later.time) and earlier.count.sentence == later.count.sentence):
+                yield from _overlap(ctx, earlier, later)
+
+
+def _pairs(run: Run) -> list[RatePair]:
+    out: list[RatePair] = []
+    for led in run.ledgers:
+        b = balance(led, HOUSEHOLDS)
+        doubtful = {id(t) for t in (b.start, b.end, *b.parts)} if b is not None and not b.ok else set()
+        out.extend(p for p in rate_pairs(led) if id(p.count) not in doubtful)
+    return sorted(out, key=lambda p: p.rate.span.start)
+
+
+def _int_range(p: RatePair) -> tuple[int, int]:
+    lo, hi = p.bounds
+    return math.ceil(lo), (math.floor(hi) if hi.is_finite() else 10**12)
+
+
+def _overlap(ctx: Context, a: RatePair, b: RatePair) -> Iterator[Hit]:
+    lo1, hi1 = _int_range(a)
+    lo2, hi2 = _int_range(b)
+    ok = max(lo1, lo2) <= min(hi1, hi2)
+    cat1, cat2 = a.ledger.category, b.ledger.category
+    statement = (f"{a.count.raw} ÷ {a.rate.raw}% = {format_vn(Decimal(lo1))}–{format_vn(Decimal(hi1))}; "
+                 f"{b.count.raw} ÷ {b.rate.raw}% = {format_vn(Decimal(lo2))}–{format_vn(Decimal(hi2))} "
+                 f"{'✓' if ok else '✗'}")
+    ctx.verdict("rate denominator", b.rate.span, statement, ok)
+    if ok:
+        return
+    yield Hit(b.rate.span, {
+        "c1": a.count.raw, "r1": a.rate.raw, "lo1": format_vn(Decimal(lo1)), "hi1": format_vn(Decimal(hi1)),
+        "c2": b.count.raw, "r2": b.rate.raw, "lo2": format_vn(Decimal(lo2)), "hi2": format_vn(Decimal(hi2)),
+        "cat1_en": category_label(cat1, HOUSEHOLDS, "en"), "cat1_vi": category_label(cat1, HOUSEHOLDS, "vi"),
+        "cat2_en": category_label(cat2, HOUSEHOLDS, "en"), "cat2_vi": category_label(cat2, HOUSEHOLDS, "vi"),
+    }, context=a.count.span | b.rate.span)
+
+
+def _fits(p: RatePair, total: Decimal) -> bool:
+    half = Decimal(5).scaleb(-(p.rate.decimals + 1))
+    return abs(p.count.value * 100 / total - p.rate.value) <= half + Decimal("1e-9")
+
+
+def _common(pairs: list[RatePair]) -> tuple[int, int] | None:
+    lo = max(_int_range(p)[0] for p in pairs)
+    hi = min(_int_range(p)[1] for p in pairs)
+    return (lo, hi) if lo <= hi else None
+
+
+def _total_contradicted(ctx: Context, total: Term, pairs: list[RatePair]) -> Iterator[Hit]:
+    rng = _common(pairs)
+    assert rng is not None
+    lo, hi = format_vn(Decimal(rng[0])), format_vn(Decimal(rng[1]))
+    rates = "; ".join(f"{p.count.raw} ÷ {p.rate.raw}%" for p in pairs)
+    ctx.verdict("rate denominator", total.span, f"{rates} = {lo}–{hi} ≠ {format_vn(total.value)} ✗", False)
+    yield Hit(total.span, {"total": format_vn(total.value), "rates": rates, "lo": lo, "hi": hi},
+              context=total.span | pairs[-1].rate.span, severity="error", message_key="stated-total")
+
+
+def _against_total(ctx: Context, p: RatePair, total: Decimal) -> Iterator[Hit]:
+    computed = p.count.value * 100 / total
+    ok = _fits(p, total)
+    shown = format_vn(computed, p.rate.decimals)
+    ctx.verdict("rate", p.rate.span, f"{p.count.raw} ÷ {format_vn(total)} × 100 = {shown}% "
+                f"({p.rate.raw}%) {'✓' if ok else '✗'}", ok)
+    if ok:
+        return
+    cat = p.ledger.category
+    yield Hit(p.rate.span, {
+        "c": p.count.raw, "r": p.rate.raw, "total": format_vn(total), "computed": shown,
+        "cat_en": category_label(cat, HOUSEHOLDS, "en"), "cat_vi": category_label(cat, HOUSEHOLDS, "vi"),
+    }, context=p.count.span | p.rate.span, severity="warning" if p.time == "start" else "error",
+        message_key="total")

@@ -1,0 +1,979 @@
+"""Poverty ledgers: households at the start of the year, out, in, at the end, and their rates.
+
+DOMAIN.md, "Poverty": the survey form counts poor households at the start of the year, those that
+escaped (thoát nghèo), fell back (tái nghèo) or are newly poor (phát sinh mới) during it, and those
+at the end, with the rate (poor households / all households × 100). Hence
+
+    end = start − escaped + fell back + newly poor      (no arrivals stated: end = start − reduced)
+
+Near-poor households (hộ cận nghèo) keep their own ledger, often in the same sentence. A plan
+phrases a ledger in many ways ("Số hộ nghèo đầu năm 46; số hộ nghèo giảm trong năm: 14; …",
+"giảm từ 180 hộ xuống còn 160 hộ", "thoát nghèo 20 hộ; tái nghèo 2 hộ; phát sinh mới 3 hộ", a ledger
+spread over consecutive bullets of one list), so this module reads each number of a paragraph with
+the words around it, never a fixed sentence:
+
+* the *role* of a number is the ledger phrase nearest before it (``rules/poverty.toml``, [roles]:
+  "đầu năm" start, "giảm" reduced, "thoát nghèo" escaped, "còn" end, …), or a movement phrase right
+  after its unit ("20 hộ thoát nghèo"); "từ 180 hộ xuống còn 160 hộ" is a start and an end;
+* its *category* (poor, near-poor, both) is the poverty word nearest to it, else the one carried
+  from the clause, bullet or heading before; a count that carries its category is read only when
+  the words before it do not bring in another subject ("số lao động giảm 14 người" is not a ledger);
+* its *unit* is the word after it (hộ, người, nhân khẩu) or the label (số hộ …); a per-cent number
+  after "tỷ lệ hộ nghèo" (or "chiếm", or right after another poverty rate) is a rate;
+* bounds and estimates ("dưới 1%", "khoảng 40 hộ", "từ 20 hộ trở lên") are read but never checked as
+  exact, and yearly averages ("bình quân mỗi năm giảm 100 hộ") are left out.
+
+Consecutive paragraphs that belong together (a heading and its text, sibling bullets of one list, a
+heading and its bullets) form a *run*; within a run the terms of each category fill one ledger
+in order, and a role met twice (or a start in a new sentence after the movements) opens the next
+ledger. ``runs(plan)`` is the fact the P rules read; ``balance`` and ``rate_fall`` do the arithmetic
+the rules and ``planlint facts`` share.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..data import vocabulary
+from ..numbers import Num, format_vn, scan_numbers
+from ..tree import Block, Paragraph, Plan, Section, Span
+from . import FactRow
+
+MOVEMENTS = ("reduced", "escaped", "fell_back", "newly_poor", "moved_out", "moved_in")
+COUNT_ROLES = ("start", *MOVEMENTS, "end")
+INFLOWS = ("fell_back", "newly_poor", "moved_in")
+HOUSEHOLDS, PEOPLE = "households", "people"
+
+ROLE_VI = {"start": "đầu năm", "reduced": "giảm", "escaped": "thoát nghèo", "fell_back": "tái nghèo",
+           "newly_poor": "phát sinh mới", "moved_out": "chuyển đi", "moved_in": "chuyển đến", "end": "cuối năm"}
+ROLE_VI_NEAR = {**ROLE_VI, "escaped": "thoát cận nghèo", "fell_back": "tái cận nghèo"}
+ROLE_EN = {"start": "start", "reduced": "reduced", "escaped": "escaped", "fell_back": "fell back",
+           "newly_poor": "newly poor", "moved_out": "moved away", "moved_in": "moved in", "end": "year end"}
+CATEGORY_VI = {("poor", HOUSEHOLDS): "hộ nghèo", ("near", HOUSEHOLDS): "hộ cận nghèo",
+               ("both", HOUSEHOLDS): "hộ nghèo và cận nghèo", ("poor", PEOPLE): "người nghèo",
+               ("near", PEOPLE): "người cận nghèo", ("both", PEOPLE): "người nghèo và cận nghèo"}
+CATEGORY_EN = {("poor", HOUSEHOLDS): "poor households", ("near", HOUSEHOLDS): "near-poor households",
+               ("both", HOUSEHOLDS): "poor and near-poor households", ("poor", PEOPLE): "poor people",
+               ("near", PEOPLE): "near-poor people", ("both", PEOPLE): "poor and near-poor people"}
+
+_WINDOW = 90  # how far before a number its label is looked for (characters)
+_PAREN = re.compile(r"\([^()]*\)")
+_SENTENCE = re.compile(r"[.!?]\s+(?=[\W_]*[^\W\d_])")
+_WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+_YEAR_IN = re.compile(r"(?<!\w)(?<!với )năm\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)  # not "so với năm 2024"
+_PERIOD = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\d/])")
+_SIGN = re.compile(r"\s?(?:%0|%|‰)")
+_RESPECTIVELY = re.compile(r"(?<!\w)(?:lần lượt|tương ứng lần lượt)(?!\w)", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:hộ|người|nhân khẩu)?\s*(?:cận\s+)?(?:nghèo)?\s*(?:,|và|,\s*và)\s*"
+                       r"(?:(?:số\s+)?(?:hộ|người|nhân khẩu)\s+)?(?:cận\s+)?(?:nghèo)?\s*:?\s*(?:là\s*)?$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*[-–÷]\s*\d")
+_RANGE_BEFORE = re.compile(r"\d%?\s*[-–÷]\s*$")
+_SHARE_OF_POOR = re.compile(r"^\s*(?:của|trong|trên)?\s*(?:tổng\s+)?số\s+(?:hộ\s+)?(?:người\s+)?(?:cận\s+)?nghèo",
+                            re.IGNORECASE)
+_CURRENT = re.compile(r"(?<!\w)hiện(?:\s+nay)?\s+có(?!\w)", re.IGNORECASE)
+_AFTER_CATEGORY = re.compile(r"^\s*(?:cận\s+)?nghèo(?!\w)", re.IGNORECASE)
+_RATE_AFTER_COUNT = re.compile(r"^\s*(?:hộ|người|nhân khẩu)?\s*(?:cận\s+)?(?:nghèo)?\s*[,(:–-]?\s*"
+                               r"(?:chiếm|tương ứng|tương đương|bằng|tỷ lệ|tỉ lệ|chiếm tỷ lệ|chiếm tỉ lệ)?\s*(?:là\s*)?$",
+                               re.IGNORECASE)
+_PLACE = re.compile(r"(?<!\w)(?<!văn )((?i:thôn|ấp|bản|xóm|buôn|làng|sóc|tổ dân phố|khu phố|khối phố|khu dân cư|tổ|khối|khu))"
+                    r"\s+((?:số\s+)?\d+[A-Za-z]?|[^\W\d_][\w-]*)")
+_PEOPLE_LABEL = re.compile(r"(?<!\w)(?:nhân khẩu|số người|số khẩu|người nghèo|người cận nghèo)(?!\w)")
+_HOUSEHOLD_LABEL = re.compile(r"(?<!\w)hộ(?!\w)")
+
+
+# -- vocabulary -------------------------------------------------------------------------------------
+
+
+def _phrases_re(phrases: list[str]) -> re.Pattern[str]:
+    """Whole-word alternation, longest first, spaces matching any run of blanks."""
+    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def _key(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    neutral: re.Pattern[str]
+    category: re.Pattern[str]
+    category_of: dict[str, str]
+    role: re.Pattern[str]
+    role_of: dict[str, str]
+    total: re.Pattern[str]
+    partial: re.Pattern[str]
+    after_role: re.Pattern[str]
+    after_role_of: dict[str, str]
+    range_from: re.Pattern[str]
+    rate_word: re.Pattern[str]
+    points: re.Pattern[str]
+    bound_before: re.Pattern[str]
+    bound_after: re.Pattern[str]
+    per_year: re.Pattern[str]
+    per_year_after: re.Pattern[str]
+    unit: re.Pattern[str]
+    unit_of: dict[str, str]
+    fillers: re.Pattern[str]
+    after_household: frozenset[str]
+    after_number: frozenset[str]
+
+
+@functools.cache
+def _vocab() -> _Vocab:
+    v = vocabulary("poverty")
+    cats, roles, after, units = v["categories"], v["roles"], v["after_unit"], v["units"]
+    category_of = {_key(p): c for c in ("poor", "near", "both") for p in cats[c]}
+    role_of = {_key(p): r for r, ps in roles.items() if r != "range_from" for p in ps}
+    role_of.update({_key(p): "compare_start" for p in roles["compare_start"]})
+    after_of = {_key(p): r for r, ps in after.items() for p in ps}
+    unit_of = {_key(p): u for u, ps in units.items() for p in ps}
+    q, lab = v["qualifiers"], v["labels"]
+    return _Vocab(
+        neutral=_phrases_re(cats["neutral"]),
+        category=_phrases_re(list(category_of)),
+        category_of=category_of,
+        role=_phrases_re(list(role_of)),
+        role_of=role_of,
+        total=_phrases_re(roles["total"]),
+        partial=_phrases_re(lab["partial"]),
+        after_role=_phrases_re(list(after_of)),
+        after_role_of=after_of,
+        range_from=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(roles["range_from"], key=len, reverse=True))
+                              + r")\s*$", re.IGNORECASE),
+        rate_word=_phrases_re(v["rates"]["words"]),
+        points=re.compile(r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in
+                                              sorted(v["rates"]["points"], key=len, reverse=True)) + r")(?!\w)",
+                          re.IGNORECASE),
+        bound_before=re.compile(r"(?:(?<!\w)|(?<=[<>≤≥=]))(?:" + "|".join(
+            r"\s+".join(map(re.escape, p.split())) for p in sorted(q["bound_before"], key=len, reverse=True))
+            + r")\s*(?:mức\s*)?$", re.IGNORECASE),
+        bound_after=re.compile(r"^[^,;.()]{0,25}?(?<!\w)(?:" + "|".join(
+            r"\s+".join(map(re.escape, p.split())) for p in q["bound_after"]) + r")(?!\w)", re.IGNORECASE),
+        per_year=_phrases_re(q["per_year"]),
+        per_year_after=re.compile(r"^\s*(?:hộ|người|nhân khẩu|%)?\s*(?:" + "|".join(
+            r"\s+".join(map(re.escape, p.split())) for p in q["per_year_after"]) + r")", re.IGNORECASE),
+        unit=re.compile(r"^\s*(" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in
+                                            sorted(unit_of, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE),
+        unit_of=unit_of,
+        fillers=_phrases_re(lab["fillers"]),
+        after_household=frozenset(w.lower() for w in lab["after_household"]),
+        after_number=frozenset(w.lower() for w in lab["after_number"]),
+    )
+
+
+# -- facts ------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Term:
+    """One number of a poverty statement, with what it is in the ledger."""
+
+    kind: str  # count | rate | total
+    role: str | None  # start, reduced, escaped, fell_back, newly_poor, moved_out, moved_in, end;
+    # rates: start, end, fall, level (no time of its own); None: a count whose role is not known
+    category: str  # poor | near | both
+    unit: str  # households | people (counts, totals); percent | points (rates)
+    value: Decimal
+    decimals: int
+    raw: str
+    span: Span  # the number (with its % sign) in the source
+    context: Span  # the paragraph it stands in
+    sentence: int  # a document-wide sentence index
+    unit_explicit: bool = False
+    unit_stated: bool = False  # the unit is printed after the number or in its label ("số hộ …")
+    approx: bool = False  # a bound or an estimate: never checked as exact
+    year: int | None = None  # "cuối năm 2024"
+    from_range: bool = False  # "từ 180 hộ xuống …"
+    period: str = ""  # "2021-2025" when the sentence speaks of a period ("giai đoạn 2021-2025")
+    place: str = ""  # "thôn đông" when the figure is of a village, hamlet or quarter, not the commune
+    partial: bool = False  # "trong đó 10 hộ thoát nghèo": a part of the figure before, not all of it
+    order: int = 0
+
+    @property
+    def exact_count(self) -> bool:
+        return not self.approx and self.decimals == 0
+
+    def printed(self) -> str:
+        return self.raw + ("%" if self.unit == "percent" else "")
+
+
+@dataclass(slots=True)
+class Ledger:
+    """The terms of one category in one statement (a paragraph or consecutive bullets)."""
+
+    category: str
+    counts: dict[tuple[str, str], Term] = field(default_factory=dict)  # (role, unit) -> term
+    rates: dict[str, Term] = field(default_factory=dict)  # start | end | fall | level -> term
+    unassigned: list[Term] = field(default_factory=list)  # counts of this category with no role
+    terms: list[Term] = field(default_factory=list)
+    now: list[tuple[Term, Term]] = field(default_factory=list)  # "hộ nghèo 32 hộ (1,90%)": count, rate
+
+    @property
+    def span(self) -> Span:
+        out = self.terms[0].span
+        for t in self.terms[1:]:
+            out = out | t.span
+        return out
+
+    @property
+    def context(self) -> Span:
+        out = self.terms[0].context
+        for t in self.terms[1:]:
+            out = out | t.context
+        return out
+
+    def units(self) -> list[str]:
+        return sorted({u for (_, u) in self.counts}, key=lambda u: u != HOUSEHOLDS)
+
+    def count(self, role: str, unit: str) -> Term | None:
+        return self.counts.get((role, unit))
+
+    def add(self, t: Term) -> None:
+        self.terms.append(t)
+        if t.kind == "count" and t.role is not None:
+            self.counts[(t.role, t.unit)] = t
+        elif t.kind == "rate" and t.role is not None:
+            self.rates[t.role] = t
+
+
+@dataclass(slots=True)
+class Run:
+    """Paragraphs read together: their ledgers, stated household totals and combined counts."""
+
+    ledgers: list[Ledger] = field(default_factory=list)
+    totals: list[Term] = field(default_factory=list)
+    combined: list[Term] = field(default_factory=list)  # "hộ nghèo và cận nghèo" figures
+    terms: list[Term] = field(default_factory=list)
+
+
+# -- reading one paragraph --------------------------------------------------------------------------
+
+
+def _is_year(n: Num, text: str) -> bool:
+    if n.decimals or "." in n.raw or n.sign or not (1900 <= n.value <= 2100):
+        return False
+    return not _vocab().unit.match(text[n.end:n.end + 30])
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _residue(text: str) -> int:
+    """Words of ``text`` that are no ledger phrase, poverty word, unit or filler."""
+    v = _vocab()
+    for rx in (v.role, v.category, v.rate_word, v.after_role, v.fillers, v.per_year):
+        text = rx.sub(_blank, text)
+    return sum(1 for w in _WORD.findall(text) if _key(w) not in v.unit_of)
+
+
+@dataclass(slots=True)
+class _State:
+    carry: str | None  # category carried from the clause, bullet or heading before
+    sentence: int  # the next free document-wide sentence index
+    order: int = 0
+    place: str = ""  # the village a heading names for the figures under it
+
+
+def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
+    v = _vocab()
+    text = par.text
+    masked = v.neutral.sub(_blank, text)
+    cats = [(m.start(), m.end(), v.category_of.get(_key(m.group(0)), "poor")) for m in v.category.finditer(masked)]
+    cat_ends = [c[1] for c in cats]
+    sent_starts = [m.end() for m in _SENTENCE.finditer(text)]
+    out: list[Term] = []
+    prev_end = 0
+    prev_kind = ""  # the number just before was a poverty rate or count of this sentence
+    prev_sentence = -1
+    last_pos = -1
+    last_end = 0  # end of the last count read
+    floor = 0  # poverty words before this offset no longer carry (the subject changed)
+    base = state.sentence
+    nums = [n for n in scan_numbers(text) if n.in_date or not _is_year(n, text)]
+    places = _places(text)
+    forced = _respectively(text, masked, cats, nums)
+    for n in nums:
+        if n.in_date:
+            prev_end, prev_kind = n.end, ""
+            continue
+        sentence = base + bisect.bisect_right(sent_starts, n.start)
+        if sentence != prev_sentence:
+            prev_kind = ""
+        prev_sentence = sentence
+        prev_end_before = prev_end
+        if n.start in forced and forced[n.start] is None:
+            prev_end, prev_kind = n.end, ""
+            continue
+        t = _read_number(n, text, masked, prev_end, cats, cat_ends, state.carry, prev_kind, forced.get(n.start),
+                         floor)
+        last_count = next((x for x in reversed(out) if x.kind == "count"), None)
+        gap = _PAREN.sub(_blank, text[last_end:n.start]) if last_count is not None and n.start - last_end < 200 else ""
+        sign_end = n.end
+        if n.sign:
+            m = _SIGN.match(text, n.end)
+            sign_end = m.end() if m else n.end
+        prev_end = sign_end
+        if isinstance(t, _Foreign):
+            state.carry, floor = None, n.start  # another subject: nothing before carries on
+            t = None
+        if t is None:
+            prev_kind = ""
+            continue
+        if (t.kind == "count" and t.role is None and last_count is not None and last_count.sentence == sentence
+                and last_count.category != t.category and _LIST_GAP.match(gap)):
+            t.role = last_count.role  # "giảm 14 hộ nghèo, 65 hộ cận nghèo": one verb, a list of figures
+        if (t.kind == "count" and t.role is None and last_count is not None and last_count.category == "both"
+                and last_count.sentence == sentence and v.partial.search(masked, last_end, n.start)):
+            t.role = last_count.role  # "… nghèo và cận nghèo cuối năm 61 hộ, trong đó hộ nghèo 32 hộ"
+        if t.kind == "count":
+            last_end = n.end
+        t.span = par.span_of(n.start, sign_end)
+        t.context = par.span
+        t.place = next((name for at, name in reversed(places) if at < n.start), state.place)
+        t.sentence = sentence
+        # the period of the clause ("giảm 1.265 hộ trong giai đoạn 2021 - 2025, từ 3.317 hộ …"), unless it is
+        # the period of the poverty standard ("theo chuẩn nghèo giai đoạn 2022-2025")
+        k = bisect.bisect_right(sent_starts, n.start)
+        c_lo = max(sent_starts[k - 1] if k else 0, text.rfind(";", 0, n.start) + 1)
+        semi = text.find(";", n.end)
+        c_hi = min(sent_starts[k] if k < len(sent_starts) else len(text), semi if semi >= 0 else len(text))
+        periods = [m for m in _PERIOD.finditer(text, c_lo, c_hi)
+                   if "chuẩn" not in text[max(0, m.start() - 45):m.start()].lower()]
+        if periods:
+            t.period = "-".join(periods[-1].groups())
+        t.partial = bool(v.partial.search(masked, prev_end_before, n.start))
+        t.order = state.order
+        state.order += 1
+        prev_kind = t.kind
+        if t.category in ("poor", "near"):
+            state.carry = t.category
+        last_pos = n.start
+        out.append(t)
+    # a paragraph that names a category last hands it on ("… Hộ cận nghèo:" then bullets)
+    if cats and cats[-1][0] > last_pos:
+        last = cats[-1][2]
+        if last in ("poor", "near"):
+            state.carry = last
+    state.sentence = base + len(sent_starts) + 1
+    return out
+
+
+def _places(text: str) -> list[tuple[int, str]]:
+    """Villages, hamlets and quarters named in ``text`` ("Thôn Đông", "tổ dân phố số 3"), by offset."""
+    out = []
+    for m in _PLACE.finditer(text):
+        name = m.group(2)
+        if name[0].isdigit() or name.startswith("số") or name[0].isupper():
+            out.append((m.start(), _key(m.group(0))))
+    return out
+
+
+class _Foreign:
+    """A number that counts something else than poor households."""
+
+
+FOREIGN = _Foreign()
+
+
+def _respectively(text: str, masked: str, cats: list[tuple[int, int, str]],
+                  nums: list[Num]) -> dict[int, tuple[str, str | None] | None]:
+    """"Số hộ nghèo, cận nghèo đầu năm lần lượt là 46 hộ và 94 hộ": the k-th figure after "lần lượt"
+    is of the k-th category named before it in the clause (number start -> category, role)."""
+    out: dict[int, tuple[str, str | None] | None] = {}
+    v = _vocab()
+    previous: list[str] = []  # "… lần lượt là 46 hộ và 94 hộ; cuối năm lần lượt còn 32 hộ và 29 hộ"
+    for m in _RESPECTIVELY.finditer(masked):
+        lo = max(text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
+        hi_candidates = [i for i in (text.find(";", m.end()), text.find(". ", m.end())) if i >= 0]
+        hi = min(hi_candidates) if hi_candidates else len(text)
+        order: list[str] = []
+        for a, _b, c in cats:
+            if lo <= a < m.start():
+                order.extend(["poor", "near"] if c == "both" else [c])
+        if not order:
+            order = previous
+        if not order:  # "cuối năm còn 32 hộ nghèo và 29 hộ cận nghèo; giảm lần lượt 14 hộ và 65 hộ"
+            sent = max(text.rfind(". ", 0, m.start()) + 1, 0)
+            for a, _b, c in cats:
+                for cc in (["poor", "near"] if c == "both" else [c]):
+                    if sent <= a < m.start() and cc not in order:
+                        order.append(cc)
+        previous = order
+        role = None
+        for rm in v.role.finditer(masked, lo, m.start()):
+            r = v.role_of[_key(rm.group(0))]
+            if r != "compare":
+                role = r
+        for rm in v.role.finditer(masked, m.end(), hi):  # "lần lượt còn 32 hộ và 29 hộ"
+            r = v.role_of[_key(rm.group(0))]
+            if r != "compare" and not any(m.end() <= n.start < rm.start() for n in nums):
+                role = r
+        figures = [n for n in nums if m.end() <= n.start < hi and not n.in_date]
+        if len(order) < 2 or len(figures) != len(order):
+            for n in figures:  # not a list that can be matched one to one: read nothing of it
+                out[n.start] = None
+            continue
+        for n, c in zip(figures, order, strict=True):
+            out[n.start] = (c, role)
+    return out
+
+
+def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple[int, int, str]],
+                 cat_ends: list[int], carry: str | None, prev_kind: str,
+                 forced: tuple[str, str | None] | None = None, floor: int = 0) -> Term | _Foreign | None:
+    """The term a number stands for; ``FOREIGN`` when the words show it counts something else
+    (the clause has changed subject: what follows no longer carries the poverty category)."""
+    v = _vocab()
+    before = text[max(0, n.start - 1):n.start]
+    after = text[n.end:n.end + 160]
+    if before == "/" or after.startswith("/") or (before == "(" and after.startswith(")")):
+        return None  # a symbol (46/NQ-HĐND), a fraction (06/06) or an item number "(3)"
+    lo = max(prev_end, n.start - _WINDOW)
+    window = _PAREN.sub(_blank, masked[lo:n.start])  # asides closed before the number do not label it
+    if v.per_year.search(window) or v.per_year_after.match(after):
+        return None
+    is_pct = n.sign == "%"
+    points = None if is_pct else v.points.match(after)
+    unit, unit_explicit, rest = "", False, after
+    if is_pct:
+        m = _SIGN.match(after)
+        rest = after[m.end():] if m else after
+        if _SHARE_OF_POOR.match(rest):
+            return None  # "chiếm 100% số hộ nghèo": a share of the poor, not a rate over all households
+    elif points:
+        rest = after[points.end():]
+    else:
+        um = v.unit.match(after)
+        if um:
+            unit, unit_explicit, rest = v.unit_of[_key(um.group(1))], True, after[um.end():]
+            w = _NEXT_WORD.match(_AFTER_CATEGORY.sub("", rest, count=1))
+            if w and w.group(1).lower() not in v.after_household:
+                return FOREIGN  # "20 hộ sử dụng nước sạch", "20 hộ nghèo được vay vốn": a count of something else
+        else:
+            w = _NEXT_WORD.match(after)
+            if w and w.group(1).lower() not in v.after_number:
+                return FOREIGN  # "20 tấn", "2 lần": another unit
+    # the clause after the number and its unit, up to the next punctuation or number
+    right = re.split(r"[,;:.()\d]", rest, maxsplit=1)[0]
+    approx = bool(v.bound_before.search(text[lo:n.start].rstrip()) or v.bound_after.match(rest)
+                  or _RANGE_AFTER.match(rest) or _RANGE_BEFORE.search(text, max(0, n.start - 8), n.start))  # "1,8-2%"
+
+    # role
+    role: str | None = None
+    role_start = role_end = 0  # where the role phrase stands in the window
+    year: int | None = None
+    from_range = False
+    ar = v.after_role.search(right) if not is_pct and not points else None
+    if ar and ar.start() < 20:
+        role = v.after_role_of[_key(ar.group(0))]
+    elif v.range_from.search(window):
+        role, from_range = "start", True
+    else:
+        for m in reversed(list(v.role.finditer(window))):
+            r = v.role_of[_key(m.group(0))]
+            if r == "compare_start":
+                if _residue(window[m.end():]) or window[m.end():].count("(") > 1:
+                    continue
+                r = "start"  # "so với đầu năm (46 hộ)"
+            if r == "compare":
+                continue
+            role, role_start, role_end = r, m.start(), m.end()
+            break
+    if forced is not None and role is None:
+        role = forced[1]
+    if role is not None:
+        years = _YEAR_IN.findall(window)
+        if years:
+            year = int(years[-1])
+
+    # category: after the unit, else in the label, else carried
+    category: str | None = None
+    explicit = False
+    rc = v.category.search(v.neutral.sub(_blank, right)) if right else None
+    if forced is not None:
+        category, explicit = forced[0], True
+    elif rc and rc.start() < 25:
+        category, explicit = v.category_of.get(_key(rc.group(0)), "poor"), True
+    else:
+        k = bisect.bisect_right(cat_ends, n.start) - 1
+        if k >= 0 and cats[k][0] >= floor:
+            category, explicit = cats[k][2], cats[k][1] > lo
+        elif carry is not None:
+            category = carry
+
+    # total households: "toàn xã có 1.685 hộ", "trên tổng số 1.685 hộ" (no poverty word after it)
+    if role == "total":
+        if rc or v.category.search(window, role_end):
+            # "tổng số hộ nghèo và cận nghèo: 140 hộ" is a count, not all households; "toàn xã hiện có
+            # 46 hộ nghèo" the count at the start
+            role = "start" if _CURRENT.search(window, role_start, role_end) else None
+        elif is_pct or points or (unit and unit != HOUSEHOLDS) or n.decimals or _residue(window[role_end:]) > 0:
+            return None  # "tổng số hộ tham gia bảo hiểm": not all households
+        else:
+            return _term("total", "total", "all", HOUSEHOLDS, n, unit_explicit, approx, None, False)
+    if category is None:
+        return None
+
+    if is_pct or points:
+        if prev_kind == "count" and _RATE_AFTER_COUNT.match(window):
+            # "cuối năm còn 32 hộ (1,90%)": the rate of the count just before
+            return _term("rate", role if role in ("start", "end") else "level", category, "percent", n, True,
+                         approx, year, from_range)
+        return _read_rate(n, window, category, explicit, prev_kind == "rate", role, year, approx, bool(points),
+                          from_range)
+
+    # a count
+    if role is None and not explicit:
+        return None
+    if not explicit:
+        # carried category: only when nothing before the number brings in another subject
+        limit = 2 if unit_explicit else 0
+        if _residue(window) > limit:
+            return FOREIGN
+    stated = unit_explicit
+    if not unit:
+        lab = window.lower()
+        if _PEOPLE_LABEL.search(lab):
+            unit, stated = PEOPLE, True
+        else:
+            unit, stated = HOUSEHOLDS, bool(_HOUSEHOLD_LABEL.search(lab))
+    t = _term("count", role, category, unit, n, unit_explicit, approx, year, from_range)
+    t.unit_stated = stated
+    return t
+
+
+def _read_rate(n: Num, window: str, category: str, explicit: bool, prev_rate: bool,
+               role: str | None, year: int | None, approx: bool, points: bool,
+               from_range: bool) -> Term | _Foreign | None:
+    v = _vocab()
+    words = list(v.rate_word.finditer(window))
+    if words:
+        tail = window[words[-1].end():]
+        mc = v.category.search(tail)
+        if mc:
+            category = v.category_of.get(_key(mc.group(0)), "poor")
+        elif _residue(tail) > 0 or not (explicit or prev_rate or category):
+            return FOREIGN  # "tỷ lệ lao động qua đào tạo 55%": another rate
+        elif not explicit and not prev_rate and _residue(window[: words[-1].start()]) > 1:
+            return None
+    elif not prev_rate and not points:
+        return None  # a per-cent without "tỷ lệ" that does not follow a poverty rate
+    elif _residue(window) > 0:
+        return None
+    if role in ("reduced", "escaped"):
+        role = "fall"
+    elif role not in ("start", "end"):
+        if role is not None:
+            return None  # "tỷ lệ hộ tái nghèo": not a rate of the ledger
+        role = "fall" if points else "level"
+    return _term("rate", role, category, "points" if points else "percent", n, True, approx, year, from_range)
+
+
+def _term(kind: str, role: str | None, category: str, unit: str, n: Num, unit_explicit: bool, approx: bool,
+          year: int | None, from_range: bool) -> Term:
+    return Term(kind=kind, role=role, category=category, unit=unit, value=n.value, decimals=n.decimals, raw=n.raw,
+                span=Span(0, 0), context=Span(0, 0), sentence=0, unit_explicit=unit_explicit, approx=approx,
+                year=year, from_range=from_range)
+
+
+# -- runs and ledgers ---------------------------------------------------------------------------------
+
+
+def _parents(plan: Plan) -> dict[int, Section | None]:
+    out: dict[int, Section | None] = {}
+    for roots in (plan.body, *plan.appendices):
+        for s in roots:
+            out[id(s)] = None
+    for s in plan.sections():
+        for c in s.children:
+            out[id(c)] = s
+    return out
+
+
+def _heading_category(section: Section | None) -> str | None:
+    if section is None:
+        return None
+    v = _vocab()
+    masked = v.neutral.sub(_blank, section.heading.text)
+    found = [v.category_of.get(_key(m.group(0)), "poor") for m in v.category.finditer(masked)]
+    return found[-1] if found and found[-1] in ("poor", "near") else None
+
+
+def _related(prev: Block, cur: Block, parents: dict[int, Section | None]) -> bool:
+    ps, cs = prev.section, cur.section
+    if ps is cs:
+        return ps is not None or prev.part == cur.part
+    if ps is None or cs is None:
+        return False
+    return parents.get(id(cs)) is parents.get(id(ps)) or parents.get(id(cs)) is ps
+
+
+def runs(plan: Plan) -> list[Run]:
+    """Every poverty statement of the plan, its terms gathered into ledgers."""
+    parents = _parents(plan)
+    out: list[Run] = []
+    blocks = [b for b in plan.blocks() if b.part in ("heading", "body", "preamble")]
+    state = _State(None, 0)
+    current: Run | None = None
+    prev_block: Block | None = None
+    for b in blocks:
+        continuing = current is not None and prev_block is not None and _related(prev_block, b, parents)
+        if not continuing:
+            head = (parents.get(id(b.section)) if b.section is not None else None) if b.part == "heading" \
+                else b.section
+            state.carry = _heading_category(head)
+            named = _places(head.heading.text) if head is not None else []
+            state.place = named[-1][1] if named else ""
+        text = b.paragraph.text
+        if state.carry is None and "nghèo" not in text.lower() and not _vocab().total.search(text):
+            current, prev_block = None, None
+            continue
+        terms = _paragraph_terms(b.paragraph, state)
+        if not terms:
+            current, prev_block = None, None
+            continue
+        if not continuing or current is None:
+            current = Run()
+            out.append(current)
+        current.terms.extend(terms)
+        prev_block = b
+    for run in out:
+        _assemble(run)
+    return out
+
+
+def _assemble(run: Run) -> None:
+    current: dict[str, Ledger] = {}
+    pending: dict[str, Term] = {}  # the last count of each category with no role of its own
+    for t in run.terms:
+        if t.kind == "total":
+            run.totals.append(t)
+            continue
+        if t.category == "both":
+            run.combined.append(t)
+            continue
+        led = current.get(t.category)
+        if t.kind == "count" and t.role is None:
+            if led is not None and led.terms[-1].context == t.context:
+                led.unassigned.append(t)
+            pending[t.category] = t
+            continue
+        p = pending.pop(t.category, None)
+        if t.kind == "rate" and t.role == "level" and p is not None and p.context == t.context and (
+                led is None or not any(x.kind == "count" and x.order > p.order for x in led.terms)):
+            # "trong đó hộ nghèo 32 hộ (1,90%)": a count and its rate, of no stated time
+            if led is None:
+                led = current[t.category] = Ledger(t.category)
+                run.ledgers.append(led)
+            if p in led.unassigned:
+                led.unassigned.remove(p)
+            t.role = "now"
+            led.now.append((p, t))
+            led.terms.append(t)
+            continue
+        if led is None or _opens_new(led, t):
+            led = Ledger(t.category)
+            run.ledgers.append(led)
+            current[t.category] = led
+        led.add(t)
+
+
+def _opens_new(led: Ledger, t: Term) -> bool:
+    """Whether ``t`` belongs to the next ledger of its category rather than to ``led``."""
+    if led.terms and (led.terms[0].period != t.period or led.terms[0].place != t.place):
+        return True  # "giai đoạn 2021-2025 giảm 500 hộ" is not this year's ledger, nor is another village's
+    if t.kind == "rate" and t.role == "level":
+        last = next((x for x in reversed(led.terms) if x.kind == "count"), None)
+        if last is not None and last.role in ("start", "end"):
+            t.role = last.role
+        elif last is not None and last.role == "reduced":
+            t.role = "fall"
+    if t.kind == "count":
+        assert t.role is not None
+        held = led.counts.get(("end", t.unit))
+        if (held is not None and held.year and t.year == held.year + 1 and t.role != "start"
+                and ("start", t.unit) not in led.counts):
+            # "cuối năm 2024 … 46 hộ; năm 2025 giảm 14 hộ, cuối năm 2025 còn 32 hộ": last year's end is
+            # this year's start
+            del led.counts[("end", t.unit)]
+            held.role, held.year = "start", t.year
+            led.counts[("start", t.unit)] = held
+        elif (t.role, t.unit) in led.counts:
+            return True
+    elif t.role is not None:
+        held = led.rates.get("end")
+        if (held is not None and held.year and t.year == held.year + 1 and t.role != "start"
+                and "start" not in led.rates):
+            del led.rates["end"]
+            held.role, held.year = "start", t.year
+            led.rates["start"] = held
+        elif t.role in led.rates:
+            return True
+    if (t.kind == "count" and any(x.kind == "count" and x.role == "end" for x in led.terms)
+            and led.terms[-1].sentence != t.sentence):
+        return True  # the ledger was closed by its year end; a new sentence or bullet starts another
+    if t.year and any(x.year and x.year != t.year for x in led.terms):
+        return True  # "… cuối năm 2024 còn 46 hộ; phấn đấu năm 2025 giảm 14 hộ": two years, two ledgers
+    if t.role == "start" and led.terms and any(x.role not in ("start", None) for x in led.terms):
+        return led.terms[-1].sentence != t.sentence
+    return False
+
+
+# -- arithmetic shared by the rules and the inventory --------------------------------------------------
+
+
+@dataclass(slots=True)
+class UnitMix:
+    """A ledger whose households and people figures do not form two ledgers of their own."""
+
+    ledger: Ledger
+    main: str  # the unit most figures use
+    odd: str
+    main_term: Term  # a figure in the main unit whose role the odd unit lacks
+    odd_term: Term  # the first figure in the odd unit
+
+
+def unit_mix(led: Ledger) -> UnitMix | None:
+    by_unit: dict[str, list[Term]] = {HOUSEHOLDS: [], PEOPLE: []}
+    for t in led.terms:
+        if t.kind == "count" and t.role is not None and t.unit_stated and t.unit in by_unit:
+            by_unit[t.unit].append(t)
+    roles = {u: {t.role for t in ts} for u, ts in by_unit.items()}
+    h, p = roles[HOUSEHOLDS], roles[PEOPLE]
+    if not h or not p or h <= p or p <= h:
+        return None
+    # the unit with fewer roles is the odd one out (people on a tie: households are the norm)
+    odd = PEOPLE if len(p) <= len(h) else HOUSEHOLDS
+    main = HOUSEHOLDS if odd == PEOPLE else PEOPLE
+    a = next(t for t in by_unit[main] if t.role not in roles[odd])
+    return UnitMix(led, main, odd, a, by_unit[odd][0])
+
+
+@dataclass(slots=True)
+class Balance:
+    """end = start − out + in for one ledger and unit, as the plan states it."""
+
+    ledger: Ledger
+    unit: str
+    start: Term
+    end: Term
+    parts: list[Term]  # the movements used, in the order the plan states them
+    computed: Decimal
+    ok: bool
+    kind: str = "default"  # default | breakdown (a net "giảm" that its parts do not make up)
+    reduced: Term | None = None  # breakdown: the net reduction
+    net: Decimal | None = None  # breakdown: escaped − arrivals
+    soft: bool = False  # households moving in or out, or counts not understood: a warning at most
+
+    def lhs(self, lang: str) -> str:
+        names = _role_names(self.ledger.category, lang)
+        out = f"{names['start']} {format_vn(self.start.value)}"
+        for t in self.parts:
+            assert t.role is not None
+            op = "+" if t.role in INFLOWS else "−"
+            out += f" {op} {names[t.role]} {format_vn(t.value)}"
+        return out
+
+    def breakdown_text(self, lang: str) -> str:
+        """escaped 16 − newly poor 3 (the parts of a net reduction)."""
+        names = _role_names(self.ledger.category, lang)
+        out = ""
+        for t in self.ledger.terms:
+            if t.kind != "count" or t.unit != self.unit or t.role not in MOVEMENTS or t.role == "reduced":
+                continue
+            word = f"{names[t.role]} {format_vn(t.value)}"
+            op = "−" if t.role in INFLOWS else "+"
+            out = word if not out else f"{out} {op} {word}"
+        return out
+
+    def statement(self, lang: str) -> str:
+        names = _role_names(self.ledger.category, lang)
+        mark = "✓" if self.ok else "✗"
+        eq = f"{self.lhs(lang)} = {format_vn(self.computed)}"
+        if self.kind == "breakdown" and self.reduced is not None and self.net is not None:
+            return (f"{eq} (cuối năm {format_vn(self.end.value)}); {names['reduced']} {format_vn(self.reduced.value)}"
+                    f" ≠ {self.breakdown_text(lang)} = {format_vn(self.net)} {mark}") if lang == "vi" else (
+                f"{eq} (year end {format_vn(self.end.value)}); reduced {format_vn(self.reduced.value)}"
+                f" ≠ {self.breakdown_text(lang)} = {format_vn(self.net)} {mark}")
+        if self.computed == self.end.value:
+            return f"{eq} ({names['end']} {format_vn(self.end.value)}) {mark}"
+        verb = "kế hoạch ghi" if lang == "vi" else "the plan says"
+        return f"{eq}, {verb} {names['end']} {format_vn(self.end.value)} {mark}"
+
+
+def _role_names(category: str, lang: str) -> dict[str, str]:
+    if lang == "vi":
+        return ROLE_VI_NEAR if category == "near" else ROLE_VI
+    return ROLE_EN
+
+
+def category_label(category: str, unit: str, lang: str) -> str:
+    table = CATEGORY_VI if lang == "vi" else CATEGORY_EN
+    return table.get((category, unit if unit in (HOUSEHOLDS, PEOPLE) else HOUSEHOLDS), category)
+
+
+def balance(led: Ledger, unit: str) -> Balance | None:
+    """The ledger's equation in ``unit`` when start, end and at least one movement are stated exactly."""
+    s, e = led.count("start", unit), led.count("end", unit)
+    moves = [t for t in led.terms if t.kind == "count" and t.role in MOVEMENTS and t.unit == unit
+             and led.counts.get((t.role, unit)) is t]
+    if s is None or e is None or not moves:
+        return None
+    if not all(t.exact_count for t in (s, e, *moves)):
+        return None
+    by = {t.role: t for t in moves}
+    val = {r: by[r].value if r in by else Decimal(0) for r in MOVEMENTS}
+    inflow = val["fell_back"] + val["newly_poor"] + val["moved_in"]
+    soft = "moved_out" in by or "moved_in" in by or bool(led.unassigned)
+    x, r = by.get("escaped"), by.get("reduced")
+    if x is not None and r is not None:
+        gross_parts = [t for t in moves if t is not r]
+        gross = s.value - val["escaped"] - val["moved_out"] + inflow
+        net_ok = s.value - val["reduced"] == e.value and val["reduced"] == val["escaped"] + val["moved_out"] - inflow
+        gross_ok = gross == e.value and val["reduced"] == val["escaped"]
+        if net_ok or gross_ok:
+            return Balance(led, unit, s, e, [r], s.value - val["reduced"], True, soft=soft)
+        if s.value - val["reduced"] == e.value:
+            if any(t.partial for t in moves if t is not r):
+                # "giảm 14 hộ, trong đó 10 hộ thoát nghèo": the parts need not make up the whole
+                return Balance(led, unit, s, e, [r], s.value - val["reduced"], True, soft=soft)
+            return Balance(led, unit, s, e, [r], s.value - val["reduced"], False, "breakdown", r,
+                           val["escaped"] + val["moved_out"] - inflow, soft)
+        return Balance(led, unit, s, e, gross_parts, gross, False, soft=soft)
+    computed = s.value - val["escaped"] - val["reduced"] - val["moved_out"] + inflow
+    ok = computed == e.value
+    if not ok and r is not None and inflow and s.value - val["reduced"] - val["moved_out"] == e.value:
+        ok = True  # "giảm" read as the net reduction, arrivals already counted in it
+    return Balance(led, unit, s, e, moves, computed, ok, soft=soft)
+
+
+@dataclass(slots=True)
+class RateFall:
+    ledger: Ledger
+    start: Term
+    end: Term
+    fall: Term
+    computed: Decimal  # start − end, in percentage points
+    ok: bool
+    relative: Decimal | None  # (start − end) / start × 100 when the stated fall matches it
+
+    def statement(self, lang: str) -> str:
+        d = max(self.start.decimals, self.end.decimals)
+        pts = "điểm phần trăm" if lang == "vi" else "points"
+        word = "giảm" if lang == "vi" else "fall"
+        return (f"{self.start.raw}% − {self.end.raw}% = {format_vn(self.computed, d)} {pts} "
+                f"({word} {self.fall.printed()}) {'✓' if self.ok else '✗'}")
+
+
+def _half(decimals: int) -> Decimal:
+    return Decimal(5).scaleb(-(decimals + 1))
+
+
+def rate_fall(led: Ledger) -> RateFall | None:
+    """start rate − end rate = the stated fall, in percentage points, within printed rounding."""
+    s, e, f = led.rates.get("start"), led.rates.get("end"), led.rates.get("fall")
+    if s is None or e is None or f is None or s.approx or e.approx or f.approx:
+        return None
+    computed = s.value - e.value
+    tol = _half(s.decimals) + _half(e.decimals) + _half(f.decimals)
+    ok = abs(computed - f.value) <= tol
+    relative = None
+    hs, he = _half(s.decimals), _half(e.decimals)
+    if not ok and s.value - hs > 0 and f.unit == "percent":
+        # the fall relative to the start, over every value the printed start and end may stand for
+        corners = [(a - b) / a * 100 for a in (s.value - hs, s.value + hs) for b in (e.value - he, e.value + he)]
+        if min(corners) - _half(f.decimals) <= f.value <= max(corners) + _half(f.decimals):
+            relative = computed / s.value * 100
+    return RateFall(led, s, e, f, computed, ok, relative)
+
+
+@dataclass(slots=True)
+class RatePair:
+    """A count and its rate at one time: they imply the number of all households."""
+
+    ledger: Ledger
+    time: str  # start | end
+    count: Term
+    rate: Term
+
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal]:
+        h = _half(self.rate.decimals)
+        lo_rate, hi_rate = self.rate.value - h, self.rate.value + h
+        lo = self.count.value * 100 / hi_rate
+        hi = self.count.value * 100 / lo_rate if lo_rate > 0 else Decimal("Infinity")
+        return lo, hi
+
+
+def rate_pairs(led: Ledger) -> list[RatePair]:
+    out = []
+    candidates = [(time, led.count(time, HOUSEHOLDS), led.rates.get(time)) for time in ("start", "end")]
+    candidates += [("now", c, r) for c, r in led.now if c.unit == HOUSEHOLDS]
+    for time, c, r in candidates:
+        if c is None or r is None or r.unit != "percent" or not c.exact_count or r.approx or r.value <= 0:
+            continue
+        if r.value - _half(r.decimals) <= 0 or c.context != r.context:
+            continue  # a count and a rate of two bullets may not speak of the same thing
+        out.append(RatePair(led, time, c, r))
+    return out
+
+
+# -- planlint facts -----------------------------------------------------------------------------------
+
+
+def inventory(plan: Plan) -> list[FactRow]:
+    """One row per ledger: its figures, and its equation with ✓ or ✗ when it can be checked."""
+    rows: list[FactRow] = []
+    for run in plan.fact(runs):
+        for led in run.ledgers:
+            rows.extend(_ledger_rows(led))
+        for t in run.totals:
+            rows.append(FactRow("households", t.span, f"tổng số hộ {format_vn(t.value)}",
+                                {"value": str(t.value)}))
+    return rows
+
+
+def _ledger_rows(led: Ledger) -> list[FactRow]:
+    rows = []
+    for unit in led.units():
+        label = category_label(led.category, unit, "vi")
+        b = balance(led, unit)
+        data: dict[str, object] = {"category": led.category, "unit": unit,
+                                   **{r: str(t.value) for (r, u), t in led.counts.items() if u == unit}}
+        if b is not None:
+            data["ok"] = b.ok
+            text = f"{label}: {b.statement('vi')}"
+        else:
+            names = _role_names(led.category, "vi")
+            figures = [f"{names[r]} {('≈' if t.approx else '')}{format_vn(t.value)}"
+                       for r in COUNT_ROLES if (t := led.counts.get((r, unit))) is not None]
+            text = f"{label}: " + "; ".join(figures) + " (không đủ để kiểm tra)"
+        first = min((t for (_, u), t in led.counts.items() if u == unit), key=lambda t: t.span.start)
+        rows.append(FactRow("ledger", first.span, text, data))
+    for c, r in led.now:
+        rows.append(FactRow("poverty rate", c.span, f"{category_label(led.category, c.unit, 'vi')} {format_vn(c.value)}"
+                            f", tỷ lệ {r.printed()}", {"category": led.category, "count": str(c.value),
+                                                       "rate": str(r.value)}))
+    if led.rates:
+        label = "tỷ lệ " + category_label(led.category, HOUSEHOLDS, "vi")
+        rf = rate_fall(led)
+        names = {"start": "đầu năm", "end": "cuối năm", "fall": "giảm", "level": "mức"}
+        if rf is not None:
+            text = f"{label}: {rf.statement('vi')}"
+        else:
+            text = f"{label}: " + "; ".join(f"{names.get(r, r)} {('≈' if t.approx else '')}{t.printed()}"
+                                            for r, t in led.rates.items())
+        data2: dict[str, object] = {"category": led.category, **{r: str(t.value) for r, t in led.rates.items()}}
+        if rf is not None:
+            data2["ok"] = rf.ok
+        first_rate = min(led.rates.values(), key=lambda t: t.span.start)
+        rows.append(FactRow("poverty rate", first_rate.span, text, data2))
+    return rows

@@ -148,5 +148,7 @@ def test_growth_between_parts(tenths, agg):
     text, line = plan(f"Tốc độ tăng trưởng giá trị sản xuất đạt {format_vn(Decimal(agg).scaleb(-1), 1)}%, trong đó: "
                       f"{parts}.", 0)
     found = [(f.code, f.line) for f in lint(text, N, fragment=True)]
-    inside = min(tenths) <= agg <= max(tenths)
+    # every figure is printed to one decimal: each may be off by half a tenth, so a gap of exactly
+    # one tenth is within rounding (0,0% against parts of 0,1% can be 0,049 against 0,050)
+    inside = min(tenths) - 1 <= agg <= max(tenths) + 1
     assert found == ([] if inside else [("N108", line)])

@@ -198,6 +198,7 @@ class Line:
 _HEADING_RE = re.compile(r"(#{1,6})[ \t]+")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->\s*$")
 _NUMBER_RE = re.compile(r"Số\s*:", re.IGNORECASE)
+_SYMBOL_THEN_PLACE_RE = re.compile(r"Số\s*:\s*[\d.…]*\s*/\s*\S+\s+(?=\S)", re.IGNORECASE)
 _PLACEDATE_RE = re.compile(r"[^,\d]{2,80},\s*ngày\b", re.IGNORECASE)
 _MOTTO_RE = re.compile(r"(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN)", re.IGNORECASE)
 _RECIPIENTS_RE = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
@@ -245,6 +246,24 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
+_GAP_RE = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
+
+
+def _right_column(run: Run, start: int) -> Run | None:
+    """The text after a wide gap (3+ spaces or a tab) from ``start`` on: a flattened table's
+    second column, as in ``- Lưu: VT.            CHỦ TỊCH``."""
+    m = _GAP_RE.search(run.text, max(0, start - 1))
+    if m is None:
+        return None
+    return run.slice(m.end()).strip()
+
+
+def _is_name(text: str) -> bool:
+    """A person's name as signed: two to five capitalised words of letters (``Lê Văn Bình``)."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[0].isupper() and w.isalpha() for w in words)
+
+
 def _starts_number(text: str) -> bool:
     t = text.lstrip()
     return bool(t) and t[0].isdigit()
@@ -267,6 +286,7 @@ class Classifier:
         prev: Line | None = None  # last content line
         summary_open = False
         title_seen = False
+        pending_sign: list[Line] = []  # the right column of a flattened closing table
         for idx in range(src.line_count):
             start, end = src.line_bounds(idx)
             raw = src.text[start:end]
@@ -294,17 +314,29 @@ class Classifier:
             line = Line(idx, TEXT, run, md_level=md_level, bold=bold, whole_bold=whole_bold)
 
             # closing: once "Nơi nhận" or a signature line is seen, the body is over
-            if state in ("body", "title", "head") and _RECIPIENTS_RE.match(text) and len(text) < 40:
-                state = "recipients"
-                line.type = RECIPIENTS
-                yield line
-                prev = line
-                continue
+            rm = _RECIPIENTS_RE.match(text) if state in ("body", "title", "head") else None
+            if rm is not None:
+                right = _right_column(run, rm.end())
+                if len(text) < 40 or (right is not None and _SIGN_RE.match(right.text)):
+                    # "Nơi nhận:      TM. ỦY BAN NHÂN DÂN": the two columns of the closing table
+                    state = "recipients"
+                    line.type = RECIPIENTS
+                    if right is not None:
+                        line.run = run.slice(0, rm.end()).strip()
+                        pending_sign.append(Line(idx, SIGN, right))
+                    yield line
+                    prev = line
+                    continue
             if state == "recipients":
                 mm = match_marker(text)
                 if mm and mm[0] == "bullet":
                     line.type = RECIPIENT
                     line.run = run.slice(mm[1].end()).strip()
+                    right = _right_column(line.run, 0)
+                    if right is not None and (_SIGN_RE.match(right.text) or _is_upper_line(right.text)
+                                              or (pending_sign and _is_name(right.text))):
+                        line.run = line.run.slice(0, len(line.run.text) - len(right.text)).strip()
+                        pending_sign.append(Line(idx, SIGN, right))
                     yield line
                     prev = line
                     continue
@@ -314,6 +346,8 @@ class Classifier:
                     prev = line
                     continue
                 state = "sign"
+                yield from pending_sign
+                pending_sign.clear()
             if state == "sign" and _APPENDIX_RE.match(text):
                 state = "appendix"  # "PHỤ LỤC" after the signature: its title, then its parts
             if state == "appendix":
@@ -341,6 +375,13 @@ class Classifier:
             if state == "head":
                 if _NUMBER_RE.match(text):
                     line.type = NUMBER
+                    # a two-column header flattened into one line:
+                    # "Số: 15/KH-UBND        An Bình, ngày 10 tháng 01 năm 2026"
+                    sm = _SYMBOL_THEN_PLACE_RE.match(text)
+                    if sm and _PLACEDATE_RE.match(text[sm.end():]) and "năm" in text[sm.end():]:
+                        line.run = run.slice(0, sm.end()).strip()
+                        yield line
+                        line = Line(idx, PLACEDATE, run.slice(sm.end()).strip(), md_level=md_level)
                     yield line
                     prev = line
                     continue
@@ -420,6 +461,7 @@ class Classifier:
             line.type = TEXT
             yield line
             prev = line
+        yield from pending_sign  # a document that ends inside its recipients list
 
     @staticmethod
     def _is_continuation(prev: Line | None, text: str, kind: str | None) -> bool:

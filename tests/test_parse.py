@@ -187,3 +187,28 @@ def test_appendix_after_the_signature_is_body_again():
     assert [x.text for x in p.closing.signature] == ["CHỦ TỊCH", "Nguyễn An"]
     # the appendix numbers afresh: its I. is not a repeat of the body's I.
     assert [(f.code, f.line) for f in planlint.lint(text) if f.code.startswith("S")] == [("S103", 20)]
+
+
+def test_two_column_header_and_closing_flattened_into_lines():
+    text = ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "XÃ AN BÌNH Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 15/KH-UBND          An Bình, ngày 10 tháng 01 năm 2026\n\n"
+            "KẾ HOẠCH\nThi đua năm 2026\n\nI. MỤC ĐÍCH\n\n1. Động viên thi đua.\n\n"
+            "Nơi nhận:                        TM. ỦY BAN NHÂN DÂN\n"
+            "- UBND huyện;                    CHỦ TỊCH\n"
+            "- Lưu: VT,   VP.\n\nLê Văn Bình\n")
+    p = planlint.parse(text)
+    assert p.header.number is not None and p.header.number.text == "Số: 15/KH-UBND"
+    assert p.header.place_date is not None and p.header.place_date.text == "An Bình, ngày 10 tháng 01 năm 2026"
+    assert p.position(p.header.place_date.span.start) == (3, 25)
+    assert [r.text for r in p.closing.recipients] == ["UBND huyện;", "Lưu: VT,   VP."]
+    assert [s.text for s in p.closing.signature] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Bình"]
+    assert not p.degraded
+
+
+def test_fixture_plans_with_other_structures_are_clean():
+    from conftest import ROOT
+
+    for path in sorted((ROOT / "tests" / "fixtures" / "s").iterdir()):
+        findings = planlint.lint(path.read_text(encoding="utf-8"), path=str(path))
+        assert [(f.line, f.code, f.message) for f in findings if f.severity != "info"] == [], path.name

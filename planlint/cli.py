@@ -180,16 +180,25 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
+    from .engine import lint
     from .rule import get_rule
 
     r = get_rule(args.rule)
     if r is None:
         raise InputError(f"unknown rule {args.rule!r} (see 'planlint rules')")
-    lang = _config(args).lang
-    out.write(f"{r.code} {r.name} ({r.severity})\n\n{r.summary}.\n\n{r.doc}\n")
-    out.write("\nMessage" + ("s" if len(r.messages) > 1 else "") + ":\n")
-    for _key, langs in r.messages.items():
-        out.write(f"  {langs.get(lang) or langs['en']}\n")
+    cfg = _config(args)
+    flag = "" if r.default_enabled else ", opt-in: --show-info or --select " + r.code
+    out.write(f"{r.code} {r.name} ({r.severity}{flag})\n\n{r.doc}\n")
+    bad = r.examples().get("bad")
+    if bad:
+        cfg.select, cfg.ignore = [r.code], []
+        found = [f for f in lint(bad, cfg, path="bad", fragment=True) if f.code == r.code]
+        if found:
+            out.write("\nWhat planlint says on the Bad example:\n")
+            for f in found:
+                out.write(f"  bad:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
+                if f.fix:
+                    out.write(f"      = {'sửa' if cfg.lang == 'vi' else 'fix'}: {f.fix}\n")
     if r.options:
         out.write("\nOptions ([tool.planlint.options] in pyproject.toml):\n")
         for name, default in r.options.items():

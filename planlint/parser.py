@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .data import grammar_path
 from .lines import CONT, HEAD, Classifier, Line, Run
 from .source import Source
-from .tree import Closing, Header, Paragraph, Plan, Section, Title
+from .tree import Closing, Paragraph, Plan, Section, Title
 
 if TYPE_CHECKING:
     from lark import Lark, Tree
@@ -38,13 +38,15 @@ def paragraph(runs: list[Run], lines: list[int]) -> Paragraph:
     text_parts: list[str] = []
     pieces: list[tuple[int, int]] = []
     pos = 0
-    for k, run in enumerate(runs):
+    last_end = 0  # source end of the previous non-empty run: where the joining space maps
+    for run in runs:
         if not run.text:
             continue
         if text_parts:
-            pieces.append((pos, runs[k - 1].end if k else run.pieces[0][1]))
+            pieces.append((pos, last_end))
             text_parts.append(" ")
             pos += 1
+        last_end = run.end
         for t, s in run.pieces:
             if t < len(run.text) or not pieces:
                 pieces.append((pos + t, s))
@@ -207,4 +209,4 @@ def _fallback(plan: Plan, lines: list[Line]) -> Plan:  # pragma: no cover
     return plan
 
 
-__all__ = ["parse", "parse_source", "paragraph", "Header"]
+__all__ = ["parse", "parse_source", "paragraph"]

@@ -3,7 +3,10 @@
 Phases of one campaign follow each other: ``Đợt 1: Từ tháng 8 năm 2021 đến cuối tháng 12 năm 2021``,
 ``Đợt 2: Từ tháng 01 năm 2022 đến cuối tháng 6 năm 2022`` leave no day uncovered and none counted
 twice. A month stands for all its days (``tháng 01`` starts on 01/01, ``cuối tháng 12`` ends on
-31/12). An overlap or a gap is a likely slip, but campaigns may pause on purpose: a warning.
+31/12). An overlap or a gap is a likely slip, but campaigns may pause on purpose: a warning. A gap
+is reported only between two phases of a campaign (each at least 28 days long) when it is shorter
+than a month and not just a weekend: short sessions (``Đợt 1 từ 05/5 đến 09/5``, ``Đợt 2 từ 08/9
+…``) and long pauses are scheduled that way on purpose.
 
 Bad::
 
@@ -19,6 +22,7 @@ Good::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from ..dates import iso, next_day
 from ..engine import Context
@@ -53,8 +57,14 @@ def check(ctx: Context) -> Iterator[Hit]:
                 continue
             expected = next_day(a_end)
             ok = b_start == expected
+            note = ""
+            if b_start > expected:
+                a_start = p.range.range.start.first()
+                b_end = q.range.range.end.last()
+                if a_start is None or b_end is None or not _campaign_gap(a_start, a_end, b_start, b_end):
+                    ok, note = True, " (a pause between sessions, not judged)"
             ctx.verdict("phases", q.range.span, f"{p.label} ends {iso(a_end)}, {q.label} starts {iso(b_start)}"
-                        + (" ✓" if ok else f" (expected {iso(expected)}) ✗"), ok)
+                        + (f"{note} ✓" if ok else f" (expected {iso(expected)}) ✗"), ok)
             if ok:
                 continue
             if b_start <= a_end:
@@ -65,3 +75,18 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(q.range.paragraph.span_of(start.start, start.end),
                       {"a": p.label, "b": q.label, "a_end": iso(a_end), "b_start": iso(b_start), "days": days,
                        "expected": iso(expected)}, context=q.range.span, message_key=key)
+
+
+MIN_PHASE_DAYS = 28
+MAX_GAP_DAYS = 31
+
+
+def _campaign_gap(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
+    """Whether the days between two phases look like a slip: both phases are long, the gap is
+    under a month and it is more than a weekend (Friday or Saturday to Monday)."""
+    gap = (b_start - a_end).days - 1
+    if (a_end - a_start).days + 1 < MIN_PHASE_DAYS or (b_end - b_start).days + 1 < MIN_PHASE_DAYS:
+        return False
+    if gap > MAX_GAP_DAYS:
+        return False
+    return not (b_start.weekday() == 0 and a_end.weekday() in (4, 5))

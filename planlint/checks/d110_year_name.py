@@ -5,7 +5,9 @@ Giáp Ất Bính Đinh Mậu Kỷ Canh Tân Nhâm Quý, branch = (year − 4) mo
 Ngọ Mùi Thân Dậu Tuất Hợi (DOMAIN.md, "Dates"; ``rules/calendar.toml``): 2024 Giáp Thìn, 2025 Ất Tỵ,
 2026 Bính Ngọ. ``Tết Giáp Thìn`` in a 2025 plan is wrong. A year printed with the name is the one
 compared (``Xuân Ất Tỵ 2025``); otherwise the plan's year, and a name that lies more than three
-years away is taken as history (``Tết Mậu Thân``), never judged. A warning.
+years away is taken as history (``Tết Mậu Thân``), never judged — unless it is a Tết or Xuân whose
+stem or branch is that of one of the plan's years and only the other half differs (``Tết Nguyên
+đán Giáp Ngọ`` in a 2026 plan, Bính Ngọ: a one-word slip, not a Tết of 1954). A warning.
 
 Bad::
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.dates import cycle, extract, year_name, years_named
+from ..facts.dates import YearName, cycle, extract, year_name, years_named
 from ..facts.header import extract as header
 from ..finding import Hit
 from ..rule import rule
@@ -66,10 +68,12 @@ def check(ctx: Context) -> Iterator[Hit]:
                 continue
             named = nearest_named(residue, sorted(ref)[len(ref) // 2])
             year = min(ref, key=lambda y: abs(y - named))
-            if named not in ref and abs(year - named) > 3:
+            if named not in ref and abs(year - named) > 3 and not _one_slip(yn, ref):
                 continue  # history ("Tết Mậu Thân"), not this plan's year
             if named in ref:
                 year = named
+            elif abs(year - named) > 3:
+                year = _one_slip(yn, ref) or year
         if named == year:
             ctx.verdict("year name", yn.span, f"{yn.stem} {yn.branch} = {named} ✓", True)
             continue
@@ -77,3 +81,15 @@ def check(ctx: Context) -> Iterator[Hit]:
         ctx.verdict("year name", yn.span, f"{yn.stem} {yn.branch} = {named} ≠ {year} ✗", False)
         yield Hit(yn.span, {"name": f"{yn.stem} {yn.branch}", "named": named, "year": year, "off": off,
                             "s": (year - off) % 10, "b": (year - off) % 12, "stem": stem, "branch": branch})
+
+
+def _one_slip(yn: YearName, ref: set[int] | list[int]) -> int | None:
+    """The plan's year whose name differs from ``yn`` in exactly one half (stem or branch), when
+    ``yn`` names a Tết or a Xuân; ``None`` otherwise."""
+    if not yn.festive or yn.historical:
+        return None
+    for y in sorted(ref):
+        stem, branch = year_name(y)
+        if (stem == yn.stem) != (branch == yn.branch):
+            return y
+    return None

@@ -48,8 +48,11 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         _name, allowed = named
         ok = code_allowed(s.issuer, allowed)
-        span = c.paragraph.span_of(s.issuer_start, s.issuer_end)
-        ctx.verdict("citation", span, f"{s.raw}: {s.issuer} ↔ {c.issuer_text} ({allowed})" + (" ✓" if ok else " ✗"), ok)
+        code_span = c.paragraph.span_of(s.issuer_start, s.issuer_end)
+        # the finding sits on the issuer's name, which follows the symbol (maybe on a later line)
+        span = (c.paragraph.span_of(c.issuer_start, c.issuer_start + len(c.issuer_text))
+                if c.issuer_start >= 0 else code_span)
+        ctx.verdict("citation", code_span, f"{s.raw}: {s.issuer} ↔ {c.issuer_text} ({allowed})" + (" ✓" if ok else " ✗"), ok)
         if not ok:
             yield Hit(span, {"symbol": s.raw, "code": s.issuer, "issuer": c.issuer_text,
                              "expected": allowed.replace("*", "…")}, context=c.span())

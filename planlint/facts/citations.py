@@ -32,7 +32,8 @@ _SYMBOL = re.compile(
     rf"(?:(?P<s2>[\-/])(?P<issuer>{_CODE}\d*(?:-{_CODE}\d*)*))?(?![\w/])"
 )
 _NUMBER_WORD = re.compile(r"(?:^|\s)(?:số|Số|SỐ)[ \t]*:?[ \t]*$")
-_AFTER_SYMBOL_DATE = re.compile(r"^[ \t]*,?[ \t]*(?:ban hành[ \t]+)?$", re.IGNORECASE)
+_AFTER_SYMBOL_DATE = re.compile(r"^[ \t]*,?[ \t]*(?P<paren>\([ \t]*)?(?:ban hành[ \t]+)?$", re.IGNORECASE)
+_CLOSE_PAREN = re.compile(r"[ \t]*\)")
 _ISSUER = re.compile(
     r"[ \t]*,?[ \t]*của[ \t]+(?P<iss>[^;.()\n]{2,90}?)"
     r"(?=[ \t]+(?:về|v/v|V/v|ban hành|phát động|hướng dẫn|quy định|khóa|khoá|kỳ họp|lần thứ|tại|đã|đối với|nhằm|"
@@ -191,8 +192,15 @@ def _citations_in(block: Block, sc: Scan) -> list[Citation]:
                 continue
             if d.start - pos > 20:
                 break
-            if _AFTER_SYMBOL_DATE.match(text[pos:d.start]) and d.form in ("long", "slash", "dash", "dot", "month-year"):
-                if d.text.lower().startswith("ngày") or d.start == pos or text[pos:d.start].strip(" ,") == "":
+            am = _AFTER_SYMBOL_DATE.match(text[pos:d.start])
+            if am and d.form in ("long", "slash", "dash", "dot", "month-year"):
+                if am.group("paren"):  # "số 05/KH-UBND (ngày 17/01/2025) của …"
+                    close = _CLOSE_PAREN.match(text, d.end)
+                    if d.text.lower().startswith("ngày") and close:
+                        c.date = d
+                        used_dates.add(d.start)
+                        pos = close.end()
+                elif d.text.lower().startswith("ngày") or d.start == pos or text[pos:d.start].strip(" ,") == "":
                     c.date = d
                     used_dates.add(d.start)
                     pos = d.end
@@ -236,8 +244,11 @@ def _tail(c: Citation, text: str, pos: int) -> None:
 def extract(plan: Plan) -> list[Citation]:
     out: list[Citation] = []
     from .dates import paragraph_scans
+    from .header import extract as header
 
-    own = (plan.header.number, plan.header.place_date)
+    h = plan.fact(header)  # the plan's own lines, also when the parser did not classify them
+    own = (plan.header.number, plan.header.place_date,
+           h.number.paragraph if h.number is not None else None, h.date.paragraph if h.date is not None else None)
     for b, sc in plan.fact(paragraph_scans):
         if b.part == "header" and any(b.paragraph is p for p in own):
             continue

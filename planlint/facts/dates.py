@@ -7,7 +7,7 @@ Each paragraph is read once by ``planlint.dates.scan``; this module gives the me
   ``vào``, ``trong`` (``event``): ``báo cáo trước ngày 05/12/2026``, ``tổng kết vào tháng 12/2025``;
 * a *period* is ``N năm (A - B)`` (``kế hoạch 5 năm (2021 - 2025)``: inclusive, B − A + 1 = N) and a
   *term* ``nhiệm kỳ N năm (A - B)`` (B − A = N); a bare ``giai đoạn 2021 - 2025`` is a period without N;
-* *phases* are ``Đợt 1``, ``Đợt 2`` … (or ``Giai đoạn 1`` …) each followed by its range;
+* *phases* are ``Đợt 1``, ``Đợt 2`` … (or ``Giai đoạn 1``, ``Bước 1`` …) each followed by its range;
 * an *anniversary* is ``kỷ niệm N năm …`` (also ``chào mừng``, or ``N năm`` right before a known
   event), with the fixed national event it names (``rules/anniversaries.toml``) and its range
   ``(A - B)`` when printed;
@@ -34,6 +34,7 @@ _DEADLINE_BEFORE = re.compile(
     r"(?:[ \t]+(?:cuối|đầu|giữa|hết|trung tuần|thượng tuần|hạ tuần))?[ \t]*,?[ \t]*$",
     re.IGNORECASE,
 )
+_TOPIC_YEAR = re.compile(r"(?<!\w)năm[ \t]+((?:19|20)\d{2})(?![\d/.\-])", re.IGNORECASE)
 PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|năm qua|năm trước)(?!\w)", re.IGNORECASE)
 _N_YEARS_BEFORE = re.compile(
     r"(?:(?P<kw>kỷ niệm|chào mừng|mừng)[ \t]+(?:lần thứ[ \t]+)?)?(?:(?P<term>nhiệm kỳ)[ \t]+)?"
@@ -45,13 +46,14 @@ _PLAN_CONTEXT = re.compile(
 _ELAPSED = re.compile(r"(?<!\w)(?:sau|qua|trong|sơ kết|tổng kết|kỷ niệm|thực hiện)[ \t]*$", re.IGNORECASE)
 _TERM_BEFORE = re.compile(r"(?<!\w)nhiệm kỳ[ \t]*(?:\([ \t]*)?$", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"(?<!\w)(?:giai đoạn|thời kỳ)[ \t]*(?:\([ \t]*)?$", re.IGNORECASE)
-_PHASE = re.compile(r"(?<!\w)(?P<w>Đợt|Giai đoạn)[ \t]+(?P<k>\d{1,2}|[IVX]{1,4})(?![\w/.,\-]|[ \t]+năm)", re.IGNORECASE)
+_PHASE = re.compile(r"(?<!\w)(?P<w>Đợt|Giai đoạn|Bước)[ \t]+(?P<k>\d{1,2}|[IVX]{1,4})(?![\w/.,\-]|[ \t]+năm)", re.IGNORECASE)
 _ANNIV = re.compile(
     r"(?=[kcm\d])(?:(?:(?P<kw>kỷ niệm|chào mừng|mừng)[ \t]+(?:lần thứ[ \t]+)?)?(?<![\d.,/])(?P<n>\d{1,3})[ \t]+năm(?!\w))",
     re.IGNORECASE,
 )
 _ANNIV_NEXT = re.compile(r"[ \t]*(?:ngày|chiến thắng|cách mạng|thành lập|tái lập|giải phóng|quốc khánh|sinh)(?!\w)",
                          re.IGNORECASE)
+_LEAD_NGAY = re.compile(r"^[ \t]*ngày[ \t]+", re.IGNORECASE)
 _OTHER_SPAN = re.compile(r"(?<!\w)(?:giai đoạn|nhiệm kỳ|kế hoạch|thời kỳ|khóa|khoá)(?!\w)", re.IGNORECASE)
 _TOWARD = re.compile(r"(?<!\w)(?:hướng tới|hướng đến|tiến tới|chuẩn bị|chuẩn bị cho)(?!\w)", re.IGNORECASE)
 _ORDINAL = re.compile(r"(?<!\w)(?P<ctx>lần thứ|khóa|khoá|kỳ họp thứ|nhiệm kỳ thứ|Đại hội|Hội nghị Trung ương)"
@@ -75,6 +77,9 @@ class Mention:
     role: str = "other"  # citation | deadline | event | range | other
     hard: bool = False  # a true deadline word (trước, chậm nhất, hạn chót …)
     past: bool = False  # the clause speaks of the past (đã, vừa qua)
+    # years the sentence (before the date) or the enclosing section's heading names as its topic
+    # ("Kết quả năm 2024: hoàn thành trước ngày 30/11/2024 …")
+    topic_years: frozenset[int] = frozenset()
 
     @property
     def paragraph(self) -> Paragraph:
@@ -150,6 +155,7 @@ class YearName:
     end: int
     year: int | None  # a year printed with it ("Tết Mậu Thân 1968")
     historical: bool
+    festive: bool = False  # after "Tết" or "Xuân" (a lunar new year), not after "năm"
 
     @property
     def span(self) -> Span:
@@ -304,6 +310,11 @@ def extract(plan: Plan) -> DateFacts:
                         m.hard = bool(dl.group("hard"))
                 clause_start = max(text.rfind(";", 0, d.start), text.rfind(".", 0, max(0, d.start - 1)), 0)
                 m.past = bool(PAST.search(text, clause_start, d.start))
+                if m.role == "deadline":
+                    sentence_start = max(text.rfind(".", 0, max(0, d.start - 1)), 0)
+                    heading = block.section.heading.text if block.section is not None else ""
+                    m.topic_years = frozenset(int(y) for y in _TOPIC_YEAR.findall(text, sentence_start, d.start)
+                                              + _TOPIC_YEAR.findall(heading))
                 facts.mentions.append(m)
         rfs = [_range_fact(block, r, cited.get(pid, set())) for r in sc.ranges]
         facts.ranges.extend(rfs)
@@ -350,16 +361,20 @@ def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
         after = text[m.end():m.end() + 120]
         if after.lstrip().startswith("("):
             continue  # "5 năm (2021 - 2025)": a period
-        ev_here = find_event(after[:100])
         if not kw:
             if not _ANNIV_NEXT.match(after):
                 continue
+            # the event right after the count, or after "Ngày" ("50 năm Ngày giải phóng miền Nam")
+            ev_here = find_event(_LEAD_NGAY.sub("", after[:100], count=1))
             if ev_here is None or ev_here[1] > 2:
                 continue  # "N năm Ngày …" without a known event right after: not sure it is one
         found.append(m)
     out = []
+    counts = [m.start() for m in _ANNIV.finditer(text)]  # every "N năm", taken or not
     for i, m in enumerate(found):
         stop = found[i + 1].start() if i + 1 < len(found) else len(text)
+        # a bracket after another count ("80 năm … và 43 năm … (1982 - 2025)") belongs to that one
+        stop = min([stop, *(c for c in counts if c > m.start())])
         semi = text.find(";", m.end(), stop)
         if semi >= 0:
             stop = semi
@@ -420,7 +435,8 @@ def _year_names(block: Block) -> list[YearName]:
         historical = bool(hist.search(text, max(0, m.start() - 40), m.start())
                           or PAST.search(text, m.end(), min(len(text), m.end() + 25)))
         y = int(m.group("year")) if m.group("year") else None
-        out.append(YearName(block, stem, branch, m.start("stem"), m.end("branch"), y, historical))
+        festive = not text[m.start():m.start("stem")].strip().lower().startswith("năm")
+        out.append(YearName(block, stem, branch, m.start("stem"), m.end("branch"), y, historical, festive))
     return out
 
 

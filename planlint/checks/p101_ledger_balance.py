@@ -4,15 +4,18 @@ DOMAIN.md, "Poverty": the household poverty survey counts poor households at the
 year, those that escaped poverty (thoát nghèo), fell back (tái nghèo) or are newly poor (phát sinh
 mới) during it, and those at the end, so **end = start − escaped + fell back + newly poor**; with no
 arrivals stated, end = start − reduced (giảm). Near-poor households (hộ cận nghèo) keep their own,
-identical ledger. Households and people are never mixed (see P104).
+identical ledger. Households and people are never mixed: a ledger that mixes them is reported by
+P104, not here.
 
 The ledger is read however it is phrased (``planlint/facts/poverty.py``, vocabulary in
 ``rules/poverty.toml``): labels before the numbers ("số hộ nghèo giảm trong năm: 14"), movements
 after the unit ("20 hộ thoát nghèo"), the range form "giảm từ 180 hộ xuống còn 160 hộ (giảm 20 hộ)",
-and a ledger spread over consecutive bullets of one list. When a net reduction and its parts are both
-given ("giảm 14 hộ (thoát nghèo 16 hộ, phát sinh mới 2 hộ)") both equations are checked, and a
-"giảm" stated beside arrivals is accepted as either the gross or the net reduction. Bounds and
-estimates ("khoảng", "trên", "trở lên") are never checked.
+a ledger spread over consecutive bullets of one list, counts in brackets after their rates ("từ 11,62%
+(3.118 hộ) xuống còn 8,85% (2.376 hộ)"), "lần lượt"/"tương ứng" lists and slash pairs ("đầu năm: 46 hộ/94
+hộ"), and the same figures in people beside the households ("46 hộ với 158 nhân khẩu", "46 hộ/158
+khẩu"). When a net reduction and its parts are both given ("giảm 14 hộ (thoát nghèo 16 hộ, phát sinh
+mới 2 hộ)") both equations are checked, and a "giảm" stated beside arrivals is accepted as either
+the gross or the net reduction. Bounds and estimates ("khoảng", "trên", "trở lên") are never checked.
 
 The finding stands on the year-end figure (the result of the arithmetic; when a ledger spread over
 several bullets states its year end before the last of its figures, on that last figure) and shows
@@ -36,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.poverty import balance, category_label, runs
+from ..facts.poverty import balance, category_label, runs, unit_mix
 from ..finding import Hit
 from ..numbers import format_vn
 from ..rule import rule
@@ -71,6 +74,8 @@ from ..rule import rule
 def check(ctx: Context) -> Iterator[Hit]:
     for run in ctx.facts(runs):
         for led in run.ledgers:
+            if unit_mix(led) is not None:
+                continue  # households and people mixed: P104 says so, and neither unit's equation is whole
             for unit in led.units():
                 b = balance(led, unit)
                 if b is None:

@@ -21,7 +21,13 @@ the words around it, never a fixed sentence:
 * its *unit* is the word after it (hộ, người, nhân khẩu) or the label (số hộ …); a per-cent number
   after "tỷ lệ hộ nghèo" (or "chiếm", or right after another poverty rate) is a rate;
 * bounds and estimates ("dưới 1%", "khoảng 40 hộ", "từ 20 hộ trở lên") are read but never checked as
-  exact, and yearly averages ("bình quân mỗi năm giảm 100 hộ") are left out.
+  exact, and yearly averages ("bình quân mỗi năm giảm 100 hộ") are left out;
+* a count in brackets right after a rate is that rate's count, at its time ("từ 11,62% (3.118 hộ) xuống
+  còn 8,85% (2.376 hộ)"), and a count in the other unit right beside a count is the same figure in
+  people ("46 hộ với 158 nhân khẩu");
+* "lần lượt", "tương ứng" and slash pairs ("đầu năm: 46 hộ/94 hộ") hand the figures out one per category
+  named before them ([labels] respectively); a pair inside brackets ("2,15% (52 hộ/2.418 hộ)"), or one that
+  does not match the categories one to one, is not read as such.
 
 Consecutive paragraphs that belong together (a heading and its text, sibling bullets of one list, a
 heading and its bullets) form a *run*; within a run the terms of each category fill one ledger
@@ -68,7 +74,6 @@ _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _YEAR_IN = re.compile(r"(?<!\w)(?<!với )năm\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)  # not "so với năm 2024"
 _PERIOD = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\d/])")
 _SIGN = re.compile(r"\s?(?:%0|%|‰)")
-_RESPECTIVELY = re.compile(r"(?<!\w)(?:lần lượt|tương ứng lần lượt)(?!\w)", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:hộ|người|nhân khẩu)?\s*(?:cận\s+)?(?:nghèo)?\s*(?:,|và|,\s*và)\s*"
                        r"(?:(?:số\s+)?(?:hộ|người|nhân khẩu)\s+)?(?:cận\s+)?(?:nghèo)?\s*:?\s*(?:là\s*)?$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*[-–÷]\s*\d")
@@ -82,6 +87,11 @@ _RATE_AFTER_COUNT = re.compile(r"^\s*(?:hộ|người|nhân khẩu)?\s*(?:cận\
                                re.IGNORECASE)
 _PLACE = re.compile(r"(?<!\w)(?<!văn )((?i:thôn|ấp|bản|xóm|buôn|làng|sóc|tổ dân phố|khu phố|khối phố|khu dân cư|tổ|khối|khu))"
                     r"\s+((?:số\s+)?\d+[A-Za-z]?|[^\W\d_][\w-]*)")
+_PARALLEL = re.compile(r"\s*(?:hộ|hộ gia đình)?\s*(?:cận\s+)?(?:nghèo)?\s*(?:với|,|\(|/|tương ứng|tương đương|gồm|có)\s*"
+                       r"(?:với\s*)?", re.IGNORECASE)
+_NEXT_ITEM = re.compile(r"(?<!\w)(?:và|hoặc|với)(?!\w)", re.IGNORECASE)
+_SLASH_PAIR = re.compile(r"\s*/\s*\d")
+_SLASH_UNIT = re.compile(r"\s*(hộ|người|nhân khẩu|khẩu)\s*/\s*", re.IGNORECASE)
 _PEOPLE_LABEL = re.compile(r"(?<!\w)(?:nhân khẩu|số người|số khẩu|người nghèo|người cận nghèo)(?!\w)")
 _HOUSEHOLD_LABEL = re.compile(r"(?<!\w)hộ(?!\w)")
 
@@ -114,6 +124,7 @@ class _Vocab:
     range_from: re.Pattern[str]
     rate_word: re.Pattern[str]
     points: re.Pattern[str]
+    points_word: re.Pattern[str]
     bound_before: re.Pattern[str]
     bound_after: re.Pattern[str]
     per_year: re.Pattern[str]
@@ -122,6 +133,8 @@ class _Vocab:
     unit_of: dict[str, str]
     fillers: re.Pattern[str]
     after_household: frozenset[str]
+    respectively: re.Pattern[str]
+    respectively_weak: frozenset[str]
     after_number: frozenset[str]
 
 
@@ -151,6 +164,7 @@ def _vocab() -> _Vocab:
         points=re.compile(r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in
                                               sorted(v["rates"]["points"], key=len, reverse=True)) + r")(?!\w)",
                           re.IGNORECASE),
+        points_word=_phrases_re(v["rates"]["points"]),
         bound_before=re.compile(r"(?:(?<!\w)|(?<=[<>≤≥=]))(?:" + "|".join(
             r"\s+".join(map(re.escape, p.split())) for p in sorted(q["bound_before"], key=len, reverse=True))
             + r")\s*(?:mức\s*)?$", re.IGNORECASE),
@@ -165,6 +179,8 @@ def _vocab() -> _Vocab:
         fillers=_phrases_re(lab["fillers"]),
         after_household=frozenset(w.lower() for w in lab["after_household"]),
         after_number=frozenset(w.lower() for w in lab["after_number"]),
+        respectively=_phrases_re(lab["respectively"] + lab["respectively_weak"]),
+        respectively_weak=frozenset(_key(w) for w in lab["respectively_weak"]),
     )
 
 
@@ -269,7 +285,7 @@ def _blank(m: re.Match[str]) -> str:
 def _residue(text: str) -> int:
     """Words of ``text`` that are no ledger phrase, poverty word, unit or filler."""
     v = _vocab()
-    for rx in (v.role, v.category, v.rate_word, v.after_role, v.fillers, v.per_year):
+    for rx in (v.role, v.category, v.rate_word, v.after_role, v.fillers, v.per_year, v.points_word):
         text = rx.sub(_blank, text)
     return sum(1 for w in _WORD.findall(text) if _key(w) not in v.unit_of)
 
@@ -295,6 +311,7 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
     prev_sentence = -1
     last_pos = -1
     last_end = 0  # end of the last count read
+    last_rate: tuple[Term, int] | None = None  # the last rate read, and where its sign ends
     floor = 0  # poverty words before this offset no longer carry (the subject changed)
     base = state.sentence
     nums = [n for n in scan_numbers(text) if n.in_date or not _is_year(n, text)]
@@ -312,8 +329,27 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
         if n.start in forced and forced[n.start] is None:
             prev_end, prev_kind = n.end, ""
             continue
+        inherit = None
+        if last_rate is not None and n.sign != "%" and n.start not in forced:
+            # "từ 11,62% (3.118 hộ) xuống còn 8,85% (2.376 hộ)": a count in brackets right after a rate is
+            # the count of that rate, at its time
+            rate, rate_end = last_rate
+            opened = text.rfind("(", 0, n.start)
+            if (opened >= rate_end and not text[rate_end:opened].strip() and ")" not in text[opened:n.start]
+                    and rate.sentence == base + bisect.bisect_right(sent_starts, n.start)
+                    and not _residue(masked[opened + 1:n.start])):
+                inherit = rate
+        if inherit is None and n.sign != "%" and n.start not in forced:
+            # "46 hộ với 158 nhân khẩu", "giảm 14 hộ (47 nhân khẩu)": the same figure in the other unit
+            last_count = next((x for x in reversed(out) if x.kind == "count"), None)
+            if (last_count is not None and last_count.role is not None and last_count.unit_explicit
+                    and last_count.sentence == base + bisect.bisect_right(sent_starts, n.start)
+                    and _PARALLEL.fullmatch(text, last_end, n.start)):
+                um = v.unit.match(text[n.end:n.end + 30])
+                if um and v.unit_of[_key(um.group(1))] != last_count.unit:
+                    inherit = last_count
         t = _read_number(n, text, masked, prev_end, cats, cat_ends, state.carry, prev_kind, forced.get(n.start),
-                         floor)
+                         floor, inherit)
         last_count = next((x for x in reversed(out) if x.kind == "count"), None)
         gap = _PAREN.sub(_blank, text[last_end:n.start]) if last_count is not None and n.start - last_end < 200 else ""
         sign_end = n.end
@@ -330,6 +366,7 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
         if (t.kind == "count" and t.role is None and last_count is not None and last_count.sentence == sentence
                 and last_count.category != t.category and _LIST_GAP.match(gap)):
             t.role = last_count.role  # "giảm 14 hộ nghèo, 65 hộ cận nghèo": one verb, a list of figures
+            t.year = t.year or last_count.year
         if (t.kind == "count" and t.role is None and last_count is not None and last_count.category == "both"
                 and last_count.sentence == sentence and v.partial.search(masked, last_end, n.start)):
             t.role = last_count.role  # "… nghèo và cận nghèo cuối năm 61 hộ, trong đó hộ nghèo 32 hộ"
@@ -353,6 +390,10 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
         t.order = state.order
         state.order += 1
         prev_kind = t.kind
+        if t.kind == "rate":
+            last_rate = (t, sign_end)
+        elif inherit is not None and t.role == inherit.role:
+            prev_kind = "rate"  # "11,62% (3.118 hộ) xuống còn 8,85%": the rates go on after the bracket
         if t.category in ("poor", "near"):
             state.carry = t.category
         last_pos = n.start
@@ -384,57 +425,83 @@ FOREIGN = _Foreign()
 
 
 def _respectively(text: str, masked: str, cats: list[tuple[int, int, str]],
-                  nums: list[Num]) -> dict[int, tuple[str, str | None] | None]:
+                  nums: list[Num]) -> dict[int, tuple[str, str | None, int | None] | None]:
     """"Số hộ nghèo, cận nghèo đầu năm lần lượt là 46 hộ và 94 hộ": the k-th figure after "lần lượt"
-    is of the k-th category named before it in the clause (number start -> category, role)."""
-    out: dict[int, tuple[str, str | None] | None] = {}
+    is of the k-th category named before it in the clause (number start -> category, role, year)."""
+    out: dict[int, tuple[str, str | None, int | None] | None] = {}
     v = _vocab()
     previous: list[str] = []  # "… lần lượt là 46 hộ và 94 hộ; cuối năm lần lượt còn 32 hộ và 29 hộ"
-    for m in _RESPECTIVELY.finditer(masked):
-        lo = max(text.rfind(";", 0, m.start()), text.rfind(". ", 0, m.start())) + 1
-        hi_candidates = [i for i in (text.find(";", m.end()), text.find(". ", m.end())) if i >= 0]
+    markers: list[tuple[int, int, bool, list[Num] | None]] = [
+        (m.start(), m.end(), _key(m.group(0)) in v.respectively_weak, None) for m in v.respectively.finditer(masked)]
+    for first, second in zip(nums, nums[1:], strict=False):
+        # "Số hộ nghèo, cận nghèo đầu năm: 46 hộ/94 hộ": a pair of figures, one per category
+        sm = _SLASH_UNIT.fullmatch(text, first.end, second.start)
+        clause = max(text.rfind(";", 0, first.start), text.rfind(". ", 0, first.start)) + 1
+        if (sm and not first.sign and not second.sign and not first.in_date
+                and text.count("(", clause, first.start) <= text.count(")", clause, first.start)  # not "2,15% (52 hộ/2.418 hộ)"
+                and text[second.end:second.end + 14].lstrip().lower().startswith(sm.group(1).lower())):
+            markers.append((first.start, first.start, True, [first, second]))
+    markers.sort(key=lambda x: x[0])
+    for m_start, m_end, weak, pair in markers:
+        lo = max(text.rfind(";", 0, m_start), text.rfind(". ", 0, m_start)) + 1
+        hi_candidates = [i for i in (text.find(";", m_end), text.find(". ", m_end)) if i >= 0]
+        nxt = v.respectively.search(masked, m_end)  # "giảm tương ứng 12 hộ và 20 hộ, còn tương ứng 26 hộ và 55 hộ"
+        if nxt is not None:
+            hi_candidates.append(nxt.start())
         hi = min(hi_candidates) if hi_candidates else len(text)
         order: list[str] = []
         for a, _b, c in cats:
-            if lo <= a < m.start():
+            if lo <= a < m_start:
                 order.extend(["poor", "near"] if c == "both" else [c])
         if not order:
             order = previous
         if not order:  # "cuối năm còn 32 hộ nghèo và 29 hộ cận nghèo; giảm lần lượt 14 hộ và 65 hộ"
-            sent = max(text.rfind(". ", 0, m.start()) + 1, 0)
+            sent = max(text.rfind(". ", 0, m_start) + 1, 0)
             for a, _b, c in cats:
                 for cc in (["poor", "near"] if c == "both" else [c]):
-                    if sent <= a < m.start() and cc not in order:
+                    if sent <= a < m_start and cc not in order:
                         order.append(cc)
         previous = order
         role = None
-        for rm in v.role.finditer(masked, lo, m.start()):
+        for rm in v.role.finditer(masked, lo, m_start):
             r = v.role_of[_key(rm.group(0))]
             if r != "compare":
                 role = r
-        for rm in v.role.finditer(masked, m.end(), hi):  # "lần lượt còn 32 hộ và 29 hộ"
+        for rm in v.role.finditer(masked, m_end, hi):  # "lần lượt còn 32 hộ và 29 hộ"
             r = v.role_of[_key(rm.group(0))]
-            if r != "compare" and not any(m.end() <= n.start < rm.start() for n in nums):
+            if r != "compare" and not any(m_end <= n.start < rm.start() for n in nums):
                 role = r
-        figures = [n for n in nums if m.end() <= n.start < hi and not n.in_date]
+        # figures in brackets are asides ("lần lượt là 0,51% và 1,41% (21 hộ nghèo, 58 hộ cận nghèo)")
+        figures = pair if pair is not None else [
+            n for n in nums if m_end <= n.start < hi and not n.in_date and not _is_marker(n, text)
+            and text.count("(", m_end, n.start) <= text.count(")", m_end, n.start)]
+        if weak and (len(order) < 2 or len(figures) != len(order)):
+            continue  # "tương ứng" also means "that is": "giảm 2,77 điểm phần trăm, tương ứng giảm 742 hộ"
         if len(order) < 2 or len(figures) != len(order):
             for n in figures:  # not a list that can be matched one to one: read nothing of it
                 out[n.start] = None
             continue
+        years = _YEAR_IN.findall(masked, lo, m_start)
         for n, c in zip(figures, order, strict=True):
-            out[n.start] = (c, role)
+            out[n.start] = (c, role, int(years[-1]) if years else None)
     return out
+
+
+def _is_marker(n: Num, text: str) -> bool:
+    """An item number or a footnote mark: "(3)", "[2]", "[^1]"."""
+    return text[n.start - 1:n.start] in ("(", "[", "^") and text[n.end:n.end + 1] in (")", "]")
 
 
 def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple[int, int, str]],
                  cat_ends: list[int], carry: str | None, prev_kind: str,
-                 forced: tuple[str, str | None] | None = None, floor: int = 0) -> Term | _Foreign | None:
+                 forced: tuple[str, str | None, int | None] | None = None, floor: int = 0,
+                 inherit: Term | None = None) -> Term | _Foreign | None:
     """The term a number stands for; ``FOREIGN`` when the words show it counts something else
     (the clause has changed subject: what follows no longer carries the poverty category)."""
     v = _vocab()
     before = text[max(0, n.start - 1):n.start]
     after = text[n.end:n.end + 160]
-    if before == "/" or after.startswith("/") or (before == "(" and after.startswith(")")):
+    if forced is None and inherit is None and (before == "/" or after.startswith("/")) or _is_marker(n, text):
         return None  # a symbol (46/NQ-HĐND), a fraction (06/06) or an item number "(3)"
     lo = max(prev_end, n.start - _WINDOW)
     window = _PAREN.sub(_blank, masked[lo:n.start])  # asides closed before the number do not label it
@@ -488,8 +555,11 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
             role, role_start, role_end = r, m.start(), m.end()
             break
     if forced is not None and role is None:
-        role = forced[1]
-    if role is not None:
+        role, year = forced[1], forced[2]
+    if (inherit is not None and role is None and not is_pct and not points
+            and (inherit.role in ("start", "end") or inherit.kind == "count")):
+        role, year = inherit.role, inherit.year
+    if role is not None and year is None:
         years = _YEAR_IN.findall(window)
         if years:
             year = int(years[-1])
@@ -498,6 +568,8 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
     category: str | None = None
     explicit = False
     rc = v.category.search(v.neutral.sub(_blank, right)) if right else None
+    if rc and _NEXT_ITEM.search(right, 0, rc.start()):
+        rc = None  # "chiếm 5,99% và hộ cận nghèo 243 hộ": the category of the next figure, not of this one
     if forced is not None:
         category, explicit = forced[0], True
     elif rc and rc.start() < 25:
@@ -508,13 +580,16 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
             category, explicit = cats[k][2], cats[k][1] > lo
         elif carry is not None:
             category = carry
+    if inherit is not None and role == inherit.role and not explicit:
+        category, explicit = inherit.category, True
 
     # total households: "toàn xã có 1.685 hộ", "trên tổng số 1.685 hộ" (no poverty word after it)
     if role == "total":
         if rc or v.category.search(window, role_end):
             # "tổng số hộ nghèo và cận nghèo: 140 hộ" is a count, not all households; "toàn xã hiện có
-            # 46 hộ nghèo" the count at the start
-            role = "start" if _CURRENT.search(window, role_start, role_end) else None
+            # 46 hộ nghèo" the count at the start; "đầu năm 2024 toàn xã có 64 hộ nghèo" takes the role
+            # stated before the phrase
+            role = "start" if _CURRENT.search(window, role_start, role_end) else _role_before(window[:role_start])
         elif is_pct or points or (unit and unit != HOUSEHOLDS) or n.decimals or _residue(window[role_end:]) > 0:
             return None  # "tổng số hộ tham gia bảo hiểm": not all households
         else:
@@ -527,10 +602,18 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
             # "cuối năm còn 32 hộ (1,90%)": the rate of the count just before
             return _term("rate", role if role in ("start", "end") else "level", category, "percent", n, True,
                          approx, year, from_range)
-        return _read_rate(n, window, category, explicit, prev_kind == "rate", role, year, approx, bool(points),
-                          from_range)
+        rt = _read_rate(n, window, category, explicit, prev_kind == "rate", role, year, approx, bool(points),
+                        from_range)
+        if forced is not None and isinstance(rt, Term):
+            rt.category = forced[0]  # "tỷ lệ hộ nghèo và hộ cận nghèo lần lượt là 0,51% và 1,41%"
+        return rt
 
     # a count
+    slash = _SLASH_PAIR.match(rest)
+    if forced is None and slash and not (rc and rc.start() < 25):
+        other = v.unit.match(rest[slash.end():].lstrip("0123456789.,"))
+        if other is None or v.unit_of[_key(other.group(1))] == unit:
+            return None  # "46 hộ/94 hộ", "52 hộ/2.418 hộ": a pair or a fraction, whose halves the label does not name
     if role is None and not explicit:
         return None
     if not explicit:
@@ -548,6 +631,19 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
     t = _term("count", role, category, unit, n, unit_explicit, approx, year, from_range)
     t.unit_stated = stated
     return t
+
+
+def _role_before(window: str) -> str | None:
+    """The ledger role a label states right before another phrase ("đầu năm 2024 | toàn xã có")."""
+    v = _vocab()
+    for m in reversed(list(v.role.finditer(window))):
+        r = v.role_of[_key(m.group(0))]
+        if r in ("compare", "compare_start", "total"):
+            return None
+        if _residue(window[m.end():]) == 0:
+            return r
+        return None
+    return None
 
 
 def _read_rate(n: Num, window: str, category: str, explicit: bool, prev_rate: bool,
@@ -706,6 +802,11 @@ def _opens_new(led: Ledger, t: Term) -> bool:
             del led.counts[("end", t.unit)]
             held.role, held.year = "start", t.year
             led.counts[("start", t.unit)] = held
+            rate = led.rates.get("end")
+            if rate is not None and rate.year == held.year - 1 and "start" not in led.rates:
+                del led.rates["end"]  # "… cuối năm 2024 … 0,51% (21 hộ nghèo) …": its rate goes with it
+                rate.role, rate.year = "start", t.year
+                led.rates["start"] = rate
         elif (t.role, t.unit) in led.counts:
             return True
     elif t.role is not None:

@@ -72,6 +72,9 @@ def test_a_planted_misspelling_is_found_once_on_its_line_with_the_fix(bullets, d
     at = data.draw(st.integers(1, len(words)))
     assume(at == len(words) or not words[at][:1].isupper())  # not inside a name ("Mặt trận Tổ quốc …")
     planted = case_as(style, wrong)
+    # not next to its own syllable: "triển triễn khai khai" is a repeat too
+    assume(at == len(words) or words[at].lower() != planted.split(" ")[-1].lower())
+    assume(words[at - 1].lower() != planted.split(" ")[0].lower())
     bullets = list(bullets)
     bullets[k] = " ".join(words[:at] + [planted] + words[at:])
     text = plan_text(bullets)
@@ -145,9 +148,13 @@ def test_a_double_space_between_words_is_found_once(bullets, data):
     at = data.draw(st.integers(1, len(words) - 1))
     assume(words[at - 1][-1].isalnum())
     bullets = list(bullets)
-    bullets[k] = " ".join(words[:at]) + data.draw(st.sampled_from(["  ", "   ", " \t"])) + " ".join(words[at:])
+    gap = data.draw(st.sampled_from(["  ", " \u00a0", "   ", "      ", " \t", "\t"]))
+    bullets[k] = " ".join(words[:at]) + gap + " ".join(words[at:])
     text = plan_text(bullets)
-    assert t_found(text) == [("T107", line_no(text, k))]
+    if len(gap) == 2 and "\t" not in gap:
+        assert t_found(text) == [("T107", line_no(text, k))]
+    else:  # columns laid out with spaces or tabs, a blank left to fill in: layout, not a slip
+        assert t_found(text) == []
 
 
 LATEX = {"geq": "≥", "leq": "≤", "times": "×", "pm": "±", "neq": "≠", "approx": "≈"}

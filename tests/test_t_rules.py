@@ -49,7 +49,15 @@ CASES = [
     ("T101", "Thực hiện ngiêm túc chỉ đạo.\n", "ngiêm", "Thực hiện nghiêm túc chỉ đạo.\n"),
     ("T101", "Các chỉ tiêu đựơc giao.\n", "đựơc", "Các chỉ tiêu được giao.\n"),
     ("T101", "Hoàn thành kế họach năm.\n", "họach", "Hoàn thành kế hoạch năm.\n"),
+    ("T101", "Rà xoát, nắm chắc số công dân.\n", "xoát", "Rà soát, nắm chắc số công dân.\n"),
+    ("T101", "Ứng phó kíp thời với thiên tai.\n", "kíp", "Ứng phó kịp thời với thiên tai.\n"),
+    ("T101", "Thực hiện tốt phương trâm bốn tại chỗ.\n", "trâm", "Thực hiện tốt phương châm bốn tại chỗ.\n"),
+    ("T101", "Khám sàng lộc tăng huyết áp.\n", "lộc", "Khám sàng lọc tăng huyết áp.\n"),
     ("T102", "Nghị quyết của của Đảng ủy.\n", "của của", "Nghị quyết của Đảng ủy.\n"),
+    ("T102", "Ủy ban nhân nhân dân xã chỉ đạo.\n", "nhân nhân", "Ủy ban nhân dân xã chỉ đạo.\n"),
+    ("T102", "Bảo đảm an an toàn giao thông.\n", "an an", "Bảo đảm an toàn giao thông.\n"),
+    ("T104", "Tæng kinh phÝ dù kiÕn 1.250 triệu đồng.\n", "Tæng", "Tổng kinh phí dự kiến 1.250 triệu đồng.\n"),
+    ("T104", "Thực hiện cơng tác tại buôn Tơng Jú.\n", "cơng", "Thực hiện công tác tại buôn Tơng Jú.\n"),
     ("T102", "Hội nghị Đảng uỷ ủy lần thứ 5.\n", "uỷ ủy", "Hội nghị Đảng ủy lần thứ 5.\n"),
     ("T102", "Tổ chức thực hiện thực hiện tốt.\n", "thực hiện thực", "Tổ chức thực hiện tốt.\n"),
     ("T103", "- Thu ngân sách đạt $\\geq 100$ %.\n", "geq", "- Thu ngân sách đạt ≥ 100%.\n"),
@@ -58,6 +66,7 @@ CASES = [
     ("T103", "- Giảm phát thải CO_{2} trong sản xuất.\n", "CO_", "- Giảm phát thải CO₂ trong sản xuất.\n"),
     ("T103", "- Đạt 12 tỷ đồng&nbsp;vốn xã hội hóa.\n", "nbsp", "- Đạt 12 tỷ đồng vốn xã hội hóa.\n"),
     ("T103", "- Tổng hợp kết quả<br>báo cáo huyện.\n", "<br>", "- Tổng hợp kết quả báo cáo huyện.\n"),
+    ("T103", "- Thu <span style=\"color:red\">45 tỷ đồng</span> năm 2026.\n", "span", "- Thu 45 tỷ đồng năm 2026.\n"),
     ("T103", "- Diện tích 9 m^2^ mỗi người.\n", "m^2^", "- Diện tích 9 m² mỗi người.\n"),
     ("T103", "- Ghi rõ \\[số liệu\\] năm 2026.\n", "\\[", "- Ghi rõ [số liệu] năm 2026.\n"),
     ("T104", "Céng hoµ x· héi chñ nghÜa ViÖt Nam.\n", "Céng", "Cộng hoà xã hội chủ nghĩa Việt Nam.\n"),
@@ -105,6 +114,26 @@ GOOD = [
     "Số tiền còn lại sau khi chia sẽ được chuyển về quỹ; phần đầu thu hút nhiều ý kiến.\n",
     "Đạt 1,5 tỷ đồng; hết năm.  Tăng cường các phong trào ... và kết thúc năm 2026./.\n",
     "Thực hiện theo điểm a,b khoản 1 Điều 5 của Luật.\n",
+    # two words meeting on one syllable (rules/reduplications.txt, words of two syllables)
+    "Bảo đảm giao thông thông suốt; xây dựng hệ thống giao thông thông minh.\n",
+    "Nâng cao năng lực lực lượng dân quân; hỗ trợ trợ cấp xã hội đột xuất.\n",
+    "Tiếp tục thực hiện hiện đại hóa nông nghiệp; phân công công tác cụ thể.\n",
+    "Kinh phí dự phòng phòng chống thiên tai; cộng đồng đồng bào dân tộc thiểu số.\n",
+    "Tiếp thu các ý kiến kiến nghị của cử tri; mô hình an ninh trật tự tự quản.\n",
+    # a place name of the Central Highlands with the rhyme “ơng” is no PDF artefact
+    "Tập trung ở buôn Ea Sar, buôn Tơng Jú và buôn Cư Né.\n",
+    # columns laid out with spaces, a blank left for the day: layout, not a typing slip
+    "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n",
+    "Tam Hiệp, ngày     tháng 01 năm 2025\n",
+    "Thôn 1     12                 4      8\n",
+    "Thôn 2\t15\t4\t11\n",
+    # camel-case product names are ASCII: no TCVN3
+    "Hướng dẫn cài đặt VNeID, iHanoi, e-Tax Mobile; phủ sóng 4G/5G, Wi-Fi miễn phí.\n",
+    "Cán bộ có kĩ năng số; kiểm tra kỹ lưỡng hồ sơ.\n",
+    # a shortened name running on into another word; a contest is no "Hội đồng Thi đua"
+    "Ban Chấp hành Trung đoàn 2 phối hợp; tổ chức Hội thi đua thuyền truyền thống.\n",
+    # an inequality is no HTML tag: a tag has only name="value" attributes
+    "Nếu a<b và b>c thì giữ nguyên; x <i và i> y.\n",
 ]
 
 
@@ -193,6 +222,13 @@ def test_escaped_markdown_is_one_finding_per_paragraph():
     assert f.fix == "write “[ ] *”"
 
 
+def test_escapes_are_markdown_syntax_in_a_markdown_document():
+    md = "**KẾ HOẠCH**\n\n## I. MỤC TIÊU\n\n5\\. Ghi rõ \\[số liệu\\] năm 2026.\n"
+    assert [f for f in lint(md, Config(select=["T"]), fragment=True)] == []
+    # a lone escaped star (the line under a Party issuer) is no leftover in a text export either
+    assert t_findings("\\*\n\nGhi rõ số liệu năm 2026.\n") == []
+
+
 def test_double_spaces_are_one_finding_per_paragraph():
     (f,) = t_findings("Nâng cao tỷ  lệ hộ gia  đình văn hóa.\n")
     assert f.message == "two spaces between words in “tỷ  lệ” (2 in this paragraph)"
@@ -268,3 +304,81 @@ def test_seeds_t_warnings_are_the_real_slips(seeds):
 
 def test_seed_files_for_t():
     assert seed_files() == [] or any(c["families"] == ["T"] for c in seed_truth())
+
+
+# -- plans nobody had seen: clean, then one slip per copy ---------------------------------------
+
+UNSEEN = FIXTURES / "unseen"
+UNSEEN_PLANS = sorted(p.name for p in UNSEEN.iterdir())
+
+
+@pytest.mark.parametrize("name", UNSEEN_PLANS)
+def test_unseen_clean_plans_give_no_t_finding_and_no_error(name):
+    text = (UNSEEN / name).read_text(encoding="utf-8")
+    found = lint(text, Config(show_info=True), path=name)
+    assert [(f.line, f.code, f.message) for f in found if f.code.startswith("T")] == []
+    assert [(f.line, f.code, f.message) for f in found if f.severity == "error"] == []
+
+
+PLANTED = [
+    # (plan, correct text, the slip planted in a copy, the code expected on that line)
+    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "Ủy ban nhân dân huyện về công tác", "Ủy ban nhân huyện về công tác", "T106"),
+    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "kịp thời xử lý nghiêm", "kịp thời sử lý nghiêm", "T101"),
+    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "phối hợp với Công an xã, Trạm", "phối hợp với với Công an xã, Trạm", "T102"),
+    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "số lượng thanh niên", "số lượng thanh  niên", "T107"),
+    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "rà soát, nắm chắc", "rà xoát, nắm chắc", "T101"),
+    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "Quán triệt, triển khai", "Quán triệt, triễn khai", "T101"),
+    ("kh-chuyen-doi-so-phuong-hoa-khanh-2026.md", "đạt ≥ 60%", "đạt $\\ge 60\\%$", "T103"),
+    ("kh-chuyen-doi-so-phuong-hoa-khanh-2026.md", "chia sẻ dữ liệu", "chia sẽ dữ liệu", "T101"),
+    ("kh-chuyen-doi-so-phuong-hoa-khanh-2026.md", "85% hộ gia đình", "85% hộ gia gia đình", "T102"),
+    ("kh-pctt-huyen-song-hinh-2025.txt", "1. Chủ động phòng ngừa", "1\\. Chủ động phòng ngừa", "T103"),
+    ("kh-chuyen-doi-so-phuong-hoa-khanh-2026.md", "tham mưu triển khai; theo dõi", "tham mưu triễn khai; theo dõi", "T101"),
+    ("kh-pctt-huyen-song-hinh-2025.txt", "Uỷ ban nhân dân huyện ban hành Kế", "Uỷ ban nhân huyện ban hành Kế", "T106"),
+    ("kh-pctt-huyen-song-hinh-2025.txt", "sửa đổi, bổ sung một số", "sửa đổi, bổ xung một số", "T101"),
+    ("kh-pctt-huyen-song-hinh-2025.txt", "kịp thời, khắc phục", "kíp thời, khắc phục", "T101"),
+    ("kh-pctt-huyen-song-hinh-2025.txt", "IV. KINH PHÍ\nTổng kinh phí dự kiến", "IV. KINH PHÍ\nTæng kinh phÝ dù kiÕn", "T104"),
+    ("kh-pctt-huyen-song-hinh-2025.txt", "chủ động xây dựng phương án", "chủ động xây dựng dựng phương án", "T102"),
+    ("kh-pctt-huyen-song-hinh-2025.txt", "Thực hiện tốt phương châm", "Thực hiện tốt phương trâm", "T101"),
+    ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "Hội Liên hiệp Phụ nữ xã", "Hội Liên hiệp Phụ xã", "T106"),
+    ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "sửa chữa 6 nhà", "sữa chữa 6 nhà", "T101"),
+    ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "tự lực vươn lên", "tự lực vƣơn lên", "T104"),
+    ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "công khai, dân chủ; vận động", "công khai, dân chủ ; vận động", "T107"),
+    ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "đối thoại chính sách", "đối thọai chính sách", "T101"),
+    ("kh-atgt-tinh-quang-tri-2026.md", "tai nạn giao thông, làm chết", "tai nạn giao thông giao thông, làm chết", "T102"),
+    ("kh-atgt-tinh-quang-tri-2026.md", "đẩy mạnh tuyên truyền \"Đã", "đẩy mạnh tuyên chuyền \"Đã", "T101"),
+    ("kh-atgt-tinh-quang-tri-2026.md", "quản lý chặt chẽ hoạt động", "quản lý chặt chẻ hoạt động", "T101"),
+    ("kh-atgt-tinh-quang-tri-2026.md", "trên 98%;", "trên 98<sup>%</sup>;", "T103"),
+    ("kh-atgt-tinh-quang-tri-2026.md", "Ủy ban nhân dân các huyện", "Ủy ban dân các huyện", "T106"),
+    ("kh-atgt-tinh-quang-tri-2026.md", "hoạt động ngoại khóa", "hoạt động ngọai khóa", "T101"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "chất lượng chẩn đoán", "chất lượng chuẩn đoán", "T101"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "nâng cao năng suất lúa", "nâng cao năng xuất lúa", "T101"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "4 m²/người", "4 m^2^/người", "T103"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "Mặt trận Tổ quốc Việt Nam xã và", "Mặt trận Tổ quốc Việt xã và", "T106"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "bồi dưỡng đội ngũ", "bồi dưỡng đội đội ngũ", "T102"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "thực hiện phân loại rác", "thực hiện thực hiện phân loại rác", "T102"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "tuyên truyền, vận động Nhân dân", "tuyên truyền,vận động Nhân dân", "T107"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "khám sàng lọc", "khám sàng lộc", "T101"),
+    ("kh-ntm-y-te-xa-tan-hoa-2025.md", "học sinh sinh viên tham gia", "học sinh sinh viên viên tham gia", "T102"),
+    # a plan exported with hard line breaks: slips across a line end
+    ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "Uỷ\nban nhân dân phường Thuỷ Xuân xây dựng",
+     "Uỷ\nban nhân phường Thuỷ Xuân xây dựng", "T106"),
+    ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "giải pháp\nnăm học 2025 - 2026 của",
+     "giải pháp\npháp năm học 2025 - 2026 của", "T102"),
+    ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "tăng cường giáo dục kỹ năng sống",
+     "tăng cường giáo dục giáo dục kỹ năng sống", "T102"),
+    ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "tham mưu Uỷ ban nhân dân phường", "tham mưu Ủy ban nhân dân phường", "T105"),
+    ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "trong trường học.", "trong trường học.<br/>", "T103"),
+    ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "\"Cộng đồng học tập\"", "\"Coäng ñoàng hoïc taäp\"", "T104"),
+]
+
+
+@pytest.mark.parametrize("name,right,wrong,code", PLANTED, ids=[f"{c}-{i}" for i, (_, _, _, c) in enumerate(PLANTED)])
+def test_a_slip_planted_in_an_unseen_plan_is_found_once_on_its_line(name, right, wrong, code):
+    text = (UNSEEN / name).read_text(encoding="utf-8")
+    assert text.count(right) == 1
+    planted = text.replace(right, wrong)
+    i = text.index(right)
+    first = text[:i].count("\n") + 1
+    last = first + wrong.count("\n")
+    found = [(f.code, f.line) for f in lint(planted, Config(select=["T"]), path=name)]
+    assert len(found) == 1 and found[0][0] == code and first <= found[0][1] <= last, found

@@ -8,7 +8,11 @@ ngành``, ``nhà nhà``, ``đời đời`` … are listed in ``rules/reduplicati
 reported; a word after a comma is not a repeat (``của, của``), nor is a name that follows the
 same common noun (``quê hương Hương Lâm``). Where two words meet on one syllable (``hành vi``
 + ``vi phạm``, ``học sinh`` + ``sinh viên``, ``môi trường`` + ``trường học``) the repeat is
-correct: the file lists such junctions, with the word before or after.
+correct: the file lists such junctions, with the word before or after, and the words of two
+syllables that often start on the last syllable of the word before (``giao thông thông suốt``,
+``năng lực lực lượng``, ``hỗ trợ trợ cấp``, ``thực hiện hiện đại hóa``): a repeat followed by
+the rest of one of them is left alone. Only content words are listed there, so a stutter on a
+function word (``các các``, ``với với``) or on a name (``Ủy ban nhân nhân dân``) is still found.
 
 Bad::
 
@@ -20,7 +24,8 @@ Good::
 
     2. Yêu cầu
 
-    Triển khai Nghị quyết của Đảng ủy xã; người người thi đua, ngành ngành thi đua.
+    Triển khai Nghị quyết của Đảng ủy xã; người người thi đua, ngành ngành thi đua; bảo đảm
+    giao thông thông suốt.
 """
 
 from __future__ import annotations

@@ -5,8 +5,11 @@ and subscripts come out as code (DOMAIN.md, "Numbers and units": ``m²`` arrives
 ``m<sup>2</sup>``): ``$\\geq 100$``, ``\\frac{1}{2}``, ``8m<sup>2</sup>``, ``<br>``, ``&nbsp;``,
 ``VT_{Đào}``, ``m^2^``, ``[chữ]{.underline}``, ``\\-``. Each leftover is named, with the plain text
 to write instead (``≥ 100``, ``8m²``) or the advice to delete it; escaped characters, which come
-in crowds, are named together once per paragraph. Money written with a dollar
-sign (``5$``) is not LaTeX: a ``$…$`` pair counts only with a command, ``^``, ``_`` or braces in it.
+in crowds, are named together once per paragraph, and only in a text export: in a markdown
+document (``#`` headings, ``**`` bold, table rows) a backslash escape is markdown's own syntax
+(``5\\.``, ``\\*``), and so is a lone escaped symbol on a line of its own. Money written with
+a dollar sign (``5$``) is not LaTeX: a ``$…$`` pair counts only with a command, ``^``, ``_`` or
+braces in it.
 
 Bad::
 

@@ -5,7 +5,10 @@ full stop, semicolon, colon, question or exclamation mark, one after a comma or 
 Exports and hurried edits leave two spaces between words, a space before punctuation, or none
 after a comma. Two spaces between words are reported once per paragraph (with their count);
 two spaces after a full stop, an ellipsis (`` ...``) and the closing ``./.`` are left alone, and
-so are numbers (``1,5``). The document number line (``Số: 21 /KH-UBND``) is checked by R102.
+so are numbers (``1,5``). Three spaces or more, or a tab, are layout, not a typing slip: the two
+columns of a header flattened into one line, a table exported as text, the blank a draft leaves
+for the day (``ngày     tháng``); a paragraph that has such a gap is not read for double spaces.
+The document number line (``Số: 21 /KH-UBND``) is checked by R102.
 
 Bad::
 

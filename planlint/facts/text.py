@@ -349,11 +349,15 @@ def misspellings(plan: Plan) -> list[Misspelling]:
 
 @functools.cache
 def _reduplications() -> tuple[frozenset[tuple[str, ...]], tuple[tuple[tuple[str, ...], int], ...]]:
-    """The allowed pairs, and the longer phrases with the index of their repeated word."""
+    """The allowed pairs, and the longer phrases with the index of their repeated word. A
+    two-word entry of two different words (``thông suốt``) is a word that may follow a word ending
+    in its first syllable: it becomes the phrase ``thông thông suốt``."""
     pairs = set()
     phrases = []
     for line in word_list("reduplications"):
         key = phrase_key(line)
+        if len(key) == 2 and key[0] != key[1]:
+            key = (key[0], *key)
         if len(key) == 2:
             pairs.add(key)
         for k in range(len(key) - 1):
@@ -430,13 +434,15 @@ _LATEX_CMD = re.compile(
     r"\\(?:frac\s*\{[^{}]*\}\s*\{[^{}]*\}|sqrt\s*\{[^{}]*\}|(?:" + "|".join(_LATEX_WRAPPERS) + r")\s*\{[^{}]*\}"
     r"|(?:" + "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z]))"
 )
+# what may follow a tag name: attributes (name="value"), nothing else ("a<b và b>c" is no tag)
+_ATTRS = r"""(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<>]{0,200}"|'[^'<>]{0,200}'|[^\s"'<>]{1,200})){0,12}\s*"""
 _HTML_SUPSUB = re.compile(r"([^\s<>]*?)<(sup|sub)>([^<>]{0,40})</\2>", re.IGNORECASE)
 _HTML_PAIR = re.compile(
-    r"<(b|i|u|s|em|strong|span|font|mark|small|big|del|ins|strike|p|div|center|a|code)\b[^<>]{0,200}>"
+    r"<(b|i|u|s|em|strong|span|font|mark|small|big|del|ins|strike|p|div|center|a|code)\b" + _ATTRS + ">"
     r"([^<>]{0,200})</\1\s*>", re.IGNORECASE)
 _HTML_TAG = re.compile(
     r"</?(?:b|i|u|s|em|strong|span|font|mark|small|big|del|ins|strike|p|div|center|a|code|br|hr|img|sup|sub"
-    r"|table|tbody|thead|tr|td|th|ul|ol|li|h[1-6]|blockquote|pre)\b[^<>]{0,200}?/?>", re.IGNORECASE)
+    r"|table|tbody|thead|tr|td|th|ul|ol|li|h[1-6]|blockquote|pre)\b" + _ATTRS + "/?>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ndash|mdash|hellip|laquo|raquo|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
 _BRACE_SUBSUP = re.compile(r"([^\s_^{}$]*)([_^])\{([^{}\n]{1,40})\}")
 _PANDOC_SUP = re.compile(r"(?<=\w)\^([^\s^]{1,12})\^")
@@ -536,15 +542,25 @@ def _debris_in(p: Paragraph, source_text: str) -> Iterator[tuple[int, int, str, 
     yield from found
 
 
+# a markdown document: headings, bold markers or table rows at the start of a line
+_MARKDOWN = re.compile(r"^(?:#{1,6}[ \t]|\*\*\S|\|.*\|[ \t]*$)", re.MULTILINE)
+
+
 def debris(plan: Plan) -> list[Debris]:
+    """Every leftover; backslash escapes only in a text export: in a markdown document they are
+    its own syntax (``5\\.`` keeps "5." from turning into a list item), and a line with no
+    letter or digit (the star under a Party issuer, ``\\*``) is no leftover either."""
     out: list[Debris] = []
     source_text = plan.source.text
+    markdown = _MARKDOWN.search(source_text) is not None
     for p in _paragraphs(plan):
         escapes: Debris | None = None
         for i, j, kind, plain in _debris_in(p, source_text):
             span = p.span_of(i, j)
             if kind != "escape":
                 out.append(Debris(span, kind, p.text[i:j], plain))
+                continue
+            if markdown or not any(c.isalnum() for c in p.text):
                 continue
             # escaped characters come in crowds: one finding per paragraph names them all
             found = source_text[span.start : span.end]
@@ -562,7 +578,10 @@ def debris(plan: Plan) -> list[Debris]:
 
 # -- T107 spacing ------------------------------------------------------------------------------
 
-_DOUBLE_SPACE = re.compile(r"(?<=[^\W_])[ \t\u00a0]{2,}(?=[^\W_])")
+_DOUBLE_SPACE = re.compile(r"(?<=[^\W_])[ \u00a0]{2}(?=[^\W_])")
+# three spaces or more, or a tab: columns laid out with spaces (a two-column header, a table
+# exported as text) or a blank left for the day ("ngày     tháng"): layout, not a typing slip
+_LAYOUT_GAP = re.compile(r"[ \u00a0]{3,}|\t")
 _SPACE_BEFORE = re.compile(r"(?<=[^\W_])[ \t\u00a0]+([,;:.!?])(?=[\s”\")]|$)")
 _NO_SPACE_AFTER = re.compile(r"(?<=[^\W\d_])([,;])(?=[^\W\d_])")
 _ENTITY_HEAD = re.compile(r"&#?\w+$")
@@ -600,7 +619,7 @@ def spacing(plan: Plan) -> list[Spacing]:
         if number is not None and p.span.start == number.span.start:
             continue
         text = p.text
-        if "  " in text or "\t" in text or "\u00a0" in text:
+        if ("  " in text or "\u00a0" in text) and not _LAYOUT_GAP.search(text):
             doubles = [m for m in _DOUBLE_SPACE.finditer(text)
                        if p.source_offset(m.end() - 1) - p.source_offset(m.start()) == m.end() - m.start() - 1]
             if doubles:
@@ -639,6 +658,9 @@ _TCVN3_SYMBOLS = frozenset("µ¸¶·¹¨»¾¼½©®ª×÷«¬\xad¡¢§£¤¥¦
 _FOREIGN_LETTERS = frozenset("äåæçëîïñöøûüþßÆÇËÎÏÐÑÖØÜÞÄÅËÏÛ")
 _LEGACY_WORD = re.compile(r"(?:[^\W\d_]|[µ¸¶·¹¨»¾¼½©®ª×÷«¬\xad¡¢§£¤¥¦])+")
 _LEGACY_CHAR = re.compile("[" + re.escape("".join(sorted(_TCVN3_SYMBOLS | _FOREIGN_LETTERS))) + "]")
+# TCVN3 writes some lower-case letters with upper-case Latin-1 bytes ("kiÕn", "phÝ", "ViÖt"):
+# a lower-case letter followed by one of them inside a word (camel case "VNeID" is ASCII)
+_MID_CAPITAL = re.compile(r"[a-z][ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _PDF_OI = re.compile(r"[ƣƢ]")
 _PDF_MINUS = re.compile(r"(?<=[^\W\d_])\u2212(?=[^\W\d_])")  # "tr−ờng" for trường
@@ -695,6 +717,12 @@ def tcvn3_decode(s: str) -> str:
     return "".join(out)
 
 
+def _word_start(text: str, i: int) -> str:
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return text[i]
+
+
 def _legacy_in(text: str) -> tuple[int, int, str, str, str, int] | None:
     """``(start, end, encoding, sample, decoded, count)`` for the paragraph, or None."""
     hits: list[tuple[int, int, str]] = []
@@ -702,9 +730,14 @@ def _legacy_in(text: str) -> tuple[int, int, str, str, str, int] | None:
         hits.append((m.start(), m.end(), "pdf"))
     for m in _PDF_MINUS.finditer(text):
         hits.append((m.start(), m.end(), "pdf"))
+    ongs = []
     for m in _PDF_ONG.finditer(text):
         if m.start() > 0 and text[m.start() - 1].isalpha():  # an onset: "cơng", not "ơng"
-            hits.append((m.start(), m.end(), "pdf"))
+            ongs.append((m.start(), m.end(), "pdf"))
+    # "ơng" is a true rhyme in names of the Central Highlands languages ("buôn Tơng Jú",
+    # "Kpơng"): a capitalised word alone proves nothing, a lower-case one ("cơng") does
+    if hits or any(not _word_start(text, i).isupper() for i, _, _ in ongs):
+        hits.extend(ongs)
     cm = _COMBINING.search(text, 1)
     if cm is not None and text[cm.start() - 1].isalpha():
         hits.append((cm.start() - 1, cm.end(), "combining"))
@@ -733,7 +766,7 @@ def _legacy_in(text: str) -> tuple[int, int, str, str, str, int] | None:
         w = m.group()
         core = w.rstrip("®©")  # "Zalo®": a trademark sign, not a TCVN3 "đ"
         if all(ord(c) <= 0xFF for c in w) and any(c.isascii() for c in w) and \
-                any(c in _TCVN3_SYMBOLS or c in _FOREIGN_LETTERS for c in core):
+                (any(c in _TCVN3_SYMBOLS or c in _FOREIGN_LETTERS for c in core) or _MID_CAPITAL.search(w)):
             legacy.append(m)
             tcvn3 = tcvn3 or any(c in _TCVN3_SYMBOLS for c in w)
     if len(legacy) < 2:
@@ -875,7 +908,9 @@ def _gap_at(text: str, ws: list[Word], i: int, v: _Variant, names: _Names) -> Na
         return None
     if any(tuple(w.key for w in ws[i : i + len(s)]) == s for s in names.not_slips):
         return None
-    if n <= 3:
+    if n <= 3 or v.dropped == last:
+        # a short remainder, or one that lost its last word, may run on into another word
+        # ("Ban Chấp hành Trung đoàn"): only a place level or punctuation after it is proof
         spaced = has_next and neighbours(text, ws[nxt - 1], ws[nxt])  # not across a dash
         if spaced:
             if ws[nxt].key not in names.levels:

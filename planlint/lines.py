@@ -246,6 +246,9 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
+_TABLE_RULE_RE = re.compile(r"\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?")
+_HEADER_CELL_RE = re.compile(r"\|\s*(\*\*)?\s*(Số\s*:|[^|,]{2,60},\s*ngày\b|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UỶ BAN|UBND)",
+                             re.IGNORECASE)
 _GAP_RE = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 
 
@@ -287,8 +290,7 @@ class Classifier:
         summary_open = False
         title_seen = False
         pending_sign: list[Line] = []  # the right column of a flattened closing table
-        for idx in range(src.line_count):
-            start, end = src.line_bounds(idx)
+        for idx, start, end in self._segments():
             raw = src.text[start:end]
             stripped = raw.strip()
             if not stripped:
@@ -462,6 +464,27 @@ class Classifier:
             yield line
             prev = line
         yield from pending_sign  # a document that ends inside its recipients list
+
+    def _segments(self) -> Iterator[tuple[int, int, int]]:
+        """``(line index, start, end)`` of each piece of text to classify: a line, or each cell
+        of a markdown table row that holds the header's two columns
+        (``| Số: 64/KH-UBND | Độc lập - Tự do - Hạnh phúc |``). Table rule rows are skipped."""
+        src = self.source
+        for idx in range(src.line_count):
+            start, end = src.line_bounds(idx)
+            raw = src.text[start:end]
+            stripped = raw.strip()
+            if len(stripped) > 1 and stripped[0] == "|" and stripped[-1] == "|":
+                if _TABLE_RULE_RE.fullmatch(stripped):
+                    continue
+                if _HEADER_CELL_RE.search(stripped):
+                    pos = start + raw.index("|") + 1
+                    for cell in stripped[1:-1].split("|"):
+                        if cell.strip():
+                            yield idx, pos, pos + len(cell)
+                        pos += len(cell) + 1
+                    continue
+            yield idx, start, end
 
     @staticmethod
     def _is_continuation(prev: Line | None, text: str, kind: str | None) -> bool:

@@ -212,3 +212,16 @@ def test_fixture_plans_with_other_structures_are_clean():
     for path in sorted((ROOT / "tests" / "fixtures" / "s").iterdir()):
         findings = planlint.lint(path.read_text(encoding="utf-8"), path=str(path))
         assert [(f.line, f.code, f.message) for f in findings if f.severity != "info"] == [], path.name
+
+
+def test_header_as_a_markdown_table():
+    text = ("| ỦY BAN NHÂN DÂN XÃ TÂN HÒA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+            "| Số: 64/KH-UBND | Độc lập - Tự do - Hạnh phúc |\n|  | Tân Hòa, ngày 15 tháng 01 năm 2025 |\n\n"
+            "# KẾ HOẠCH\n\nThi đua năm 2025\n\n## I. MỤC ĐÍCH\n\n1. Thi đua.\n\n| Chỉ tiêu | 2025 |\n|---|---|\n| A | 1 |\n")
+    p = planlint.parse(text)
+    assert p.header.number is not None and p.header.number.text == "Số: 64/KH-UBND"
+    assert p.position(p.header.number.span.start) == (3, 3)
+    assert p.header.place_date is not None and p.header.place_date.text == "Tân Hòa, ngày 15 tháng 01 năm 2025"
+    assert [m.text for m in p.header.motto] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    # a table in the body stays text
+    assert [q.text for q in p.body[0].children[0].paragraphs] == ["| Chỉ tiêu | 2025 |", "| A | 1 |"]

@@ -71,7 +71,10 @@ def lexicon() -> Lexicon:
     forms_sorted = sorted(by_form, key=len, reverse=True)
     alt = "|".join(re.escape(f) for f in forms_sorted)
     # a form ends where a word ends ("ha" is not the start of "hai"); "m2" may carry a digit
-    pattern = re.compile(rf"[ \t\u00a0]*\$?[ \t\u00a0]*(?P<u>{alt})(?![^\W\d_])", re.IGNORECASE)
+    # words that begin with a unit's form but are not the unit ("trường hợp", "con số")
+    not_units = "|".join(re.escape(str(w)) for w in data.get("not_units", {}).get("words", []))
+    neg = rf"(?!(?:{not_units})(?![^\W\d_]))" if not_units else ""
+    pattern = re.compile(rf"[ \t\u00a0]*\$?[ \t\u00a0]*{neg}(?P<u>{alt})(?![^\W\d_])", re.IGNORECASE)
     per_words = [str(w) for w in data.get("per", {}).get("words", [])]
     per_dims = {f: u.dimension for f, u in by_form.items()}
     for w in per_words:

@@ -46,7 +46,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     for c in ctx.facts(counted_lists):
         ok = c.count in c.candidates
         listed = " / ".join(str(n) for n in c.candidates)
-        ctx.verdict("counted list", c.span, f"{c.count} {c.noun}: {listed} listed", ok)
+        shown = f"{c.count} listed ✓" if ok else f"{listed} listed"
+        ctx.verdict("counted list", c.span, f"{c.count} {c.noun}: {shown}", ok)
         if not ok:
             items = "; ".join(c.items)
             if len(items) > 160:

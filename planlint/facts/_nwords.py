@@ -94,12 +94,19 @@ def complements() -> list[list[re.Pattern[str]]]:
     return [[re.compile(str(p), re.IGNORECASE) for p in members] for members in sets]
 
 
+@functools.cache
+def disjoint_sets() -> list[list[re.Pattern[str]]]:
+    sets = data().get("breakdowns", {}).get("disjoint", [])
+    return [[re.compile(str(p), re.IGNORECASE) for p in members] for members in sets]
+
+
 def complement_members(labels: list[str]) -> bool:
     """Whether each label names a different member of one complementary set (some may be
-    missing: ``rừng phòng hộ`` + ``rừng sản xuất`` of the three kinds of forest)."""
+    missing: ``rừng phòng hộ`` + ``rừng sản xuất`` of the three kinds of forest), or of a set
+    whose members never overlap but need not exhaust a total (``ngân sách`` + ``xã hội hóa``)."""
     if len(labels) < 2:
         return False
-    for members in complements():
+    for members in complements() + disjoint_sets():
         hits = [[i for i, p in enumerate(members) if p.search(lab)] for lab in labels]
         if all(len(h) == 1 for h in hits) and len({h[0] for h in hits}) == len(labels):
             return True

@@ -185,8 +185,8 @@ def _list_words() -> dict[str, int]:
 
 
 _COUNT = re.compile(
-    r"(?<![\w.,/])(?P<n>\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+(?P<noun>(?:[^\W\d_][\w\-]*\s?){1,6}?)\s*"
-    r"(?P<intro>:|\s(?:bao gồm|gồm)\s*:?)\s*",
+    r"(?<![\w.,/])(?P<n>\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+(?P<noun>(?:[^\W\d_][\w\-]*\s?){1,8}?)\s*"
+    r"(?P<intro>:|,?\s(?:bao gồm|gồm)\s*:?|\()\s*",
     re.IGNORECASE,
 )
 
@@ -219,13 +219,43 @@ _AND = re.compile(r"\s(?:và|cùng|với)\s", re.IGNORECASE)
 _PAREN_GROUP = re.compile(r"\([^()]*\)")
 
 
+_NUMBERED_NAME = re.compile(r"^[^\W\d_][^\d;:]*?\s\d{1,3}[A-Za-z]?$")
+
+
+def _numbered_names(items_text: str) -> bool:
+    """``khu phố 1, khu phố 2, … và khu phố 8``: members named by a number, not values."""
+    items = [x for part in _top_level_split(items_text, ",;") for x in _AND.split(part)]
+    return len(items) >= 2 and all(_NUMBERED_NAME.match(x.strip()) for x in items)
+
+
+def _items_for(n: int, by_comma: list[str], items_text: str, enumerated: list[str]) -> list[str]:
+    """The items as a reader counts them: the reading whose count is the announced one when
+    there is one (``hạ tầng, chuyển đổi số và nguồn nhân lực`` is three), else by commas."""
+    if len(by_comma) == n:
+        return by_comma
+    if by_comma and len(by_comma) + 1 == n:
+        last = _AND.split(by_comma[-1], maxsplit=1)
+        if len(last) == 2:
+            return by_comma[:-1] + [x.strip() for x in last]
+    if ";" in items_text:
+        by_semi = _top_level_split(items_text, ";")
+        if len(by_semi) == n:
+            return by_semi
+    parens = _PAREN_GROUP.findall(_top_level_split(items_text, ";")[0] if ";" in items_text else items_text)
+    if len(parens) == n:
+        return [p.strip("()") for p in parens]
+    if len(enumerated) == n:
+        return [e.strip(" ;,:") for e in enumerated]
+    return by_comma
+
+
 def counted_lists(plan: Plan) -> list[CountedList]:
     out = []
     words = _list_words()
     for sent in plan.fact(sentences):
         text = sent.para.text  # lists keep their brackets (acronyms are items' names)
         window = text[sent.start:sent.end]
-        if ":" not in window and "gồm" not in window:
+        if ":" not in window and "gồm" not in window and "(" not in window:
             continue
         for m in _COUNT.finditer(window):
             n_raw = m.group("n")
@@ -249,8 +279,16 @@ def counted_lists(plan: Plan) -> list[CountedList]:
             for stop in (re.search(r"[.!?](?:\s|$)", rest),):
                 if stop:
                     end = stop.start()
+            paren = m.group("intro") == "("
+            if paren:
+                close = rest.find(")")
+                if close < 0 or "(" in rest[:close]:
+                    continue
+                end = close
             items_text = rest[:end].strip()
-            if not items_text or len(items_text) > 500 or re.search(r"\d", _PAREN_GROUP.sub("", items_text)):
+            if not items_text or len(items_text) > 500:
+                continue
+            if re.search(r"\d", _PAREN_GROUP.sub("", items_text)) and not _numbered_names(items_text):
                 continue  # numbers: values, not names
             first_clause = _top_level_split(items_text, ";")[0] if ";" in items_text else items_text
             by_comma = _top_level_split(first_clause, ",")
@@ -269,8 +307,13 @@ def counted_lists(plan: Plan) -> list[CountedList]:
                 cands.add(len(enumerated))
             if len(by_comma) < 2 and ";" not in items_text and not _AND.search(items_text):
                 continue  # one phrase: not an enumeration
+            if paren and not all(any(w[:1].isupper() for w in x.split()[:2])
+                                 for x in _AND.split(by_comma[-1]) + by_comma[:-1]):
+                # "10 hộ (vùng sâu, vùng xa)", "15 doanh nghiệp (tập trung tại xã An Hòa và …)":
+                # an aside; a bracketed list is one of named members ("ấp Mỹ Hòa, ấp Mỹ Lợi …")
+                continue
             out.append(CountedList(sent, n, sent.para.span_of(start, start + len(n_raw)), noun, items_text,
-                                   tuple(sorted(cands)), by_comma))
+                                   tuple(sorted(cands)), _items_for(n, by_comma, items_text, enumerated)))
     return out
 
 

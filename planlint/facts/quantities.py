@@ -24,6 +24,7 @@ checks leave it alone and N109 reports it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -48,6 +49,17 @@ _QUAL_BEFORE = re.compile(
 )
 _SYMBOLS_BEFORE = re.compile(r"(?:\\geq|\\ge|≥|>=|>|\\leq|\\le|≤|<=|<)[\s$]*$")
 _QUAL_AFTER = re.compile(r"\s*(?P<w>trở lên|trở xuống)", re.IGNORECASE)
+
+
+@functools.cache
+def _from_to_next() -> re.Pattern[str]:
+    return re.compile(r"\s*,?\s*(?:" + cue("dates", "from_to").pattern + r")\s*(?:mức\s*)?\d", re.IGNORECASE)
+
+
+_DAY_MONTH_AFTER = re.compile(r"\s*(?:[.;,:)!?]|và\s|hằng năm|$)", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(_W + r"(?:chiếm|bằng|khoảng|gần|hơn|trên|dưới|giảm|tăng|đạt|còn|tỷ lệ)\s*$", re.IGNORECASE)
+_DM_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d{1,2}/\d{1,2}(?![\d/])")  # "30/4 - 1/5", "(01/6 - 30/6)"
+_DM_RANGE_BEFORE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\s*[-–—]\s*$")
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|đến|tới|~)\s*$")
 
 _DATE_BEFORE = re.compile(_W + r"(?:ngày|tháng|quý|hôm)\s*$", re.IGNORECASE)
@@ -59,7 +71,7 @@ _ORDINAL_BEFORE = re.compile(
 )
 _IDENT_BEFORE = re.compile(_W + r"(?:số|ISO|TCVN|QCVN|mã|hiệu|Covid|COVID)[\s\-:]*$|[:\-]$")
 _IDENT_AFTER = re.compile(r"(?:/|-)\s?[A-ZĐ]|[:/-]\d{4}\b|:\d")
-_DURATION_AFTER = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|quý|nhiệm kỳ)(?![^\W\d_])", re.IGNORECASE)
+_DURATION_AFTER = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|quý|nhiệm kỳ|tuổi)(?![^\W\d_])", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]+[\s\"”]+(?=[\"“(*]?(?P<c>\w))")
 _BRACKET = re.compile(r"\(([^()]*)\)")
 
@@ -217,6 +229,8 @@ def _qualifier(text: str, start: int, end: int) -> tuple[str, int]:
         kind = next(k for k in ("approx", "ge", "le", "gt", "lt") if m.group(k))
         qual = {"approx": "~", "ge": ">=", "le": "<=", "gt": ">", "lt": "<"}[kind]
         qstart = start - len(before) + m.start()
+        if m.group(0).strip().lower() == "từ" and _from_to_next().match(text, end):
+            qual = ""  # "từ 2,32% xuống còn 1,48%": where a change starts, not a lower bound
     a = _QUAL_AFTER.match(text, end)
     if a:
         qual = ">=" if a.group("w").lower() == "trở lên" else "<="
@@ -288,14 +302,42 @@ def extract(plan: Plan) -> list[Quantity]:
             qual = ">="
         out.append(Quantity(n, b.paragraph, bi, value, unit, unit_text, end, role, qual, qstart,
                             None, ambiguous, alt))
+    _day_month(out)
     _ranges(out)
     return out
+
+
+def _day_month(qs: list[Quantity]) -> None:
+    """``Quốc khánh 02/9``, ``trước 15/12``: a day and a month (no unit after the month), not a
+    fraction; taken as a date when a date word comes before it or nothing but punctuation after."""
+    before_cue = cue("dates", "day_month_before")
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.block != b.block or a.role != "quantity" or b.role != "quantity":
+            continue
+        if a.unit is not None or b.unit is not None or a.decimals or b.decimals or "." in a.raw + b.raw:
+            continue
+        text = a.para.text
+        if text[a.num.end:b.start] != "/" or not (1 <= a.value <= 31 and 1 <= b.value <= 12):
+            continue
+        if text[b.num.end:b.num.end + 1] == "/" or text[max(0, a.start - 1):a.start] == "/":
+            continue
+        head = text[max(0, a.start - 30):a.start]
+        if _SHARE_BEFORE.search(head):
+            continue  # "chiếm 1/3.", "giảm 1/2": a fraction of something
+        cued = before_cue.search(head) and re.search(before_cue.pattern + r"[\s:]*$", head, re.IGNORECASE)
+        if cued or _DAY_MONTH_AFTER.match(text, b.num.end) or _DM_RANGE_AFTER.match(text, b.num.end) \
+                or _DM_RANGE_BEFORE.search(text, 0, a.start):
+            a.role = b.role = "date"
 
 
 def _ranges(qs: list[Quantity]) -> None:
     """``1% - 1,5%``, ``6,5-7%``, ``từ 01 đến 02 xã``: two numbers, one measure, low to high."""
     for i in range(len(qs) - 1):
         a, b = qs[i], qs[i + 1]
+        if (a.block == b.block and a.role == "quantity" and a.unit is None and b.role in ("duration", "year")
+                and _RANGE_JOIN.match(a.para.text[a.end:b.start])):
+            a.role = b.role  # "trẻ 3 - 5 tuổi", "từ 2 đến 3 năm": the range's first end
+            continue
         if a.block != b.block or a.role != "quantity" or b.role != "quantity":
             continue
         text = a.para.text
@@ -343,12 +385,17 @@ def inventory(plan: Plan) -> list[FactRow]:
     """One row per quantity (dates, years, identifiers and ordinals are other families')."""
     rows = []
     names = {"~": "khoảng ", ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}
-    for q in plan.fact(extract):
+    qs = plan.fact(extract)
+    for i, q in enumerate(qs):
         if q.role != "quantity":
             continue
         shown = q.shown()
         if q.rng:
-            shown = f"{format_vn(q.rng[0], q.decimals)} – {shown}"
+            low = qs[i - 1] if i and qs[i - 1].rng == q.rng and qs[i - 1].block == q.block else None
+            if low is not None and q.value == q.rng[1] and low.value == q.rng[0]:
+                continue  # the range was shown at its first end
+            hi = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].rng == q.rng else q
+            shown = f"{format_vn(q.rng[0], q.decimals)} – {hi.shown()}"
         text = names.get(q.qual, "") + shown
         if q.ambiguous:
             text += f"  (ambiguous: {q.raw} could be {format_vn(q.alt_value or q.value, 3).rstrip('0').rstrip(',')})"

@@ -97,6 +97,7 @@ class Breakdown:
     values: list[Decimal] = field(default_factory=list)  # parts in the total's unit
     disjoint: bool = False  # the parts cannot overlap (sectors, members of one set)
     notes: list[Quantity | None] = field(default_factory=list)  # each part's share printed beside it
+    loose: bool = False  # a phrase stands between the total and its parts: kept only when exhaustive
 
     @property
     def sum(self) -> Decimal:
@@ -293,10 +294,18 @@ def share_groups(plan: Plan) -> list[ShareGroup]:
 # -- breakdowns ---------------------------------------------------------------------------------
 
 _INTRO = re.compile(
-    r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?P<word>trong đó|trong số đó|bao gồm|gồm|chia ra|cụ thể là|cụ thể|riêng)"
+    r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?:cơ cấu\s*)?(?P<word>trong đó|trong số đó|bao gồm|gồm|chia ra|cụ thể là|cụ thể|"
+    r"riêng|lần lượt là|phân ra|chia theo|cơ cấu)"
     r"(?![^\W\d_])\s*[:,]?)?\s*",
     re.IGNORECASE,
 )
+
+
+_GAP_PAREN = re.compile(r"(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?)\s*(?P<paren>\()(?P<word>)\s*")
+
+
+_GAP_COLON = re.compile(r"\s*,?(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?(?:\s\d{1,2}\s[^\W\d_][^\d;:.()%]{0,30})?)"
+                        r"\s*:(?P<paren>)(?P<word>)\s*")
 
 
 def _scope_end(text: str, start: int, limit: int, paren: bool) -> int:
@@ -342,7 +351,13 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
             continue
         m = _INTRO.match(text, t.end)
         if not m or not (m.group("paren") or m.group("word")):
-            continue
+            # "2.450 căn nhà cho hộ nghèo (xây mới 1.870 căn, sửa chữa 580 căn)": a short phrase
+            # naming what is counted may stand between the total and its bracketed parts
+            # "24.600 triệu đồng, phân bổ cho 3 nội dung: tuyên truyền 4.920 triệu đồng; …": or a
+            # short phrase ending in a colon
+            m = _GAP_PAREN.match(text, t.end) or _GAP_COLON.match(text, t.end)
+            if not m or len(m.group("gap").split()) > 8 or not_part.search(m.group("gap")):
+                continue
         total_label = clean_label(text[max(sent.start, t.start - 80):t.start].split(";")[-1])
         if not_total.search(total_label):
             continue  # an average or a rate: its parts do not add
@@ -355,6 +370,8 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
         prev = begin
         ok = True
         for q in qs[i + 1:]:
+            if q.start < begin:
+                continue  # the count in "cho 3 nội dung:"
             if q.start >= end:
                 break
             if q.unit is PERCENT and parts and len(parts) - 1 not in notes and _is_note(text, parts[-1].q.end, q.start):
@@ -397,7 +414,7 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
         classes = [p.classes for p in parts]
         disjoint = exhaustive or (all(classes) and _disjoint(classes)) or complement_members(labels)
         b = Breakdown(sent, t, total_label, parts, m.group("word") or "(", exhaustive, reason, values, disjoint,
-                      [notes.get(k) for k in range(len(parts))])
+                      [notes.get(k) for k in range(len(parts))], loose="gap" in m.groupdict())
         out.append(b)
         used.update(id(p.q) for p in parts)
     return out
@@ -419,7 +436,9 @@ def breakdowns(plan: Plan) -> list[Breakdown]:
         b, g = link.breakdown, link.group
         if not b.exhaustive and g.exhaustive and abs(g.total - 100) <= g.tolerance:
             b.exhaustive, b.reason = True, "shares of the same parts"
-    return out
+    # "hỗ trợ 120 triệu đồng cho các hộ (ước tính thiệt hại 350 triệu đồng)": after a phrase, a
+    # bracket may be an aside; such parts are a breakdown only when they provably exhaust the total
+    return [b for b in out if not b.loose or b.exhaustive]
 
 
 def _same_subject(total_label: str, g: ShareGroup) -> bool:

@@ -339,3 +339,15 @@ def test_seeds_give_no_d_error(seeds):
     for path in seeds:
         errors = [f for f in findings(path.read_text(encoding="utf-8"), "D") if f[2] == "error"]
         assert errors == [], path.name
+
+
+def test_a_status_report_is_not_a_deadline():
+    """ "Đến hết tháng 3/2024, xã đã đạt …" reports the past; "trước ngày 30/3/2024" in the tasks
+    of a plan dated 08/04/2024 is a deadline that has already passed."""
+    from planlint.engine import lint
+
+    text = ("Số: 12/KH-UBND\n\nMinh Tân, ngày 08 tháng 4 năm 2024\n\nKẾ HOẠCH\nNông thôn mới năm 2024\n\n"
+            "I. THỰC TRẠNG\n\nĐến hết tháng 3/2024, xã đã đạt 15/19 tiêu chí; còn 04 tiêu chí chưa đạt.\n\n"
+            "Tính đến ngày 31/3/2024, toàn xã có 12 thôn đã hoàn thành rà soát.\n\n"
+            "II. NHIỆM VỤ\n\n1. Các thôn hoàn thành rà soát trước ngày 30/3/2024.\n")
+    assert [(f.code, f.line) for f in lint(text) if f.code == "D111"] == [("D111", 16)]

@@ -309,7 +309,11 @@ def extract(plan: Plan) -> DateFacts:
                         m.role = "deadline" if dl.group("hard") else "event"
                         m.hard = bool(dl.group("hard"))
                 clause_start = max(text.rfind(";", 0, d.start), text.rfind(".", 0, max(0, d.start - 1)), 0)
-                m.past = bool(PAST.search(text, clause_start, d.start))
+                # a status report reads "Đến hết tháng 3/2024, xã đã đạt …": the past tense may
+                # come after the date, anywhere in its clause
+                ends = [i for i in (text.find(";", d.end), text.find(". ", d.end)) if i != -1]
+                clause_end = min(ends) if ends else len(text)
+                m.past = bool(PAST.search(text, clause_start, clause_end))
                 if m.role == "deadline":
                     sentence_start = max(text.rfind(".", 0, max(0, d.start - 1)), 0)
                     heading = block.section.heading.text if block.section is not None else ""

@@ -13,6 +13,7 @@ A line's text is kept as a ``Run``: cleaned text plus the map back to source off
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -32,11 +33,7 @@ class Run:
     def src(self, i: int) -> int:
         if i >= len(self.text):
             return self.end
-        best = self.pieces[0]
-        for p in self.pieces:
-            if p[0] > i:
-                break
-            best = p
+        best = self.pieces[max(0, bisect_right(self.pieces, i, key=lambda p: p[0]) - 1)]
         return best[1] + (i - best[0])
 
     def slice(self, i: int, j: int | None = None) -> Run:

@@ -32,6 +32,10 @@ class Span:
         return Span(min(self.start, other.start), max(self.end, other.end))
 
 
+def _text_offset(piece: tuple[int, int]) -> int:
+    return piece[0]
+
+
 @dataclass(slots=True)
 class Paragraph:
     """A logical paragraph: cleaned text plus the map back to the source.
@@ -53,8 +57,7 @@ class Paragraph:
         """Source offset of character ``i`` of ``text`` (``len(text)`` maps to the end)."""
         if i >= len(self.text):
             return self.source_end
-        keys = [p[0] for p in self.pieces]
-        k = bisect_right(keys, i) - 1
+        k = bisect_right(self.pieces, i, key=_text_offset) - 1
         t0, s0 = self.pieces[max(k, 0)]
         return s0 + (i - t0)
 

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from planlint.config import Config  # noqa: E402
 from planlint.engine import gc_paused, lint_source  # noqa: E402
 from planlint.facts import inventories  # noqa: E402
-from planlint.parser import parse_source  # noqa: E402
-from planlint.source import Source  # noqa: E402
+from planlint.parsing.parser import parse_source  # noqa: E402
+from planlint.parsing.source import Source  # noqa: E402
 
 
 def parse_only(text: str) -> None:

@@ -2,7 +2,7 @@
 
 Public API::
 
-    plan = planlint.parse(text)            # -> Plan (planlint.tree)
+    plan = planlint.parse(text)            # -> Plan (planlint.parsing.tree)
     findings = planlint.lint(text)         # -> list[Finding] (planlint.finding)
 """
 
@@ -15,15 +15,15 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .engine import lint
     from .finding import Finding
-    from .parser import parse
-    from .tree import Plan
+    from .parsing.parser import parse
+    from .parsing.tree import Plan
 
 __all__ = ["parse", "lint", "Finding", "Plan", "__version__"]
 
 
 def __getattr__(name: str) -> Any:  # lazy: `planlint rules` must not pay for lark
     if name == "parse":
-        from .parser import parse
+        from .parsing.parser import parse
 
         return parse
     if name == "lint":
@@ -35,7 +35,7 @@ def __getattr__(name: str) -> Any:  # lazy: `planlint rules` must not pay for la
 
         return Finding
     if name == "Plan":
-        from .tree import Plan
+        from .parsing.tree import Plan
 
         return Plan
     raise AttributeError(name)

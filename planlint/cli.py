@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from . import __version__
-from .source import InputError, Source
+from .parsing.source import InputError, Source
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -207,8 +207,8 @@ def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_tree(args: argparse.Namespace, out: IO[str]) -> int:
-    from .parser import parse_source
-    from .report.tree import render_tree
+    from .parsing.parser import parse_source
+    from .report.outline import render_tree
 
     path = None if args.path == "-" else Path(args.path)
     if path is not None and not path.is_file():

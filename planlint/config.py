@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .source import InputError
+from .parsing.source import InputError
 
 
 @dataclass

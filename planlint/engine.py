@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 
 from .config import Config
 from .finding import Finding, Hit
-from .parser import parse_source
+from .parsing.parser import parse_source
+from .parsing.source import Source
+from .parsing.tree import Plan, Span
 from .rule import Rule, all_rules
-from .source import Source
-from .tree import Plan, Span
 
 T = TypeVar("T")
 

@@ -12,8 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from planlint.config import Config
-from planlint.dates import FORMS, MONTH_FORMS, day_problem, parse_date, render, scan
 from planlint.engine import lint
+from planlint.scan.dates import FORMS, MONTH_FORMS, day_problem, parse_date, render, scan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dr"
 
@@ -303,7 +303,7 @@ def test_phases(start, length, shift):
 @settings(max_examples=40, deadline=None)
 @given(st.integers(1990, 2060), st.integers(-5, 5))
 def test_year_names(year, delta):
-    from planlint.facts.dates import year_name
+    from planlint.facts.timeline import year_name
 
     stem, branch = year_name(year + delta)
     text = head(year=year) + f"Ngay sau Tết {stem} {branch}, ra quân lao động sản xuất.\n"

@@ -11,7 +11,7 @@ from conftest import SHARED, seed_files
 
 from planlint.config import Config
 from planlint.engine import lint_source
-from planlint.source import Source
+from planlint.parsing.source import Source
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "n"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
@@ -38,7 +38,7 @@ def test_fixture_plan(name):
 
 def test_fixture_facts_inventory_lists_numbers_with_units():
     from planlint.facts import inventories
-    from planlint.parser import parse_source
+    from planlint.parsing.parser import parse_source
 
     plan = parse_source(Source("x", (FIXTURES / "ke-hoach-xa-tan-lap-2026.md").read_text(encoding="utf-8")))
     rows = [r for inv in inventories() for r in inv(plan)]

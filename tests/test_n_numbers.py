@@ -1,4 +1,4 @@
-"""Reading numbers and quantities (planlint.numbers, planlint.units, planlint.facts.quantities)."""
+"""Reading numbers and quantities (planlint.scan.numbers, planlint.scan.units, planlint.facts.quantities)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 import planlint
 from planlint.facts.quantities import extract, sentences
-from planlint.numbers import english_value, format_vn, parse_number, round_half_up, scan_numbers, token_style
-from planlint.units import convert, match_unit, unit
+from planlint.scan.numbers import english_value, format_vn, parse_number, round_half_up, scan_numbers, token_style
+from planlint.scan.units import convert, match_unit, unit
 
 
 def quantities(body: str):

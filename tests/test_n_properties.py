@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from planlint.config import Config
 from planlint.engine import lint
-from planlint.numbers import format_vn
+from planlint.scan.numbers import format_vn
 
 SECTORS = {
     "I": ["nông, lâm nghiệp và thủy sản", "nông nghiệp", "nông - lâm - thủy sản", "khu vực I"],

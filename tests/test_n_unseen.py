@@ -11,8 +11,8 @@ import pytest
 
 from planlint.config import Config
 from planlint.engine import lint_source
-from planlint.parser import parse_source
-from planlint.source import Source
+from planlint.parsing.parser import parse_source
+from planlint.parsing.source import Source
 
 UNSEEN = Path(__file__).resolve().parent / "fixtures" / "n" / "unseen"
 PLANS = sorted(p for p in UNSEEN.iterdir() if p.suffix in (".txt", ".md"))

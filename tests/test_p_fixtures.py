@@ -11,7 +11,7 @@ from conftest import EXAMPLES, ROOT
 import planlint
 from planlint.config import Config
 from planlint.engine import Context, lint_source
-from planlint.source import Source
+from planlint.parsing.source import Source
 
 FIXTURES = ROOT / "tests" / "fixtures" / "p"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))

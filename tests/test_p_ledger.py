@@ -8,7 +8,7 @@ import planlint
 from planlint.config import Config
 from planlint.engine import Context, lint, lint_source
 from planlint.facts.poverty import balance, inventory, runs
-from planlint.source import Source
+from planlint.parsing.source import Source
 
 HEAD = "2. Chỉ tiêu xã hội:\n\n"
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from planlint.config import Config
 from planlint.engine import lint
-from planlint.numbers import format_vn
+from planlint.scan.numbers import format_vn
 
 HEADER = ("ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\n\nSố: 05/KH-UBND\n\nTân Phú, ngày 08 tháng 01 năm 2025\n\nKẾ HOẠCH\n\n"
           "Thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2025\n\nI. MỤC TIÊU, CHỈ TIÊU\n\n1. Chỉ tiêu xã hội:\n\n")

@@ -11,7 +11,7 @@ from conftest import ROOT
 import planlint
 from planlint.config import Config
 from planlint.engine import lint_source
-from planlint.source import Source
+from planlint.parsing.source import Source
 
 UNSEEN = ROOT / "tests" / "fixtures" / "p" / "unseen"
 PLANS = sorted(p.name for p in UNSEEN.iterdir() if p.suffix in (".txt", ".md"))

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planlint
-from planlint.tree import Plan
+from planlint.parsing.tree import Plan
 
 DRAFT = """\
 ỦY BAN NHÂN DÂN XÃ HÒA AN

@@ -8,7 +8,7 @@ from conftest import seed_files, seed_truth
 
 import planlint
 from planlint.engine import lint_source
-from planlint.source import Source
+from planlint.parsing.source import Source
 
 ROMAN_LINE = re.compile(r"^[#\s*]*([IVX]+)[.\-]\s")
 

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from planlint.engine import lint_source
-from planlint.source import InputError, Source
+from planlint.parsing.source import InputError, Source
 
 PLAN = "Số: 12/KH-UBND\n\nKẾ HOẠCH\nThi đua năm 2026\n\nI. MỤC ĐÍCH\n\nII. NỘI DUNG\n\nII. CHỈ TIÊU\n"
 

@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from planlint.engine import lint
-from planlint.lines import POINT_ALPHABET, to_roman
+from planlint.parsing.lines import POINT_ALPHABET, to_roman
 
 HEAD = "Số: 12/KH-UBND\n\nKẾ HOẠCH\nPhát động phong trào thi đua năm 2026\n\n"
 

@@ -242,8 +242,8 @@ def test_the_number_line_is_left_to_r102():
 
 def test_tone_style_verdicts_are_recorded():
     from planlint.engine import Context, lint_source
-    from planlint.parser import parse
-    from planlint.source import Source
+    from planlint.parsing.parser import parse
+    from planlint.parsing.source import Source
 
     text = HEAD + "Công nghiệp hóa, hiện đại hóa; văn hoá; khỏe mạnh.\n"
     src = Source("<t>", text)

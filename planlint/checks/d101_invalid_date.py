@@ -24,7 +24,7 @@ import calendar
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.dates import extract
+from ..facts.timeline import extract
 from ..finding import Hit
 from ..rule import rule
 

@@ -33,12 +33,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import iso
 from ..engine import Context
 from ..facts.citations import extract as citations
 from ..facts.header import extract as header
 from ..finding import Hit
 from ..rule import rule
+from ..scan.dates import iso
 
 
 @rule(

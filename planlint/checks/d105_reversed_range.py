@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import iso
 from ..engine import Context
-from ..facts.dates import extract
+from ..facts.timeline import extract
 from ..finding import Hit
 from ..rule import rule
+from ..scan.dates import iso
 
 
 @rule(

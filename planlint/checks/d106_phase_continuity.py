@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..dates import iso, next_day
 from ..engine import Context
-from ..facts.dates import extract
+from ..facts.timeline import extract
 from ..finding import Hit
 from ..rule import rule
+from ..scan.dates import iso, next_day
 
 
 @rule(

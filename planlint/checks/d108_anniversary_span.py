@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.dates import extract
+from ..facts.timeline import extract
 from ..finding import Hit
 from ..rule import rule
 

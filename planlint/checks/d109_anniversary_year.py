@@ -29,8 +29,8 @@ import re
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.dates import extract
 from ..facts.header import extract as header
+from ..facts.timeline import extract
 from ..finding import Hit
 from ..rule import rule
 

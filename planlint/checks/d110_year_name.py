@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.dates import YearName, cycle, extract, year_name, years_named
 from ..facts.header import extract as header
+from ..facts.timeline import YearName, cycle, extract, year_name, years_named
 from ..finding import Hit
 from ..rule import rule
 

@@ -29,12 +29,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..dates import iso
 from ..engine import Context
-from ..facts.dates import PAST, extract
 from ..facts.header import extract as header
+from ..facts.timeline import PAST, extract
 from ..finding import Hit
 from ..rule import rule
+from ..scan.dates import iso
 
 
 @rule(

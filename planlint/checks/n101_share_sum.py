@@ -39,8 +39,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..engine import Context
-from ..facts._nwords import fmt
 from ..facts.shares import ShareGroup, links, share_groups, share_of
+from ..facts.vocab import fmt
 from ..finding import Hit
 from ..rule import rule
 

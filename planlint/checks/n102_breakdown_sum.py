@@ -38,8 +38,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..engine import Context
-from ..facts._nwords import fmt
 from ..facts.shares import Breakdown, breakdowns, links, share_of
+from ..facts.vocab import fmt
 from ..finding import Hit
 from ..rule import rule
 

@@ -29,11 +29,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..engine import Context
-from ..facts._nwords import fmt
 from ..facts.shares import links, share_of
+from ..facts.vocab import fmt
 from ..finding import Hit
 from ..rule import rule
-from ..units import convert
+from ..scan.units import convert
 
 
 @rule(

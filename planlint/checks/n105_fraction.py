@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.n_relations import Fraction, fractions
+from ..facts.relations import Fraction, fractions
 from ..finding import Hit
 from ..rule import rule
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.n_relations import rates
+from ..facts.relations import rates
 from ..finding import Hit
 from ..rule import rule
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.n_relations import counted_lists
+from ..facts.relations import counted_lists
 from ..finding import Hit
 from ..rule import rule
 

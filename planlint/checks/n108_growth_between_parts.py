@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts._nwords import fmt
-from ..facts.n_growth import growth_groups
+from ..facts.growth import growth_groups
+from ..facts.vocab import fmt
 from ..finding import Hit
 from ..rule import rule
 

@@ -27,11 +27,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts._nwords import fmt
 from ..facts.quantities import extract
+from ..facts.vocab import fmt
 from ..finding import Hit
-from ..numbers import token_style
 from ..rule import rule
+from ..scan.numbers import token_style
 
 
 @rule(

@@ -27,8 +27,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..engine import Context
-from ..facts._nwords import fmt
-from ..facts.n_growth import GrowthGroup, growth_groups
+from ..facts.growth import GrowthGroup, growth_groups
+from ..facts.vocab import fmt
 from ..finding import Hit
 from ..rule import rule
 

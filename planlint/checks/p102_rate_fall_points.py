@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.poverty import category_label, rate_fall, runs
 from ..finding import Hit
-from ..numbers import format_vn
 from ..rule import rule
+from ..scan.numbers import format_vn
 
 
 @rule(

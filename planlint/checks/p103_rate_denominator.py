@@ -35,8 +35,8 @@ from decimal import Decimal
 from ..engine import Context
 from ..facts.poverty import HOUSEHOLDS, RatePair, Run, Term, balance, category_label, rate_pairs, runs
 from ..finding import Hit
-from ..numbers import format_vn
 from ..rule import rule
+from ..scan.numbers import format_vn
 
 
 @rule(

@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.poverty import HOUSEHOLDS, PEOPLE, ROLE_EN, ROLE_VI, ROLE_VI_NEAR, category_label, runs, unit_mix
 from ..finding import Hit
-from ..numbers import format_vn
 from ..rule import rule
+from ..scan.numbers import format_vn
 
 UNIT_VI = {HOUSEHOLDS: "hộ", PEOPLE: "người"}
 UNIT_EN = {HOUSEHOLDS: "households", PEOPLE: "people"}

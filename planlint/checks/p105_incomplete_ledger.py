@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.poverty import INFLOWS, MOVEMENTS, ROLE_EN, ROLE_VI, ROLE_VI_NEAR, Term, category_label, runs, unit_mix
 from ..finding import Hit
-from ..numbers import format_vn
 from ..rule import rule
+from ..scan.numbers import format_vn
 
 
 @rule(

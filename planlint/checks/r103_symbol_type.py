@@ -27,12 +27,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import fold
 from ..engine import Context
 from ..facts.citations import doc_type
 from ..facts.header import extract
 from ..finding import Hit
 from ..rule import rule
+from ..scan.dates import fold
 
 
 @rule(

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..dates import fold
 from ..engine import Context
 from ..facts.citations import doc_types, extract, known_type_codes
 from ..finding import Hit
 from ..rule import rule
+from ..scan.dates import fold
 
 
 def _word_of(code: str, party: bool) -> str:

@@ -27,11 +27,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ..dates import fold, fold_words
 from ..engine import Context
 from ..facts.citations import Citation, extract, issuer_codes
 from ..finding import Hit
 from ..rule import rule
+from ..scan.dates import fold, fold_words
 
 
 def _same_issuer(a: Citation, b: Citation) -> bool:

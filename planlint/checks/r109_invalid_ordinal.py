@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.dates import extract
+from ..facts.timeline import extract
 from ..finding import Hit
-from ..lines import to_roman
+from ..parsing.lines import to_roman
 from ..rule import rule
 
 

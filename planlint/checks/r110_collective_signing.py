@@ -50,11 +50,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..dates import fold
 from ..engine import Context
 from ..facts.header import extract
 from ..finding import Hit
 from ..rule import rule
+from ..scan.dates import fold
 
 _COLLECTIVE = {"ubnd": "ỦY BAN NHÂN DÂN", "hdnd": "HỘI ĐỒNG NHÂN DÂN"}
 _TM = re.compile(r"^\s*TM\s*\.", re.IGNORECASE)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from ..engine import Context
 from ..finding import Hit
-from ..lines import to_roman
+from ..parsing.lines import to_roman
 from ..rule import rule
 
 

@@ -21,8 +21,8 @@ from collections.abc import Iterator
 
 from ..engine import Context
 from ..finding import Hit
+from ..parsing.tree import Span
 from ..rule import rule
-from ..tree import Span
 
 
 @rule(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..tree import Plan, Span
+from ..parsing.tree import Plan, Span
 
 
 @dataclass(slots=True)

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..data import vocabulary
-from ..dates import DateMention, Scan, display, fold, fold_words
-from ..tree import Block, Paragraph, Plan, Span
+from ..parsing.tree import Block, Paragraph, Plan, Span
+from ..scan.dates import DateMention, Scan, display, fold, fold_words
 from . import FactRow
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ]*"
@@ -243,8 +243,8 @@ def _tail(c: Citation, text: str, pos: int) -> None:
 
 def extract(plan: Plan) -> list[Citation]:
     out: list[Citation] = []
-    from .dates import paragraph_scans
     from .header import extract as header
+    from .timeline import paragraph_scans
 
     h = plan.fact(header)  # the plan's own lines, also when the parser did not classify them
     own = (plan.header.number, plan.header.place_date,

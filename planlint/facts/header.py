@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..dates import DateMention, display, scan
-from ..tree import Paragraph, Plan, Span
+from ..parsing.tree import Paragraph, Plan, Span
+from ..scan.dates import DateMention, display, scan
 from . import FactRow
 
 _NUMBER = re.compile(

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..lines import point_label, to_roman
-from ..tree import Marker, Plan, Section
+from ..parsing.lines import point_label, to_roman
+from ..parsing.tree import Marker, Plan, Section
 from . import FactRow
 
 LATIN_NEXT = {4: 6}

@@ -45,8 +45,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..data import vocabulary
-from ..numbers import Num, format_vn, scan_numbers
-from ..tree import Block, Paragraph, Plan, Section, Span
+from ..parsing.tree import Block, Paragraph, Plan, Section, Span
+from ..scan.numbers import Num, format_vn, scan_numbers
 from . import FactRow
 
 MOVEMENTS = ("reduced", "escaped", "fell_back", "newly_poor", "moved_out", "moved_in")

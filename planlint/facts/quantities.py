@@ -1,6 +1,6 @@
 """Quantities: every number of a plan's text with its unit, qualifier and role.
 
-Built on ``planlint.numbers.scan_numbers``, paragraph by paragraph (``Plan.blocks``):
+Built on ``planlint.scan.numbers.scan_numbers``, paragraph by paragraph (``Plan.blocks``):
 
 * the unit printed after the number (``rules/units.toml``: ``1.525,59 tỷ đồng``, ``60 Tr.đ/người/năm``,
   ``8m<sup>2</sup>/người``), or ``%``/``‰`` (``5,8%0`` is per mille);
@@ -29,11 +29,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..numbers import Num, english_value, format_vn, scan_numbers, token_style
-from ..tree import Block, Paragraph, Plan, Span
-from ..units import PERCENT, PERMILLE, Unit, match_per, match_unit
+from ..parsing.tree import Block, Paragraph, Plan, Span
+from ..scan.numbers import Num, english_value, format_vn, scan_numbers, token_style
+from ..scan.units import PERCENT, PERMILLE, Unit, match_per, match_unit
 from . import FactRow
-from ._nwords import cue
+from .vocab import cue
 
 _PARTS = ("preamble", "body", "heading")
 

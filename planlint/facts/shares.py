@@ -26,12 +26,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..numbers import format_vn
-from ..tree import Plan, Span
-from ..units import PERCENT, convert, same_dimension
+from ..parsing.tree import Plan, Span
+from ..scan.numbers import format_vn
+from ..scan.units import PERCENT, convert, same_dimension
 from . import FactRow
-from ._nwords import classify, clean_label, complement_cover, complement_members, cue, data, partition
 from .quantities import Quantity, Sentence, sentences
+from .vocab import classify, clean_label, complement_cover, complement_members, cue, data, partition
 
 _COLON = re.compile(r":")
 _JOIN_ONLY = re.compile(r"^[\s;,\-–—và]*$")

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..data import vocabulary, word_list
-from ..tree import Paragraph, Plan, Span
+from ..parsing.tree import Paragraph, Plan, Span
 
 # -- words ------------------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING
 from ..finding import Finding
 
 if TYPE_CHECKING:
-    from ..source import Source
+    from ..parsing.source import Source
 
 
 def use_color(stream: IO[str]) -> bool:

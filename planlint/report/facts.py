@@ -8,8 +8,8 @@ from typing import IO, Any
 from ..config import Config
 from ..engine import Context, lint_source
 from ..facts import FactRow, inventories
-from ..parser import parse_source
-from ..source import Source
+from ..parsing.parser import parse_source
+from ..parsing.source import Source
 from . import use_color
 
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..tree import Plan, Span
-from ..units import PERCENT, match_unit
+from ..parsing.tree import Plan, Span
+from ..scan.units import PERCENT, match_unit
 from . import FactRow
-from ._nwords import W, clean_label, cue, data
 from .quantities import Quantity, Sentence, sentences
+from .vocab import W, clean_label, cue, data
 
 # -- part of a whole ----------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .data import vocabulary
+from ..data import vocabulary
 
 BARE_MULTIPLIERS = frozenset({"triệu", "tỷ", "tỉ", "nghìn tỷ", "ngàn tỷ"})
 _NOT_AFTER_BARE = re.compile(r"\s*(?:lệ|trọng|suất)\b", re.IGNORECASE)

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..tree import Plan, Section, Span
+from ..parsing.tree import Plan, Section, Span
 from . import FactRow
-from ._nwords import W, classify, clean_label, cue, partition
 from .quantities import Quantity, Sentence, sentences
 from .shares import Part, ShareGroup, share_groups
+from .vocab import W, classify, clean_label, cue, partition
 
 _GROWTH = re.compile(W + r"(?:tăng trưởng|tốc độ tăng|tăng)(?![^\W\d_])", re.IGNORECASE)
 _FALL = re.compile(W + r"(?:giảm|đóng góp|so với|điểm phần trăm|chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?![^\W\d_])",

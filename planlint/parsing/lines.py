@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .data import vocabulary
+from ..data import vocabulary
 from .source import Source
 from .tree import Marker, Span
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..tree import Paragraph, Plan, Section
+from ..parsing.tree import Paragraph, Plan, Section
 
 
 def _short(text: str, width: int = 72) -> str:

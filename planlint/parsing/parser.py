@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
-from .data import grammar_path
+from ..data import grammar_path
 from .lines import CONT, HEAD, Classifier, Line, Run
 from .source import Source
 from .tree import Closing, Paragraph, Plan, Section, Title

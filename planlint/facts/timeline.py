@@ -1,6 +1,6 @@
 """Date facts: every date, range, period, phase, deadline, anniversary and year name of a plan.
 
-Each paragraph is read once by ``planlint.dates.scan``; this module gives the mentions their roles:
+Each paragraph is read once by ``planlint.scan.dates.scan``; this module gives the mentions their roles:
 
 * a *citation date* belongs to a cited document (``facts/citations.py``);
 * a *deadline* follows ``trước``, ``chậm nhất``, ``hạn chót``, ``đến hết`` (``deadline``) or
@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..data import vocabulary
-from ..dates import DateMention, DateRange, Scan, fold, fold_words, iso, scan
-from ..lines import roman_value
-from ..tree import Block, Paragraph, Plan, Span
+from ..parsing.lines import roman_value
+from ..parsing.tree import Block, Paragraph, Plan, Span
+from ..scan.dates import DateMention, DateRange, Scan, fold, fold_words, iso, scan
 from . import FactRow
 
 _DEADLINE_BEFORE = re.compile(

@@ -137,6 +137,6 @@ def fmt(value: Any, decimals: int = 0) -> str:
     """A number for a message, Vietnamese style (``1.525,59``)."""
     from decimal import Decimal
 
-    from ..numbers import format_vn
+    from ..scan.numbers import format_vn
 
     return format_vn(Decimal(value), max(decimals, 0))

@@ -1,0 +1,1 @@
+"""Parse stage: source text -> classified lines -> Lark grammar -> plan tree."""

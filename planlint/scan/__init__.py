@@ -1,0 +1,1 @@
+"""Scanners: numbers, dates and units read from a span of text, with positions."""

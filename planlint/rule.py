@@ -1,13 +1,15 @@
 """Rules: one module each under ``planlint/checks/``, metadata beside the code.
 
 A rule module has a docstring (what it checks, why, a ``Bad::`` and a ``Good::`` example,
-``planlint explain`` prints it and the tests lint both examples) and one decorated function::
+``planlint explain`` prints it and the tests lint both examples) and one decorated function.
+The docstring's first sentence is the rule's summary (``planlint rules``, the README table); the
+module's file name is the code and the name (``s103_repeated_number.py``), which a test checks::
 
     @rule(code="S103", name="repeated-number", severity="error",
-          summary="A number is used twice in one sequence",
           messages={"en": "{found} appears twice; expected {expected}",
                     "vi": "{found} bị lặp lại; lẽ ra là {expected}"},
-          fix={"en": "renumber it {expected}", "vi": "đánh số lại thành {expected}"})
+          fix={"en": "renumber it {expected} and the items after it",
+               "vi": "đánh số lại thành {expected} và các mục sau"})
     def check(ctx: Context) -> Iterator[Hit]: ...
 
 Messages are ``str.format`` templates over the ``Hit.args``; a rule with several messages
@@ -37,6 +39,8 @@ FAMILIES = {
     "R": "header and citations",
     "T": "text hygiene",
 }
+
+SEVERITIES = ("error", "warning", "info")
 
 CheckFn = Callable[["Context"], Iterable["Hit"]]
 
@@ -97,7 +101,6 @@ def rule(
     code: str,
     name: str,
     severity: str,
-    summary: str,
     messages: dict[str, Any],
     fix: dict[str, Any] | None = None,
     options: dict[str, Any] | None = None,
@@ -105,15 +108,20 @@ def rule(
     any_text: bool = False,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check of a rule; the module docstring is its doc."""
-    assert severity in ("error", "warning", "info"), severity
-    assert re.fullmatch(r"[SNPDRT]\d{3}", code), code
+    if severity not in SEVERITIES:
+        raise ValueError(f"rule {code}: severity {severity!r} is not one of {', '.join(SEVERITIES)}")
+    if not re.fullmatch(r"[SNPDRT]\d{3}", code):
+        raise ValueError(f"rule code {code!r} is not a family letter and three digits")
 
     def deco(fn: CheckFn) -> CheckFn:
         module = importlib.import_module(fn.__module__)
-        r = Rule(code=code, name=name, severity=severity, summary=summary,
+        doc = textwrap.dedent(module.__doc__ or "").strip()
+        if not doc:
+            raise ValueError(f"rule {code} has no module docstring")
+        r = Rule(code=code, name=name, severity=severity, summary=first_sentence(doc),
                  messages=_by_lang(messages), fix=_by_lang(fix), check=fn,
                  options=dict(options or {}), default_enabled=default_enabled, any_text=any_text,
-                 doc=textwrap.dedent(module.__doc__ or "").strip())
+                 doc=doc)
         if code in _REGISTERED and _REGISTERED[code].check is not fn:
             raise ValueError(f"rule code {code} registered twice")
         _REGISTERED[code] = r
@@ -131,6 +139,13 @@ def all_rules() -> tuple[Rule, ...]:
         if not info.name.startswith("_"):
             importlib.import_module(f"{checks.__name__}.{info.name}")
     return tuple(sorted(_REGISTERED.values(), key=lambda r: r.code))
+
+
+def first_sentence(doc: str) -> str:
+    """The docstring's first paragraph up to its first full stop, on one line, without the stop."""
+    para = " ".join(doc.split("\n\n", 1)[0].split())
+    m = re.search(r"\.(?:\s|$)", para)
+    return (para[: m.start()] if m else para).strip().replace("``", "`")
 
 
 def get_rule(code_or_name: str) -> Rule | None:

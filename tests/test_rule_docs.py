@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from planlint.engine import lint
@@ -35,3 +38,18 @@ def test_rule_examples(rule):
     assert bad, f"{rule.code}: the Bad example gives no finding"
     good = [f for f in lint(ex["good"], cfg, fragment=True) if f.code == rule.code]
     assert not good, f"{rule.code}: the Good example gives {good}"
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_module_file_is_named_after_code_and_name(rule):
+    module = sys.modules[rule.check.__module__]
+    assert Path(module.__file__).name == f"{rule.code.lower()}_{rule.name.replace('-', '_')}.py"
+
+
+def test_registration_errors_raise_even_under_python_O():
+    from planlint.rule import rule as register
+
+    with pytest.raises(ValueError, match="severity"):
+        register(code="S999", name="x", severity="fatal", messages={"en": "x"})
+    with pytest.raises(ValueError, match="family letter"):
+        register(code="S99", name="x", severity="error", messages={"en": "x"})

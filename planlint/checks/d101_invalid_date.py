@@ -35,7 +35,6 @@ _SKIP_FORMS = ("month", "day")  # a bare "tháng 13", "ngày 45 đến": not sur
     code="D101",
     name="invalid-date",
     severity="error",
-    summary="A date that does not exist in the calendar",
     messages={
         "month": {"en": "{date} is not a date: there is no month {month}",
                   "vi": "{date} không phải ngày có thật: không có tháng {month}"},

@@ -49,7 +49,6 @@ def _join_vi(parts: list[str]) -> str:
     code="D102",
     name="blank-plan-date",
     severity="info",
-    summary="The plan's own date is left blank (a draft): fill it in before signing",
     messages={
         "en": "the plan's date is left blank ({shown}): fill in the {parts} before signing",
         "vi": "ngày ban hành kế hoạch còn để trống ({shown}): điền {parts_vi} trước khi ký ban hành",

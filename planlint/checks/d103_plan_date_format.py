@@ -44,7 +44,6 @@ def nd30(day: int, month: int, year: int) -> str:
     code="D103",
     name="plan-date-format",
     severity="warning",
-    summary="The plan's own date is not in the ND30 form (leading zeros, ngày … tháng … năm …)",
     messages={
         "zero": {"en": "the plan's date '{printed}' lacks a leading zero ({why}): ND30 writes '{fixed}'",
                  "vi": "ngày ban hành '{printed}' thiếu số 0 ở trước ({why_vi}): theo Nghị định 30 viết '{fixed}'"},

@@ -45,7 +45,6 @@ from ..scan.dates import iso
     code="D104",
     name="cited-after-plan",
     severity="error",
-    summary="A cited document is dated after the plan itself",
     messages={
         "en": "{doc} ngày {cited} is dated after this plan ({plan}{latest}): a plan cannot implement a later document",
         "vi": "{doc} ngày {cited} ban hành sau ngày của kế hoạch này ({plan}{latest_vi}): kế hoạch không thể "

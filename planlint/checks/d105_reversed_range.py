@@ -30,7 +30,6 @@ from ..scan.dates import iso
     code="D105",
     name="reversed-range",
     severity="error",
-    summary="A range of dates ends before it starts",
     messages={
         "en": "'{text}' ends before it starts: {end} comes before {start}",
         "vi": "'{text}' kết thúc trước khi bắt đầu: {end} sớm hơn {start}",

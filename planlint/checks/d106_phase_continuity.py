@@ -35,7 +35,6 @@ from ..scan.dates import iso, next_day
     code="D106",
     name="phase-continuity",
     severity="warning",
-    summary="Consecutive phases overlap or leave a gap",
     messages={
         "overlap": {"en": "{b} starts {b_start} but {a} runs until {a_end}: the phases overlap by {days} day(s)",
                     "vi": "{b} bắt đầu {b_start} nhưng {a} kéo dài đến {a_end}: hai đợt trùng nhau {days} ngày"},

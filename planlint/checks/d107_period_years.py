@@ -35,7 +35,6 @@ from ..rule import rule
     code="D107",
     name="period-years",
     severity="error",
-    summary="'N năm (A - B)' or 'nhiệm kỳ N năm (A - B)' does not span N years",
     messages={
         "period": {"en": "{n} năm ({a} - {b}): {b} − {a} + 1 = {count} calendar years, not {n}",
                    "vi": "{n} năm ({a} - {b}): {b} − {a} + 1 = {count} năm, không phải {n} năm"},

@@ -28,7 +28,6 @@ from ..rule import rule
     code="D108",
     name="anniversary-span",
     severity="error",
-    summary="'kỷ niệm N năm … (A - B)' where B − A is not N",
     messages={
         "en": "kỷ niệm {n} năm ({a} - {b}): {b} − {a} = {diff}, not {n}",
         "vi": "kỷ niệm {n} năm ({a} - {b}): {b} − {a} = {diff}, không phải {n}",

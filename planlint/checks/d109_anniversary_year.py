@@ -48,7 +48,6 @@ def _years(years: set[int]) -> str:
     code="D109",
     name="anniversary-year",
     severity="warning",
-    summary="An anniversary of a fixed national event does not fall in the plan's year",
     messages={
         "year": {"en": "{n} năm {event}: {event_year} + {n} = {year}, but this plan covers {plan_years}",
                  "vi": "{n} năm {event}: {event_year} + {n} = {year}, nhưng kế hoạch này thuộc năm {plan_years}"},

@@ -45,7 +45,6 @@ def nearest_named(residue: int, target: int) -> int:
     code="D110",
     name="year-name",
     severity="warning",
-    summary="A can-chi year name (Tết Giáp Thìn) does not match the year",
     messages={
         "en": "{name} is {named}, not {year}: ({year} − {off}) mod 10 = {s} → {stem}, ({year} − {off}) mod 12 = {b} → {branch}",
         "vi": "{name} là năm {named}, không phải {year}: ({year} − {off}) mod 10 = {s} → {stem}, "

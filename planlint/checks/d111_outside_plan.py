@@ -41,7 +41,6 @@ from ..scan.dates import iso
     code="D111",
     name="outside-plan",
     severity="warning",
-    summary="A deadline before the plan's own date, or an event after the plan's period",
     messages={
         "before": {"en": "the deadline {date} falls before the plan itself ({plan})",
                    "vi": "hạn {date} sớm hơn cả ngày ban hành kế hoạch ({plan})"},

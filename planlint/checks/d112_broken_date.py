@@ -27,7 +27,6 @@ from ..rule import rule
     code="D112",
     name="broken-date",
     severity="warning",
-    summary="A date split by a stray space (16/7/20 21)",
     messages={
         "en": "'{text}' looks like a date broken by a stray space: {fixed}",
         "vi": "'{text}' có vẻ là ngày bị tách bởi dấu cách thừa: {fixed}",

@@ -62,7 +62,6 @@ def _culprit(ctx: Context, g: ShareGroup) -> int | None:
     code="N101",
     name="share-sum",
     severity="error",
-    summary="Shares of one whole do not add up to 100%",
     messages={
         "default": {
             "en": "shares of one whole add up to {sum}%, not 100%: {arith} (rounding allows ±{tol})",

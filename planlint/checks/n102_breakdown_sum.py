@@ -59,7 +59,6 @@ def _culprit(ctx: Context, b: Breakdown) -> int | None:
     code="N102",
     name="breakdown-sum",
     severity="error",
-    summary="The parts of a total do not add up to it",
     messages={
         "default": {
             "en": "the parts add up to {sum} {unit}, not the total {total}: {arith}",

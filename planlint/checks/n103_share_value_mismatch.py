@@ -40,7 +40,6 @@ from ..scan.units import convert
     code="N103",
     name="share-value-mismatch",
     severity="error",
-    summary="A share printed beside its value is not value / total",
     messages={
         "en": "{value} / {total} = {computed}%, but its share is printed {share}%",
         "vi": "{value} / {total} = {computed}%, nhưng tỷ trọng ghi {share}%",

@@ -37,7 +37,6 @@ from ..rule import rule
     code="N104",
     name="part-exceeds-whole",
     severity="error",
-    summary="A part (trong đó …) is larger than the whole it belongs to",
     messages={
         "en": "the part {part} is larger than the whole {whole} it belongs to (“trong đó”): {part} > {whole}",
         "vi": "phần {part} lớn hơn tổng thể {whole} chứa nó (“trong đó”): {part} > {whole}",

@@ -37,7 +37,6 @@ from ..rule import rule
     code="N105",
     name="fraction",
     severity="error",
-    summary="A fraction of a fixed set exceeds the set, or the set changes size",
     messages={
         "default": {
             "en": "{shown}: {num} out of {den} is impossible ({num} > {den})",

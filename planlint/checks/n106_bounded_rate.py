@@ -36,7 +36,6 @@ from ..rule import rule
     code="N106",
     name="bounded-rate",
     severity="error",
-    summary="A proportion of a population is above 100%",
     messages={
         "en": "{label} {value}: a proportion of a population cannot exceed 100% ({value} > 100%)",
         "vi": "{label} {value}: tỷ lệ trên một tổng thể không thể vượt quá 100% ({value} > 100%)",

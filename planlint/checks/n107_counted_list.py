@@ -35,7 +35,6 @@ from ..rule import rule
     code="N107",
     name="counted-list",
     severity="warning",
-    summary="An announced count does not match the items listed",
     messages={
         "en": "{count} {noun} announced, but {listed} listed: {items}",
         "vi": "nêu {count} {noun} nhưng liệt kê {listed}: {items}",

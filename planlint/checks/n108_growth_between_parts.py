@@ -39,7 +39,6 @@ from ..rule import rule
     code="N108",
     name="growth-between-parts",
     severity="error",
-    summary="An aggregate's growth lies outside its sectors' growth rates",
     messages={
         "en": "the aggregate grows {g}, outside its sectors' range {lo} – {hi}: a total cannot grow "
               "{way} than all of its parts ({parts})",

@@ -38,7 +38,6 @@ from ..scan.numbers import token_style
     code="N109",
     name="ambiguous-number",
     severity="warning",
-    summary="A number's decimal mark is ambiguous (3,098 or 15.40)",
     messages={
         "default": {
             "en": "{raw} {unit} reads {vi} in Vietnamese style (decimal comma) but {en} in English style "

@@ -55,7 +55,6 @@ def _pairs(gg: GrowthGroup) -> list[tuple[float, float | None, float | None]] | 
     code="N110",
     name="weighted-growth",
     severity="warning",
-    summary="An aggregate's growth is far from its sectors' growth weighted by their shares",
     messages={
         "en": "with the sectors' shares ({shares}) and growth ({growth}), the aggregate grows about {implied} "
               "({formula}), but the plan says {g}",

@@ -49,7 +49,6 @@ from ..scan.numbers import format_vn
     code="P101",
     name="ledger-balance",
     severity="error",
-    summary="A poverty ledger does not balance (end = start − escaped + fell back + newly poor)",
     messages={
         "default": {
             "en": "{cat_en}: {lhs_en} = {computed}, but the plan says {end} at year end",

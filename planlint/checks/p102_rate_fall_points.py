@@ -37,7 +37,6 @@ from ..scan.numbers import format_vn
     code="P102",
     name="rate-fall-points",
     severity="error",
-    summary="A stated fall of the poverty rate is not start rate − end rate (percentage points)",
     messages={
         "default": {
             "en": "the rate of {cat_en} falls from {start}% to {end}%: {start} − {end} = {computed} percentage "

@@ -43,7 +43,6 @@ from ..scan.numbers import format_vn
     code="P103",
     name="rate-denominator",
     severity="warning",
-    summary="Poverty rates imply different numbers of households, or contradict the stated number",
     messages={
         "default": {
             "en": "{c1} {cat1_en} at {r1}% means {c1} ÷ {r1}% = {lo1}–{hi1} households, but {c2} {cat2_en} at "

@@ -37,7 +37,6 @@ UNIT_EN = {HOUSEHOLDS: "households", PEOPLE: "people"}
     code="P104",
     name="unit-mix",
     severity="warning",
-    summary="A poverty ledger mixes households and people",
     messages={
         "en": "{cat_en}: {role_a_en} {a} {unit_a_en} but {role_b_en} {b} {unit_b_en}: households and people "
               "never mix in one ledger",

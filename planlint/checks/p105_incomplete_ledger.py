@@ -34,7 +34,6 @@ from ..scan.numbers import format_vn
     name="incomplete-ledger",
     severity="info",
     default_enabled=False,
-    summary="A poverty ledger lacks a figure (start, movement or year end) and cannot be checked",
     messages={
         "no-movement": {
             "en": "{cat_en}: start {start} and year end {end} are stated but no movement ({start} − {end} = {diff})",

@@ -38,7 +38,6 @@ from ..rule import rule
     code="R101",
     name="missing-header-line",
     severity="warning",
-    summary="No 'Số:' line or no place-and-date line before the title",
     messages={
         "number": {"en": "no 'Số:' line (number and symbol, e.g. 'Số: …/{code}-UBND') before the title",
                    "vi": "thiếu dòng 'Số:' (số và ký hiệu, ví dụ 'Số: …/{code}-UBND') trước tên loại văn bản"},

@@ -40,7 +40,6 @@ from ..rule import rule
     code="R102",
     name="symbol-format",
     severity="warning",
-    summary="The plan's 'Số:' line is not number/TYPE-ISSUER without spaces",
     messages={
         "space": {"en": "stray space in the symbol '{symbol}': write '{fixed}'",
                   "vi": "ký hiệu '{symbol}' có dấu cách thừa: viết liền '{fixed}'"},

@@ -39,7 +39,6 @@ from ..scan.dates import fold
     code="R103",
     name="symbol-type",
     severity="error",
-    summary="The plan's number carries the type code of another document type",
     messages={
         "en": "the number '{symbol}' carries the type code {code}, but this document is a {word} ({expected})",
         "vi": "số ký hiệu '{symbol}' mang mã loại {code}, nhưng văn bản này là {word} (mã {expected})",

@@ -36,7 +36,6 @@ from ..rule import rule
     code="R104",
     name="blank-number",
     severity="info",
-    summary="The plan's number is left blank (a draft): fill it in when it is registered",
     messages={
         "en": "the plan's number is left blank ('{symbol}'): fill it in when the plan is signed and registered",
         "vi": "số của kế hoạch còn để trống ('{symbol}'): điền số khi ký ban hành và vào sổ",

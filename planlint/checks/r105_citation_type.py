@@ -40,7 +40,6 @@ def _word_of(code: str, party: bool) -> str:
     code="R105",
     name="citation-type",
     severity="error",
-    summary="A citation's type word does not match its symbol's type code (Quyết định số 12/CT-…)",
     messages={
         "en": "{word} is coded {expected}, but the symbol {symbol} carries {code} ({code_word})",
         "vi": "{word} có mã {expected}, nhưng ký hiệu {symbol} lại mang mã {code} ({code_word})",

@@ -30,7 +30,6 @@ from ..rule import rule
     code="R106",
     name="citation-issuer",
     severity="warning",
-    summary="A citation's named issuer does not sign with its symbol's issuer code",
     messages={
         "en": "{symbol} carries the issuer code {code}, but it is attributed to {issuer}, whose code is {expected}",
         "vi": "ký hiệu {symbol} mang mã cơ quan {code}, nhưng văn bản được ghi là của {issuer} (mã {expected})",

@@ -56,7 +56,6 @@ def _day(c: Citation) -> tuple[int, int, int] | None:
     code="R107",
     name="citation-conflict",
     severity="error",
-    summary="One document cited with two different dates or two different numbers",
     messages={
         "date": {"en": "{symbol} is cited as of {date} here but as of {other} on line {line}",
                  "vi": "{symbol} ở đây ghi ngày {date} nhưng ở dòng {line} ghi ngày {other}"},

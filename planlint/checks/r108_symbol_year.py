@@ -28,7 +28,6 @@ from ..rule import rule
     code="R108",
     name="symbol-year",
     severity="error",
-    summary="A symbol's year (30/2020/NĐ-CP) differs from the year of its date",
     messages={
         "en": "{symbol} carries the year {symbol_year} but is dated {date} ({year})",
         "vi": "ký hiệu {symbol} mang năm {symbol_year} nhưng văn bản ghi ngày {date} (năm {year})",

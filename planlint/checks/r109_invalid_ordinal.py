@@ -28,7 +28,6 @@ from ..rule import rule
     code="R109",
     name="invalid-ordinal",
     severity="warning",
-    summary="A Roman ordinal (lần thứ XXIIII, khóa XIIII) is not a valid numeral",
     messages={
         "value": {"en": "'{context} {roman}' is not a valid Roman numeral: {value} is written {fixed}",
                   "vi": "'{context} {roman}' không phải số La Mã hợp lệ: số {value} viết là {fixed}"},

@@ -66,7 +66,6 @@ _ISSUER_LINE = re.compile(r"(ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+N
     code="R110",
     name="collective-signing",
     severity="warning",
-    summary="A UBND/HĐND plan signed without 'TM.' (with strict-signing)",
     messages={
         "en": "the plan of the {body} is signed '{line}' without 'TM. {body}' above it",
         "vi": "kế hoạch của {body} ký '{line}' nhưng thiếu dòng 'TM. {body}' phía trên",

@@ -32,7 +32,6 @@ from ._structure import anomaly_hits
     code="S101",
     name="wrong-start",
     severity="error",
-    summary="A numbered sequence does not start at 1, I, a) or (1)",
     messages={
         "en": "the sequence starts at {found}; expected {expected}",
         "vi": "dãy đánh số bắt đầu bằng {found}; lẽ ra là {expected}",

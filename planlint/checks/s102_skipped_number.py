@@ -33,7 +33,6 @@ from ._structure import anomaly_hits
     code="S102",
     name="skipped-number",
     severity="error",
-    summary="A number is skipped in a numbered sequence",
     messages={
         "en": "{found} follows {previous}; expected {expected}",
         "vi": "{found} đứng sau {previous}; lẽ ra là {expected}",

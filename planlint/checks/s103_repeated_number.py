@@ -29,7 +29,6 @@ from ._structure import anomaly_hits
     code="S103",
     name="repeated-number",
     severity="error",
-    summary="A number appears twice in one numbered sequence",
     messages={
         "en": "{found} appears twice; expected {expected}",
         "vi": "{found} bị lặp lại; lẽ ra là {expected}",

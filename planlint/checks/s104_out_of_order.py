@@ -34,7 +34,6 @@ from ._structure import anomaly_hits
     code="S104",
     name="out-of-order",
     severity="error",
-    summary="A number is out of order in a numbered sequence",
     messages={
         "en": "{found} is out of order after {previous}; expected {expected}",
         "vi": "{found} sai thứ tự sau {previous}; lẽ ra là {expected}",

@@ -40,7 +40,6 @@ from ..rule import rule
     code="S105",
     name="point-alphabet",
     severity="warning",
-    summary="A point letter outside the Vietnamese alphabet (f, j, w, z; e) right after d))",
     messages={
         "foreign": {
             "en": "{found} is not a Vietnamese point letter (a b c d đ e g h i k …)",

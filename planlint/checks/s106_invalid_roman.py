@@ -27,7 +27,6 @@ from ..rule import rule
     code="S106",
     name="invalid-roman",
     severity="error",
-    summary="A Roman section number is not a valid numeral",
     messages={
         "en": "{found} is not a valid Roman numeral; {value} is written {expected}",
         "vi": "{found} không phải số La Mã hợp lệ; số {value} viết là {expected}",

@@ -29,7 +29,6 @@ from ..rule import rule
     code="S107",
     name="decimal-prefix",
     severity="error",
-    summary="A decimal item's prefix is not its parent's number",
     messages={
         "en": "{found} stands under {parent}; expected {expected}",
         "vi": "{found} nằm trong mục {parent}; lẽ ra là {expected}",

@@ -30,7 +30,6 @@ from ..rule import rule
     code="S108",
     name="mixed-markers",
     severity="warning",
-    summary="Markers of one level use different delimiters (1. and 2-) or kinds (a), b), 3.)",
     messages={
         "default": {
             "en": "{found} is written with '{delim}' while {first} uses '{first_delim}'",

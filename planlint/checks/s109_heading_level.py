@@ -32,7 +32,6 @@ from ..rule import rule
     code="S109",
     name="heading-level",
     severity="warning",
-    summary="A markdown heading level disagrees with the numbering depth",
     messages={
         "sibling": {
             "en": "{found} is a level-{level} heading while its siblings are level {expected}",

@@ -29,7 +29,6 @@ from ..rule import rule
     code="S110",
     name="not-a-plan",
     severity="info",
-    summary="No plan structure was recognised in the file",
     messages={
         "en": "no plan structure recognised (no KẾ HOẠCH title, no 'Số:' line, no Roman sections); plan checks skipped",
         "vi": "không nhận ra cấu trúc kế hoạch (không có tiêu đề KẾ HOẠCH, dòng 'Số:' hay mục La Mã); bỏ qua các kiểm tra kế hoạch",

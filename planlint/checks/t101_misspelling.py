@@ -48,7 +48,6 @@ from ..rule import rule
     code="T101",
     name="misspelling",
     severity="warning",
-    summary="A frequent misspelling of drafts (rules/misspellings.toml) or a broken spelling rule",
     messages={
         "default": {
             "en": "“{found}” is a misspelling of “{right}”",

@@ -42,7 +42,6 @@ from ..rule import rule
     code="T102",
     name="repeated-word",
     severity="warning",
-    summary="The same word written twice in a row",
     messages={
         "en": "“{first} {second}”: the word “{second}” is written twice",
         "vi": "“{first} {second}”: chữ “{second}” bị viết lặp hai lần",

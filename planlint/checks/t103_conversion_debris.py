@@ -49,7 +49,6 @@ WHAT = {
     code="T103",
     name="conversion-debris",
     severity="warning",
-    summary="LaTeX, HTML or markdown code left over from converting the draft",
     messages={
         "default": {
             "en": "{what_en} left over from conversion: “{found}”; plain text: “{plain}”",

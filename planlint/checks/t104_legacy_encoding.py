@@ -38,7 +38,6 @@ from ..rule import rule
     code="T104",
     name="legacy-encoding",
     severity="warning",
-    summary="Text in the TCVN3/VNI font encodings or with PDF extraction artefacts",
     messages={
         "tcvn3": {
             "en": "text in the TCVN3 (ABC) font encoding: “{sample}” reads “{decoded}” ({count} such words in this paragraph)",

@@ -37,7 +37,6 @@ STYLE = {"new": ("new style", "kiểu mới"), "old": ("old style", "kiểu cũ"
     code="T105",
     name="tone-style-mix",
     severity="info",
-    summary="One word written in both tone-mark styles (hóa/hoá, ủy/uỷ) in one document",
     messages={
         "en": "“{minority}” ({minority_style_en}, {minority_count}×) and “{majority}” ({majority_style_en}, "
               "{majority_count}×) are both used in this document",

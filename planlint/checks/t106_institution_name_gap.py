@@ -36,7 +36,6 @@ from ..rule import rule
     code="T106",
     name="institution-name-gap",
     severity="warning",
-    summary="A fixed institution name (rules/institutions.toml) with a word dropped",
     messages={
         "en": "“{found}” lacks “{missing}” of the name “{name}”",
         "vi": "“{found}” thiếu chữ “{missing}” trong tên “{name}”",

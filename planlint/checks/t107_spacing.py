@@ -37,7 +37,6 @@ from ..rule import rule
     code="T107",
     name="spacing",
     severity="warning",
-    summary="Two spaces between words, a space before punctuation or none after a comma",
     messages={
         "double": {
             "en": "two spaces between words in “{found}” ({count} in this paragraph)",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..data import vocabulary
 from .source import Source
+from .tables import Table, find_tables
 from .tree import Marker, Span
 
 # -- runs: cleaned text with its source map ---------------------------------------------------
@@ -178,6 +179,7 @@ def make_marker(kind: str, m: re.Match[str], run: Run, md_level: int, bold: bool
 NUMBER, PLACEDATE, ISSUER, MOTTO = "NUMBER", "PLACEDATE", "ISSUER", "MOTTO"
 TITLE, SUMMARY, TEXT, CONT, HEAD = "TITLE", "SUMMARY", "TEXT", "CONT", "HEAD"
 RECIPIENTS, RECIPIENT, SIGN, APPENDIX = "RECIPIENTS", "RECIPIENT", "SIGN", "APPENDIX"
+TROW = "TROW"  # a row of a table (planlint/parsing/tables.py): never joined to prose
 
 
 @dataclass(slots=True)
@@ -279,6 +281,8 @@ class Classifier:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.comments: list[tuple[int, str]] = []
+        self.tables: list[Table] = find_tables(source)
+        self._table_lines = {i for t in self.tables for r in t.rows for i in r.lines}
 
     def lines(self) -> Iterator[Line]:
         src = self.source
@@ -299,6 +303,19 @@ class Classifier:
                 self.comments.append((idx, cm.group(1).strip()))
                 continue
             run = _clean(raw, start).strip()
+            if idx in self._table_lines:
+                if state == "recipients":
+                    yield from pending_sign
+                    pending_sign.clear()
+                if state in ("recipients", "sign"):
+                    state = "appendix"  # a table after the signature: an appendix
+                elif state == "title":
+                    state = "body"
+                summary_open = False
+                line = Line(idx, TROW, run)
+                yield line
+                prev = line
+                continue
             md_level = 0
             hm = _HEADING_RE.match(run.text)
             if hm:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ..data import grammar_path
 from .lines import CONT, HEAD, Classifier, Line, Run
 from .source import Source
+from .tables import Table
 from .tree import Closing, Paragraph, Plan, Section, Title
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def parse_source(source: Source) -> Plan:
     except Exception:  # pragma: no cover - the classifier keeps the stream grammatical
         return _fallback(plan, lines)
     _build(plan, tree, lines)
+    _place_tables(plan, classifier.tables)
     return plan
 
 
@@ -102,7 +104,11 @@ def _build(plan: Plan, tree: Tree, lines: list[Line]) -> None:
             titles = [lines[c.value] for c in node.children if not hasattr(c, "data")]  # type: ignore[union-attr]
             if titles:
                 plan.body_text.append(_para(titles))  # "PHỤ LỤC …": the appendix's title
-            segments[-1].extend(_section(c, lines) for c in node.children if hasattr(c, "data"))
+            for c in node.children:
+                if hasattr(c, "data") and c.data == "table":
+                    plan.body_text.extend(_para([ln]) for ln in _tokens(c, lines))
+                elif hasattr(c, "data"):
+                    segments[-1].append(_section(c, lines))
     plan.body = _outline(segments[0])
     plan.appendices = [_outline(seg) for seg in segments[1:]]
 
@@ -149,6 +155,8 @@ def _front(plan: Plan, node: Tree, lines: list[Line]) -> None:
             elif summary_lines:
                 summary = _para(summary_lines)
             plan.title = Title(t.extra["word"], t.extra["code"], _para([t]), summary)
+        elif child.data == "table":  # each row its own paragraph, never joined to prose
+            plan.preamble.extend(_para([ln]) for ln in _tokens(child, lines))
         elif child.data == "para":
             p = _para(_tokens(child, lines))
             if plan.title is None:
@@ -201,6 +209,21 @@ def _close(section: Section) -> None:
     ends = [section.heading.source_end] + [p.source_end for p in section.paragraphs]
     ends += [c.end for c in section.children]
     section.end = max(ends)
+
+
+def _place_tables(plan: Plan, tables: list[Table]) -> None:
+    """Give each table the innermost section it stands in (``None`` outside every section)."""
+    plan.tables = tables
+    if not tables:
+        return
+    sections = list(plan.sections())
+    for t in tables:
+        inner = None
+        for s in sections:
+            if s.span.start <= t.span.start < max(s.span.end, s.heading.source_end) + 1:
+                if inner is None or s.depth >= inner.depth:
+                    inner = s
+        t.section = inner
 
 
 def _fallback(plan: Plan, lines: list[Line]) -> Plan:  # pragma: no cover

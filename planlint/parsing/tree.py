@@ -184,6 +184,7 @@ class Plan:
     appendices: list[list[Section]] = field(default_factory=list)  # sections after the signature
     closing: Closing = field(default_factory=Closing)
     comments: list[tuple[int, str]] = field(default_factory=list)  # (0-based line, inner text)
+    tables: list[Any] = field(default_factory=list)  # planlint.parsing.tables.Table, in order
     degraded: bool = False  # the grammar rejected the classified lines (a bug: tests assert False)
     facts_cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # see Plan.fact
 

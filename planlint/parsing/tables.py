@@ -1,0 +1,404 @@
+"""Tables: markdown pipe tables and space- or tab-aligned text tables, read into one model.
+
+A draft's indicator table ("Biểu chỉ tiêu") arrives in two shapes:
+
+- a markdown pipe table (``| STT | Chỉ tiêu | ĐVT | Năm 2024 | KH 2025 |``), with or without the
+  ``|---|`` rule row; Word tables are rendered this way too, so merged cells arrive as blank or
+  repeated cells, and cells may hold ``**bold**`` markers and ``<br>`` line breaks;
+- a text table as a Word or PDF export lays it out: cells separated by gaps of two or more spaces
+  or by tabs, the same columns on every row. A block is read as a table only when at least three
+  lines split into the same number (three or more) of cells whose columns line up, so a prose
+  line with a wide gap, or a flattened two-column header, is never a table.
+
+This module finds the tables and their cells (text and source span of each); what the rows and
+columns mean (labels, units, periods, ratios, totals) is read in ``planlint/facts/tables.py``.
+The line classifier gives every table line the ``TROW`` token, so prose never swallows a row.
+The document header laid out as a table (``| Số: 64/KH-UBND | Độc lập … |``) is not a table:
+the classifier reads it cell by cell, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .source import Source
+from .tree import Section, Span
+
+_RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_EMPH = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_HEADER_CELL = re.compile(r"^\s*(\*\*)?\s*(Số\s*:|[^|,]{2,60},\s*ngày\b|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UỶ BAN|UBND)",
+                          re.IGNORECASE)
+_LAYOUT_CELL = re.compile(r"^\s*(Nơi\s+nhận|(TM|KT|Q|TL|TUQ)\s*\.\s*\S|(PHÓ\s+)?CHỦ\s+TỊCH\b)", re.IGNORECASE)
+_GAP = re.compile(r"\t+| {2,}")
+_NUMERIC_CELL = re.compile(r"[-+]?\s?\d[\d.,]*\s?%?")
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str  # cleaned: emphasis markers dropped, <br> as a space, stripped
+    span: Span  # source span of the printed text (an empty cell: an empty span where it stands)
+    col: int
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+@dataclass(slots=True)
+class Row:
+    lines: list[int]  # 0-based source lines (a text table's wrapped label takes several)
+    cells: list[Cell]  # one per column
+    span: Span
+
+    @property
+    def line(self) -> int:
+        return self.lines[0]
+
+    def text(self, col: int) -> str:
+        return self.cells[col].text if 0 <= col < len(self.cells) else ""
+
+
+@dataclass(slots=True)
+class Table:
+    kind: str  # "pipe" | "aligned"
+    rows: list[Row]  # every row, header rows first (rule rows are not rows)
+    ncols: int
+    span: Span
+    first_line: int
+    last_line: int
+    rule_row: int = -1  # index in ``rows`` of the first row after a |---| rule row (-1: none)
+    caption: str = ""  # a "Biểu …" line or heading just above, when there is one
+    section: Section | None = None  # the innermost section it stands in (set by the parser)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def is_numeric(text: str) -> bool:
+    """A cell that holds one number and nothing else (``1.250``, ``98,5``, ``12,5%``, ``-3``)."""
+    return bool(text) and _NUMERIC_CELL.fullmatch(text.strip()) is not None
+
+
+def _layout(rows: list[Row]) -> bool:
+    """A table that lays out the document's header or closing (not a table of figures)."""
+    return any(_HEADER_CELL.match(c.text) or _LAYOUT_CELL.match(c.text) for r in rows for c in r.cells)
+
+
+# -- pipe tables ----------------------------------------------------------------------------------
+
+
+def _is_pipe_line(stripped: str) -> bool:
+    return stripped.startswith("|") and stripped.count("|") >= 2
+
+
+def _split_pipe(raw: str, start: int) -> list[tuple[str, int, int]]:
+    """``(raw cell, source start, source end)`` of each cell of a pipe row (``\\|`` is text)."""
+    i = raw.index("|")
+    cells: list[tuple[str, int, int]] = []
+    pos = i + 1
+    j = pos
+    n = len(raw)
+    while j < n:
+        if raw[j] == "\\" and j + 1 < n:
+            j += 2
+            continue
+        if raw[j] == "|":
+            cells.append((raw[pos:j], start + pos, start + j))
+            pos = j + 1
+        j += 1
+    tail = raw[pos:]
+    if tail.strip():  # a row without its closing pipe
+        cells.append((tail, start + pos, start + n))
+    return cells
+
+
+def clean_cell(raw: str, s: int) -> tuple[str, Span]:
+    """Cleaned text of a raw cell and the source span of its printed part."""
+    lead = len(raw) - len(raw.lstrip())
+    body = raw.strip()
+    span = Span(s + lead, s + lead + len(body)) if body else Span(s + lead, s + lead)
+    text = _BR.sub(" ", body)
+    text = _EMPH.sub("", text).replace("\\|", "|")
+    return " ".join(text.split()), span
+
+
+def _pipe_table(source: Source, lines: list[int]) -> Table | None:
+    rows: list[Row] = []
+    rule_row = -1
+    for idx in lines:
+        start, end = source.line_bounds(idx)
+        raw = source.text[start:end]
+        parts = _split_pipe(raw, start)
+        if parts and all(_RULE_CELL.fullmatch(p[0]) or not p[0].strip() for p in parts) and any(
+                _RULE_CELL.fullmatch(p[0]) for p in parts):
+            if rule_row < 0:
+                rule_row = len(rows)
+            continue
+        cells = []
+        for k, (text, s, _e) in enumerate(parts):
+            t, span = clean_cell(text, s)
+            cells.append(Cell(t, span, k))
+        if not cells:
+            continue
+        rows.append(Row([idx], cells, Span(start, end)))
+    if not rows:
+        return None
+    if _layout(rows):
+        return None  # the document header or closing laid out as a table
+    ncols = max(len(r.cells) for r in rows)
+    if ncols < 2:
+        return None
+    for r in rows:
+        while len(r.cells) < ncols:
+            e = r.span.end
+            r.cells.append(Cell("", Span(e, e), len(r.cells)))
+    return Table("pipe", rows, ncols, Span(rows[0].span.start, rows[-1].span.end), lines[0], lines[-1],
+                 rule_row=rule_row)
+
+
+def header_table_lines(source: Source) -> set[int]:
+    """Lines of pipe rows that hold the document header (read cell by cell by the classifier)."""
+    out = set()
+    for idx in range(source.line_count):
+        start, end = source.line_bounds(idx)
+        stripped = source.text[start:end].strip()
+        if _is_pipe_line(stripped) and any(_HEADER_CELL.match(p[0]) for p in _split_pipe(stripped, 0)):
+            out.add(idx)
+    return out
+
+
+# -- aligned text tables --------------------------------------------------------------------------
+
+
+def _expand(raw: str) -> tuple[str, list[int]]:
+    """Tabs expanded to 8 columns, with the display column of every character."""
+    cols = []
+    out = []
+    c = 0
+    for ch in raw:
+        cols.append(c)
+        if ch == "\t":
+            w = 8 - c % 8
+            out.append(" " * w)
+            c += w
+        else:
+            out.append(ch)
+            c += 1
+    return "".join(out), cols
+
+
+def _aligned_cells(raw: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets in ``raw`` of the gap-separated cells of a line."""
+    out = []
+    pos = 0
+    lead = len(raw) - len(raw.lstrip())
+    pos = lead
+    for m in _GAP.finditer(raw, lead):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if raw[pos:].strip():
+        out.append((pos, len(raw.rstrip())))
+    return out
+
+
+@dataclass(slots=True)
+class _ALine:
+    idx: int
+    start: int  # source offset of the line
+    raw: str
+    cells: list[tuple[int, int]]  # offsets in raw
+    dcols: list[tuple[int, int]]  # display columns of each cell
+
+
+def _aline(source: Source, idx: int) -> _ALine:
+    start, end = source.line_bounds(idx)
+    raw = source.text[start:end]
+    cells = _aligned_cells(raw)
+    _, cols = _expand(raw)
+    dcols = [(cols[a], cols[b - 1] + 1) for a, b in cells]
+    return _ALine(idx, start, raw, cells, dcols)
+
+
+def _columns(full: list[_ALine], n: int) -> list[tuple[int, int]] | None:
+    """Column intervals (display columns) from the rows that print every cell; ``None`` when the
+    cells do not line up (a column overlaps the next one)."""
+    cols = []
+    for k in range(n):
+        a = min(line.dcols[k][0] for line in full)
+        b = max(line.dcols[k][1] for line in full)
+        cols.append((a, b))
+    for k in range(n - 1):
+        if cols[k][1] >= cols[k + 1][0] + 1:
+            return None
+    return cols
+
+
+def _assign(line: _ALine, cols: list[tuple[int, int]]) -> list[int] | None:
+    """The column of each cell of a row that prints fewer cells, by overlap; ``None`` when a
+    cell overlaps no column or two cells fall in one column."""
+    out: list[list[_ALine]] = []
+    for a, b in line.dcols:
+        best, best_ov = -1, 0
+        for k, (ca, cb) in enumerate(cols):
+            ov = min(b, cb) - max(a, ca)
+            if ov > best_ov:
+                best, best_ov = k, ov
+        if best < 0:
+            # nearest column whose interval the cell does not overlap: right-aligned numbers
+            # that stick out of the rows seen so far
+            dist = [(min(abs(a - ca), abs(b - cb)), k) for k, (ca, cb) in enumerate(cols)]
+            d, best = min(dist)
+            if d > 3:
+                return None
+        if out and best <= out[-1]:
+            return None
+        out.append(best)
+    return out
+
+
+def _aligned_table(source: Source, block: list[_ALine]) -> Table | None:
+    counts: dict[int, int] = {}
+    for line in block:
+        counts[len(line.cells)] = counts.get(len(line.cells), 0) + 1
+    n = max((c for c in counts if c >= 3), key=lambda c: (counts[c], c), default=0)
+    if n < 3 or counts[n] < 3:
+        return None
+    full = [line for line in block if len(line.cells) == n]
+    numeric_rows = sum(1 for line in full
+                       if any(is_numeric(line.raw[a:b]) for a, b in line.cells[1:]))
+    if numeric_rows < 2:
+        return None
+    cols = _columns(full, n)
+    if cols is None:
+        return None
+    rows: list[Row] = []
+    for line in block:
+        if len(line.cells) > n:
+            return None
+        assign = list(range(n)) if len(line.cells) == n else _assign(line, cols)
+        if assign is None:
+            return None
+        texts = [(line.raw[a:b], line.start + a) for a, b in line.cells]
+        # a wrapped label: one cell, in a text column, starting lower-case, after a row
+        if (len(line.cells) == 1 and rows and texts[0][0][:1].islower()
+                and not is_numeric(texts[0][0])):
+            prev = rows[-1]
+            k = assign[0]
+            c = prev.cells[k]
+            t, span = clean_cell(texts[0][0], texts[0][1])
+            prev.cells[k] = Cell((c.text + " " + t).strip(), c.span | span if c.text else span, k)
+            prev.lines.append(line.idx)
+            prev.span = prev.span | Span(line.start, line.start + len(line.raw))
+            continue
+        end = line.start + len(line.raw)
+        cells = [Cell("", Span(end, end), k) for k in range(n)]
+        for (text, s), k in zip(texts, assign, strict=True):
+            t, span = clean_cell(text, s)
+            cells[k] = Cell(t, span, k)
+        rows.append(Row([line.idx], cells, Span(line.start, end)))
+    if _layout(rows):
+        return None
+    return Table("aligned", rows, n, Span(rows[0].span.start, rows[-1].span.end), block[0].idx, block[-1].idx)
+
+
+def _aligned_candidates(source: Source, taken: set[int]) -> list[list[_ALine]]:
+    """Runs of lines that each split into two or more gap-separated cells (a single blank
+    line inside a run is allowed: exports double-space rows), plus single-cell lines between
+    such lines (wrapped labels, section rows)."""
+    blocks: list[list[_ALine]] = []
+    cur: list[_ALine] = []
+    blank = 0
+    for idx in range(source.line_count):
+        start, end = source.line_bounds(idx)
+        raw = source.text[start:end]
+        if idx in taken or raw.lstrip().startswith("|"):
+            if cur:
+                blocks.append(cur)
+            cur, blank = [], 0
+            continue
+        if not raw.strip():
+            blank += 1
+            if blank > 1 and cur:
+                blocks.append(cur)
+                cur = []
+            continue
+        if "  " not in raw.strip() and "\t" not in raw.strip():
+            # a one-cell line: kept only inside a run (checked when the run continues)
+            if cur and blank == 0 and len(raw.strip()) <= 80:
+                cur.append(_aline(source, idx))
+                continue
+            if cur:
+                blocks.append(cur)
+            cur, blank = [], 0
+            continue
+        line = _aline(source, idx)
+        if len(line.cells) < 2:
+            if cur:
+                blocks.append(cur)
+            cur, blank = [], 0
+            continue
+        blank = 0
+        cur.append(line)
+    if cur:
+        blocks.append(cur)
+    out = []
+    for b in blocks:
+        while b and len(b[-1].cells) < 2:
+            b = b[:-1]  # a trailing one-cell line is prose after the table
+        if len(b) >= 3:
+            out.append(b)
+    return out
+
+
+# -- the document's tables ------------------------------------------------------------------------
+
+
+def find_tables(source: Source) -> list[Table]:
+    """Every table of a source, in order."""
+    tables: list[Table] = []
+    taken: set[int] = set()
+    run: list[int] = []
+
+    def flush() -> None:
+        if run:
+            t = _pipe_table(source, list(run))
+            if t is not None:
+                tables.append(t)
+            taken.update(run)
+            run.clear()
+
+    for idx in range(source.line_count):
+        start, end = source.line_bounds(idx)
+        stripped = source.text[start:end].strip()
+        if _is_pipe_line(stripped):
+            run.append(idx)
+        else:
+            flush()
+    flush()
+    if "  " in source.text or "\t" in source.text:
+        for block in _aligned_candidates(source, taken):
+            t = _aligned_table(source, block)
+            if t is not None:
+                tables.append(t)
+    tables.sort(key=lambda t: t.first_line)
+    for t in tables:
+        t.caption = _caption(source, t.first_line)
+    return tables
+
+
+_CAPTION = re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*((?:BIỂU|Biểu|PHỤ LỤC|Phụ lục|Bảng|BẢNG)\b.*)$")
+
+
+def _caption(source: Source, first: int) -> str:
+    for idx in range(first - 1, max(-1, first - 4), -1):
+        start, end = source.line_bounds(idx)
+        text = source.text[start:end].strip()
+        if not text:
+            continue
+        m = _CAPTION.match(text)
+        return m.group(1).strip("* ") if m else ""
+    return ""
+
+
+__all__ = ["Cell", "Row", "Table", "clean_cell", "find_tables", "header_table_lines", "is_numeric"]

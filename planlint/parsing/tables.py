@@ -173,7 +173,7 @@ def header_table_lines(source: Source) -> set[int]:
 def _expand(raw: str) -> tuple[str, list[int]]:
     """Tabs expanded to 8 columns, with the display column of every character."""
     cols = []
-    out = []
+    out: list[str] = []
     c = 0
     for ch in raw:
         cols.append(c)
@@ -189,7 +189,7 @@ def _expand(raw: str) -> tuple[str, list[int]]:
 
 def _aligned_cells(raw: str) -> list[tuple[int, int]]:
     """``(start, end)`` offsets in ``raw`` of the gap-separated cells of a line."""
-    out = []
+    out: list[tuple[int, int]] = []
     pos = 0
     lead = len(raw) - len(raw.lstrip())
     pos = lead
@@ -237,7 +237,7 @@ def _columns(full: list[_ALine], n: int) -> list[tuple[int, int]] | None:
 def _assign(line: _ALine, cols: list[tuple[int, int]]) -> list[int] | None:
     """The column of each cell of a row that prints fewer cells, by overlap; ``None`` when a
     cell overlaps no column or two cells fall in one column."""
-    out: list[list[_ALine]] = []
+    out: list[int] = []
     for a, b in line.dcols:
         best, best_ov = -1, 0
         for k, (ca, cb) in enumerate(cols):
@@ -342,7 +342,7 @@ def _aligned_candidates(source: Source, taken: set[int]) -> list[list[_ALine]]:
         cur.append(line)
     if cur:
         blocks.append(cur)
-    out = []
+    out: list[list[_ALine]] = []
     for b in blocks:
         while b and len(b[-1].cells) < 2:
             b = b[:-1]  # a trailing one-cell line is prose after the table

@@ -40,7 +40,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="lint plans (files, folders of *.txt/*.md, or - for stdin)")
     c.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
-    c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--format", choices=["text", "json", "concise", "github", "sarif", "html"], default="text",
+                   help="text (default), json (the stable contract), concise (one line a finding), github "
+                        "(workflow annotations), sarif (SARIF 2.1.0), html (a self-contained report for reviewers)")
+    c.add_argument("-o", "--output-file", type=Path, help="write the report to this file instead of standard output")
+    c.add_argument("--statistics", action="store_true", help="count findings by rule instead of listing them")
+    c.add_argument("--fix", action="store_true", help="apply the safe repairs findings carry (text files only)")
+    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe repairs")
+    c.add_argument("--diff", action="store_true", help="print the repairs as a unified diff; write nothing")
     c.add_argument("--select", type=_codes, help="only these codes or prefixes (S,N101)")
     c.add_argument("--extend-select", type=_codes, help="add codes to the selection")
     c.add_argument("--ignore", type=_codes, help="skip these codes or prefixes")
@@ -125,9 +132,8 @@ def _config(args: argparse.Namespace) -> Any:
 
 
 def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
-    from .engine import lint_source
+    from .engine import LintResult, run
     from .finding import SEVERITY_RANK
-    from .report import json_report, text_report
     from .rule import FAMILIES, all_rules
 
     cfg = _config(args)
@@ -139,18 +145,95 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     inputs = list(iter_inputs(args.paths))
     if args.paths.count("-") > 1:
         raise InputError("- (standard input) can be given once")
-    findings = []
-    sources: dict[str, Source] = {}
+    fixing = args.fix or args.diff
+    results: list[LintResult] = []
+    fixed = 0
     for path in inputs:
+        editable = path is None or path.suffix.lower() not in _not_editable()
+        if fixing and not editable:
+            sys.stderr.write(f"planlint: {path}: Word and PDF files get no edits (planlint annotate writes comments); "
+                             "checked only\n")
         source = read_source(path, args.stdin_filename)
-        sources[source.path] = source
-        findings.extend(lint_source(source, cfg))
-    if args.format == "json":
+        if fixing and editable:
+            fixed += _fix_one(path, source, cfg, args, out, results)
+        else:
+            results.append(run(source, cfg, with_facts=args.format == "html"))
+    if args.diff:
+        return EXIT_FINDINGS if fixed else EXIT_OK
+    if args.fix and None in inputs:
+        return _exit(results, cfg.fail_on, SEVERITY_RANK)  # stdin: the fixed text went to stdout
+    target = args.output_file
+    stream: IO[str] = open(target, "w", encoding="utf-8", newline="\n") if target else out  # noqa: SIM115
+    try:
+        _report(args, cfg, results, len(inputs), stream)
+        if args.fix:
+            note = (f"Đã sửa {fixed} phát hiện." if cfg.lang == "vi" else f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
+            sys.stderr.write(note + "\n")
+    finally:
+        if target:
+            stream.close()
+    return _exit(results, cfg.fail_on, SEVERITY_RANK)
+
+
+def _not_editable() -> tuple[str, ...]:
+    from .fix import NOT_EDITABLE
+
+    return NOT_EDITABLE
+
+
+def _exit(results: Sequence[Any], fail_on: str, rank: dict[str, int]) -> int:
+    threshold = rank[fail_on]
+    return EXIT_FINDINGS if any(rank[f.severity] >= threshold for r in results for f in r.findings) else EXIT_OK
+
+
+def _fix_one(path: Path | None, source: Source, cfg: Any, args: argparse.Namespace, out: IO[str],
+             results: list[Any]) -> int:
+    """Repair one input: --diff prints, --fix writes (stdin: to stdout). Returns findings repaired."""
+    from .engine import run
+    from .fix import fix_source, unified_diff, write_atomic
+
+    outcome = fix_source(source, cfg, unsafe=args.unsafe_fixes)
+    if outcome.reverted:
+        sys.stderr.write(f"planlint: {source.path}: a pass of repairs made the plan parse worse; it was undone\n")
+    if args.diff:
+        if outcome.changed:
+            out.write(unified_diff(source.path, outcome.original, outcome.text))
+        return outcome.fixed if outcome.changed else 0
+    if path is None:
+        out.write(outcome.text)
+    elif outcome.changed:
+        write_atomic(path, outcome.text)
+    result = outcome.result
+    if args.format == "html":
+        result = run(result.source, cfg, with_facts=True)
+    results.append(result)
+    return outcome.fixed if outcome.changed else 0
+
+
+def _report(args: argparse.Namespace, cfg: Any, results: Sequence[Any], files: int, out: IO[str]) -> None:
+    from .report import json_report, text_report
+    from .report.formats import concise_report, github_report, statistics_report
+
+    findings = [f for r in results for f in r.findings]
+    if args.statistics:
+        statistics_report(findings, out)
+    elif args.format == "json":
         json_report(findings, out)
+    elif args.format == "concise":
+        concise_report(findings, out)
+    elif args.format == "github":
+        github_report(findings, out)
+    elif args.format == "sarif":
+        from .report.sarif import sarif_report
+
+        sarif_report(findings, out)
+    elif args.format == "html":
+        from .report.html import html_report
+
+        html_report(results, cfg.lang, out)
     else:
-        text_report(findings, sources, len(inputs), cfg.lang, out)
-    threshold = SEVERITY_RANK[cfg.fail_on]
-    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK
+        sources = {r.source.path: r.source for r in results}
+        text_report(findings, sources, files, cfg.lang, out)
 
 
 def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
@@ -218,13 +301,14 @@ def cmd_tree(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_facts(args: argparse.Namespace, out: IO[str]) -> int:
+    from .engine import run
     from .report.facts import render_facts
 
     path = None if args.path == "-" else Path(args.path)
     if path is not None and not path.is_file():
         raise InputError(f"{args.path}: no such file")
     cfg = _config(args)
-    render_facts(read_source(path), cfg, args.format, out)
+    render_facts(run(read_source(path), cfg, with_facts=True), args.format, out)
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .config import Config
-from .finding import Finding, Hit
+from .finding import Finding, Fix, Hit
 from .parsing.parser import parse_source
 from .parsing.source import Source
 from .parsing.tree import Plan, Span
@@ -64,6 +64,38 @@ class Context:
 NOT_A_PLAN = "S110"
 
 
+@dataclass
+class LintResult:
+    """One lint run over one source: what ``check``, ``facts`` and the reporters all read.
+
+    ``facts`` holds the inventory rows (every figure understood) only when asked for: ``check``
+    does not pay for them. Reporters read this and never run the engine again.
+    """
+
+    source: Source
+    plan: Plan
+    findings: list[Finding]
+    verdicts: list[Verdict]
+    facts: list[Any] = field(default_factory=list)
+
+
+def run(source: Source, config: Config | None = None, *, fragment: bool = False,
+        with_facts: bool = False) -> LintResult:
+    """Lint ``source`` once: findings, the verdicts of every check, and (``with_facts``) the
+    fact rows a reviewer reads."""
+    with gc_paused():
+        ctx = Context(parse_source(source), config or Config())
+        findings = _lint(source, config, fragment, ctx)
+        rows: list[Any] = []
+        if with_facts:
+            from .facts import inventories
+
+            for inv in inventories():
+                rows.extend(ctx.facts(inv))
+            rows.sort(key=lambda r: r.span.start)
+        return LintResult(source, ctx.plan, findings, ctx.verdicts, rows)
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Linting builds many small objects that all live until the end and form no cycles to
@@ -87,7 +119,7 @@ def lint_source(source: Source, config: Config | None = None, *, fragment: bool 
 
 def _lint(source: Source, config: Config | None, fragment: bool, context: Context | None) -> list[Finding]:
     config = config or Config()
-    plan = parse_source(source)
+    plan = context.plan if context is not None and context.plan.source is source else parse_source(source)
     ctx = context or Context(plan, config)
     ctx.plan, ctx.config = plan, config
     rules = [r for r in all_rules() if config.enabled(r.code, r.default_enabled, r.severity)]
@@ -128,7 +160,28 @@ def _resolve(source: Source, r: Rule, hit: Hit, lang: str) -> Finding:
         code=r.code, rule=r.name, severity=hit.severity or r.severity,
         message=r.message(hit.message_key, lang, hit.args),
         fix=r.fix_text(hit.message_key, lang, hit.args), context=ctx_lines,
+        edit=_resolve_edits(source, r, hit), span=(hit.span.start, hit.span.end),
     )
+
+
+def _resolve_edits(source: Source, r: Rule, hit: Hit) -> Fix | None:
+    """The hit's edits in offsets of the file on disk; none when the rule declared no fix, an
+    edit changes nothing or two of them overlap (a rule's repair is applied whole or not at all)."""
+    if not hit.edits or r.autofix is None:
+        return None
+    edits: list[tuple[int, int, str]] = []
+    for e in sorted(hit.edits, key=lambda e: (e.span.start, e.span.end)):
+        if not 0 <= e.span.start <= e.span.end <= len(source.text):
+            return None
+        start, end = source.raw_offset(e.span.start), source.raw_offset(e.span.end)
+        if source.raw[start:end] == e.replacement:
+            continue
+        if edits and start < edits[-1][1]:
+            return None
+        edits.append((start, end, e.replacement))
+    if not edits:
+        return None
+    return Fix(hit.safety or r.autofix, tuple(edits))
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:

@@ -8,6 +8,24 @@ from typing import Any
 from .parsing.tree import Span
 
 SEVERITIES = ("info", "warning", "error")
+SAFETIES = ("safe", "unsafe")  # ruff's applicability: --fix applies safe edits, --unsafe-fixes the rest
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``span`` of the normalised text by ``replacement`` (an insertion when empty)."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A finding's machine-applicable repair, resolved to offsets of the file as it is on disk
+    (``raw`` offsets: the original line ends, BOM and Unicode form are kept outside the edits)."""
+
+    safety: str  # "safe" | "unsafe"
+    edits: tuple[tuple[int, int, str], ...]  # (raw start, raw end, replacement), sorted
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
@@ -24,6 +42,8 @@ class Hit:
     context: Span | None = None
     severity: str | None = None  # override of the rule's default (e.g. a softer case)
     message_key: str = "default"  # which of the rule's messages to use
+    edits: tuple[Edit, ...] = ()  # a machine-applicable repair (the rule declares its safety)
+    safety: str | None = None  # override of the rule's declared fix safety for this hit
 
 
 @dataclass(slots=True)
@@ -39,6 +59,8 @@ class Finding:
     message: str
     fix: str | None = None
     context: tuple[int, int] | None = None  # (first line, last line) of the statement
+    edit: Fix | None = None  # machine-applicable repair, if the rule has one (not in the JSON)
+    span: tuple[int, int] | None = None  # normalised [start, end) of the finding (reporters)
 
     def as_json(self) -> dict[str, Any]:
         """The reporting contract: exactly these keys (tests and the scoreboard rely on it)."""
@@ -57,3 +79,14 @@ class Finding:
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
+
+
+def replace_within(text: str, span: Span, old: str, new: str) -> Edit | None:
+    """An edit that replaces ``old`` inside ``text[span]`` by ``new``; ``None`` unless ``old``
+    occurs there exactly once (a repair must know exactly what it changes)."""
+    piece = text[span.start : span.end]
+    at = piece.find(old)
+    if not old or at < 0 or piece.find(old, at + 1) >= 0:
+        return None
+    start = span.start + at
+    return Edit(Span(start, start + len(old)), new)

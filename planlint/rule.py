@@ -58,6 +58,7 @@ class Rule:
     default_enabled: bool = True
     any_text: bool = False  # also runs (once) on a file not recognised as a plan
     doc: str = ""
+    autofix: str | None = None  # "safe" or "unsafe": the rule's hits may carry edits of this class
 
     @property
     def family(self) -> str:
@@ -106,12 +107,15 @@ def rule(
     options: dict[str, Any] | None = None,
     default_enabled: bool = True,
     any_text: bool = False,
+    autofix: str | None = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check of a rule; the module docstring is its doc."""
     if severity not in SEVERITIES:
         raise ValueError(f"rule {code}: severity {severity!r} is not one of {', '.join(SEVERITIES)}")
     if not re.fullmatch(r"[SNPDRT]\d{3}", code):
         raise ValueError(f"rule code {code!r} is not a family letter and three digits")
+    if autofix not in (None, "safe", "unsafe"):
+        raise ValueError(f"rule {code}: autofix {autofix!r} is not safe or unsafe")
 
     def deco(fn: CheckFn) -> CheckFn:
         module = importlib.import_module(fn.__module__)
@@ -121,7 +125,7 @@ def rule(
         r = Rule(code=code, name=name, severity=severity, summary=first_sentence(doc),
                  messages=_by_lang(messages), fix=_by_lang(fix), check=fn,
                  options=dict(options or {}), default_enabled=default_enabled, any_text=any_text,
-                 doc=doc)
+                 autofix=autofix, doc=doc)
         if code in _REGISTERED and _REGISTERED[code].check is not fn:
             raise ValueError(f"rule code {code} registered twice")
         _REGISTERED[code] = r

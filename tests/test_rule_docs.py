@@ -53,3 +53,21 @@ def test_registration_errors_raise_even_under_python_O():
         register(code="S999", name="x", severity="fatal", messages={"en": "x"})
     with pytest.raises(ValueError, match="family letter"):
         register(code="S99", name="x", severity="error", messages={"en": "x"})
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_rule_fixed_example(rule):
+    """A rule with a repair shows it: fixing its Bad example gives its Fixed example, which the
+    rule no longer reports. A rule without one has no Fixed block."""
+    from planlint.config import Config
+    from planlint.fix import fix_text
+
+    ex = rule.examples()
+    if rule.autofix is None:
+        assert "fixed" not in ex, f"{rule.code}: a Fixed:: block but no autofix declared"
+        return
+    assert "fixed" in ex, f"{rule.code}: declares autofix={rule.autofix!r} but its doc has no Fixed:: block"
+    cfg = Config(select=[rule.code])
+    assert fix_text(ex["bad"], cfg, unsafe=True, fragment=True) == ex["fixed"]
+    assert not [f for f in lint(ex["fixed"], cfg, fragment=True) if f.code == rule.code]
+    if rule.autofix == "unsafe":  # --fix alone leaves an unsafe repair to the author
+        assert fix_text(ex["bad"], cfg, fragment=True) == ex["bad"]

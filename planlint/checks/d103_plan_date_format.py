@@ -14,6 +14,15 @@ Bad::
     KẾ HOẠCH
     Phát động phong trào thi đua năm 2026
 
+Fixed::
+
+    Số: 09/KH-UBND
+
+    An Bình, ngày 05 tháng 01 năm 2026
+
+    KẾ HOẠCH
+    Phát động phong trào thi đua năm 2026
+
 Good::
 
     Số: 09/KH-UBND
@@ -26,12 +35,16 @@ Good::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..engine import Context
 from ..facts.header import extract
-from ..finding import Hit
+from ..finding import Edit, Hit
+from ..parsing.tree import Span
 from ..rule import rule
+
+_DIGITS = re.compile(r"\d+")
 
 
 def nd30(day: int, month: int, year: int) -> str:
@@ -51,6 +64,7 @@ def nd30(day: int, month: int, year: int) -> str:
                  "vi": "ngày ban hành '{printed}' chưa đúng thể thức: theo Nghị định 30 viết '{fixed}'"},
     },
     fix={"en": "write '{fixed}'", "vi": "viết thành '{fixed}'"},
+    autofix="safe",  # the zero padding only; a date in another form is the author's to rewrite
 )
 def check(ctx: Context) -> Iterator[Hit]:
     pd = ctx.facts(extract).date
@@ -75,4 +89,16 @@ def check(ctx: Context) -> Iterator[Hit]:
     ctx.verdict("plan date", pd.span, f"'{printed}' {'≠' if why else '='} '{fixed}'", not why)
     if why:
         yield Hit(pd.span, {"printed": printed, "fixed": fixed, "why": ", ".join(why), "why_vi": ", ".join(why_vi)},
-                  message_key="zero")
+                  message_key="zero", edits=_padding(ctx.plan.source.text, pd.span, d.day, d.month))
+
+
+def _padding(text: str, span: Span, day: int, month: int) -> tuple[Edit, ...]:
+    """Edits padding the day and the month where they stand, keeping every other character."""
+    runs = list(_DIGITS.finditer(text, span.start, span.end))
+    if len(runs) != 3 or int(runs[0].group()) != day or int(runs[1].group()) != month:
+        return ()
+    out = []
+    for m, value, width in ((runs[0], day, 10), (runs[1], month, 3)):
+        if value < width and len(m.group()) < 2:
+            out.append(Edit(Span(m.start(), m.end()), f"{value:02d}"))
+    return tuple(out)

@@ -15,6 +15,15 @@ Bad::
     KẾ HOẠCH
     Phát động phong trào thi đua năm 2025
 
+Fixed::
+
+    Số: 21/KH-UBND
+
+    Bình Sơn, ngày 03 tháng 02 năm 2025
+
+    KẾ HOẠCH
+    Phát động phong trào thi đua năm 2025
+
 Good::
 
     Số: 21/KH-UBND
@@ -32,7 +41,7 @@ from collections.abc import Iterator
 
 from ..engine import Context
 from ..facts.header import extract
-from ..finding import Hit
+from ..finding import Edit, Hit
 from ..rule import rule
 
 
@@ -54,6 +63,7 @@ from ..rule import rule
     },
     fix={"space": {"en": "write '{fixed}'", "vi": "viết '{fixed}'"},
          "year": {"en": "drop the year", "vi": "bỏ năm khỏi ký hiệu"}},
+    autofix="safe",  # only the stray spaces carry an edit
 )
 def check(ctx: Context) -> Iterator[Hit]:
     n = ctx.facts(extract).number
@@ -69,7 +79,9 @@ def check(ctx: Context) -> Iterator[Hit]:
         fixed = re.sub(r"[ \t]+", "", symbol)
         s, e = n.stray[0]
         problems += 1
-        yield Hit(p.span_of(s, e), {"symbol": symbol, "fixed": fixed}, context=n.span, message_key="space")
+        edits = tuple(Edit(p.span_of(a, b), "") for a, b in n.stray if p.text[a:b].isspace())
+        yield Hit(p.span_of(s, e), {"symbol": symbol, "fixed": fixed}, context=n.span, message_key="space",
+                  edits=edits if len(edits) == len(n.stray) else ())
     if n.mixed:
         problems += 1
         yield Hit(n.span, {"symbol": symbol}, message_key="mixed")

@@ -11,6 +11,13 @@ Bad::
     2. Về xã hội
     4. Về quốc phòng - an ninh
 
+Fixed::
+
+    II. CHỈ TIÊU
+    1. Về kinh tế
+    2. Về xã hội
+    3. Về quốc phòng - an ninh
+
 Good::
 
     II. CHỈ TIÊU
@@ -38,6 +45,7 @@ from ._structure import anomaly_hits
         "vi": "{found} đứng sau {previous}; lẽ ra là {expected}",
     },
     fix={"en": "number it {expected}, or add the missing item", "vi": "đánh số lại thành {expected} hoặc bổ sung mục còn thiếu"},
+    autofix="unsafe",  # renumbering moves the items after it: the author confirms
 )
 def check(ctx: Context) -> Iterator[Hit]:
-    yield from anomaly_hits(ctx, "skipped")
+    yield from anomaly_hits(ctx, "skipped", renumber=True)

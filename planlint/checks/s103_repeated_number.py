@@ -7,6 +7,13 @@ Bad::
     II. CHỈ TIÊU
     III. TỔ CHỨC THỰC HIỆN
 
+Fixed::
+
+    I. MỤC TIÊU
+    II. NỘI DUNG
+    III. CHỈ TIÊU
+    IV. TỔ CHỨC THỰC HIỆN
+
 Good::
 
     I. MỤC TIÊU
@@ -34,6 +41,7 @@ from ._structure import anomaly_hits
         "vi": "{found} bị lặp lại; lẽ ra là {expected}",
     },
     fix={"en": "renumber it {expected} and the items after it", "vi": "đánh số lại thành {expected} và các mục sau"},
+    autofix="unsafe",  # renumbering moves the items after it: the author confirms
 )
 def check(ctx: Context) -> Iterator[Hit]:
-    yield from anomaly_hits(ctx, "repeated")
+    yield from anomaly_hits(ctx, "repeated", renumber=True)

@@ -7,6 +7,11 @@ Bad::
     III. NHIỆM VỤ
     IIII. TỔ CHỨC THỰC HIỆN
 
+Fixed::
+
+    III. NHIỆM VỤ
+    IV. TỔ CHỨC THỰC HIỆN
+
 Good::
 
     III. NHIỆM VỤ
@@ -18,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..finding import Hit
+from ..finding import Hit, replace_within
 from ..parsing.lines import to_roman
 from ..rule import rule
 
@@ -32,11 +37,14 @@ from ..rule import rule
         "vi": "{found} không phải số La Mã hợp lệ; số {value} viết là {expected}",
     },
     fix={"en": "write {expected}", "vi": "viết thành {expected}"},
+    autofix="safe",
 )
 def check(ctx: Context) -> Iterator[Hit]:
     for s in ctx.plan.sections():
         m = s.marker
         roman = m.kind == "roman" or (m.kind == "part" and not m.label.isdigit())
         if roman and not m.valid and m.value > 0:
-            yield Hit(m.span, {"found": m.label, "value": m.value, "expected": to_roman(m.value)},
-                      context=s.heading.span)
+            expected = to_roman(m.value)
+            edit = replace_within(ctx.plan.source.text, m.span, m.label, expected)
+            yield Hit(m.span, {"found": m.label, "value": m.value, "expected": expected},
+                      context=s.heading.span, edits=(edit,) if edit else ())

@@ -26,6 +26,13 @@ Bad::
     - Biểu dương kip thời các tập thể, cá nhân có thành tích đặt biệt xuất sắc.
     - Bổ xung nguồn lực cho các nghành, đơn vị.
 
+Fixed::
+
+    1. Mục đích
+
+    - Biểu dương kịp thời các tập thể, cá nhân có thành tích đặc biệt xuất sắc.
+    - Bổ sung nguồn lực cho các ngành, đơn vị.
+
 Good::
 
     1. Mục đích
@@ -40,7 +47,7 @@ from collections.abc import Iterator
 
 from ..engine import Context
 from ..facts.text import misspellings
-from ..finding import Hit
+from ..finding import Edit, Hit
 from ..rule import rule
 
 
@@ -59,8 +66,12 @@ from ..rule import rule
         },
     },
     fix={"en": "write “{right}”", "vi": "sửa thành “{right}”"},
+    autofix="safe",
 )
 def check(ctx: Context) -> Iterator[Hit]:
     for m in ctx.facts(misspellings):
+        # one correction, and the printed words are exactly what the span covers: safe to replace
+        text = ctx.plan.source.text[m.span.start : m.span.end]
+        edits = (Edit(m.span, m.right),) if text == m.found and m.right and "/" not in m.right else ()
         yield Hit(m.span, {"found": m.found, "right": m.right, "note_en": m.note_en, "note_vi": m.note_vi},
-                  message_key="orthography" if m.note_en else "default")
+                  message_key="orthography" if m.note_en else "default", edits=edits)

@@ -16,6 +16,12 @@ Bad::
 
     Nâng cao tỷ  lệ hộ gia đình văn hóa ; vận động cán bộ,công chức tham gia.
 
+Fixed::
+
+    1. Mục đích
+
+    Nâng cao tỷ lệ hộ gia đình văn hóa; vận động cán bộ, công chức tham gia.
+
 Good::
 
     1. Mục đích
@@ -29,7 +35,7 @@ from collections.abc import Iterator
 
 from ..engine import Context
 from ..facts.text import spacing
-from ..finding import Hit
+from ..finding import Edit, Hit
 from ..rule import rule
 
 
@@ -52,7 +58,14 @@ from ..rule import rule
         },
     },
     fix={"en": "write “{fixed}”", "vi": "sửa thành “{fixed}”"},
+    autofix="safe",
 )
 def check(ctx: Context) -> Iterator[Hit]:
     for g in ctx.facts(spacing):
-        yield Hit(g.span, {"found": g.found, "fixed": g.fixed, "count": g.count}, message_key=g.kind)
+        text = ctx.plan.source.text
+        # an edit only removes or adds spaces: anything else under its span means the paragraph
+        # text and the source differ there (markup), and the slip is left to the author
+        edits = tuple(Edit(span, new) for span, new in g.repairs
+                      if not text[span.start : span.end].strip() and not new.strip())
+        yield Hit(g.span, {"found": g.found, "fixed": g.fixed, "count": g.count}, message_key=g.kind,
+                  edits=edits if len(edits) == len(g.repairs) else ())

@@ -596,6 +596,7 @@ class Spacing:
     found: str  # the text around it as printed
     fixed: str
     count: int = 1  # double spaces: how many in the paragraph
+    repairs: list[tuple[Span, str]] = field(default_factory=list)  # (source span, replacement)
 
 
 def _around(text: str, i: int, j: int) -> tuple[int, int]:
@@ -626,13 +627,15 @@ def spacing(plan: Plan) -> list[Spacing]:
                 m = doubles[0]
                 a, b = _around(text, m.start(), m.end())
                 out.append(Spacing(p.span_of(m.start(), m.end()), "double", text[a:b],
-                                   text[a : m.start()] + " " + text[m.end() : b], len(doubles)))
+                                   text[a : m.start()] + " " + text[m.end() : b], len(doubles),
+                                   [(p.span_of(d.start(), d.end()), " ") for d in doubles]))
         for m in _SPACE_BEFORE.finditer(text):
             if text.startswith("..", m.start(1)) or text.startswith("./.", m.start(1)):
                 continue  # an ellipsis, the closing "./."
             a, b = _around(text, m.start(), m.end())
             out.append(Spacing(p.span_of(m.start(), m.end()), "before", text[a:b],
-                               text[a : m.start()] + text[m.start(1) : b]))
+                               text[a : m.start()] + text[m.start(1) : b],
+                               repairs=[(p.span_of(m.start(), m.start(1)), "")]))
         for m in _NO_SPACE_AFTER.finditer(text):
             a, b = _around(text, m.start(), m.end())
             if m.group(1) == ";" and _ENTITY_HEAD.search(text, a, m.start()):
@@ -640,7 +643,8 @@ def spacing(plan: Plan) -> list[Spacing]:
             if _LONE_LETTER.search(text, 0, m.start()) or _LONE_LETTER_AFTER.match(text, m.end()):
                 continue  # "điểm a,b khoản 1": points of a legal citation
             out.append(Spacing(p.span_of(m.start(), m.end()), "after", text[a:b],
-                               text[a : m.end()] + " " + text[m.end() : b]))
+                               text[a : m.end()] + " " + text[m.end() : b],
+                               repairs=[(p.span_of(m.end(), m.end()), " ")]))
     out.sort(key=lambda x: x.span.start)
     return out
 

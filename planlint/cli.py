@@ -134,10 +134,10 @@ def _config(args: argparse.Namespace) -> Any:
 def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     from .engine import LintResult, run
     from .finding import SEVERITY_RANK
-    from .rule import FAMILIES, all_rules
+    from .rule import FAMILIES, known_codes
 
     cfg = _config(args)
-    known = {r.code for r in all_rules()}
+    known = known_codes()
     for code in (cfg.select or []) + cfg.ignore + cfg.extend_select:
         c = code.upper()
         if c != "ALL" and c not in FAMILIES and not any(k.startswith(c) for k in known):

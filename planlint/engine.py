@@ -20,7 +20,7 @@ from .finding import Finding, Fix, Hit
 from .parsing.parser import parse_source
 from .parsing.source import Source
 from .parsing.tree import Plan, Span
-from .rule import Rule, all_rules
+from .rule import Rule, selected_rules
 
 T = TypeVar("T")
 
@@ -122,7 +122,7 @@ def _lint(source: Source, config: Config | None, fragment: bool, context: Contex
     plan = context.plan if context is not None and context.plan.source is source else parse_source(source)
     ctx = context or Context(plan, config)
     ctx.plan, ctx.config = plan, config
-    rules = [r for r in all_rules() if config.enabled(r.code, r.default_enabled, r.severity)]
+    rules = list(selected_rules(config))
     gated = not fragment and not plan.recognised
     if gated:
         # not a plan: say so once; rules meant for any text (a legacy encoding that hides the

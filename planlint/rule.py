@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .config import Config
     from .engine import Context
     from .finding import Hit
 
@@ -135,14 +136,42 @@ def rule(
 
 
 @functools.cache
-def all_rules() -> tuple[Rule, ...]:
-    """Every rule, by code. Imports each module of ``planlint.checks`` once."""
+def rule_modules() -> dict[str, str]:
+    """Rule code -> module name, read from the file names of ``planlint.checks``
+    (``s103_repeated_number.py`` is S103): every code is known without importing a rule."""
     from . import checks
 
-    for info in pkgutil.iter_modules(checks.__path__):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{checks.__name__}.{info.name}")
-    return tuple(sorted(_REGISTERED.values(), key=lambda r: r.code))
+    return {info.name[:4].upper(): f"{checks.__name__}.{info.name}"
+            for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda i: i.name)
+            if not info.name.startswith("_")}
+
+
+def known_codes() -> tuple[str, ...]:
+    return tuple(rule_modules())
+
+
+def load_rules(codes: Iterable[str]) -> tuple[Rule, ...]:
+    """The rules of these codes, by code, importing only their modules."""
+    modules = rule_modules()
+    wanted = sorted({c.upper() for c in codes} & modules.keys())
+    for code in wanted:
+        if code not in _REGISTERED:
+            importlib.import_module(modules[code])
+    return tuple(_REGISTERED[c] for c in wanted if c in _REGISTERED)
+
+
+@functools.cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every rule, by code (imports every rule module: ``planlint rules``, ``explain``, tests)."""
+    return load_rules(known_codes())
+
+
+def selected_rules(config: Config) -> tuple[Rule, ...]:
+    """The rules a configuration turns on. Only the modules whose code the selection can reach
+    (``--select`` / ``--ignore`` match codes by prefix) are imported: ``--select S`` never loads
+    the number or poverty readers."""
+    reachable = [c for c in known_codes() if config.enabled(c, True, "error")]
+    return tuple(r for r in load_rules(reachable) if config.enabled(r.code, r.default_enabled, r.severity))
 
 
 def first_sentence(doc: str) -> str:

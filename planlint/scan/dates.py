@@ -13,8 +13,7 @@ offsets, the parts as printed and whether the calendar admits it:
   ``(5/1992 - 5/2022)``, ``giai đoạn 2021 - 2025``, ``2021-2025``, ``từ năm 2021 đến năm 2025``.
 
 A partial date stands for an interval of days (``tháng 01 năm 2025`` is 01/01 … 31/01/2025):
-comparisons use ``first``/``last`` so that only what is known is compared. The day after a phase
-is computed with python-dateutil's ``relativedelta`` (imported when needed).
+comparisons use ``first``/``last`` so that only what is known is compared.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 _SP = r"[ \t\u00a0]*"
 _BLANK = r"(?:[.…_](?:[ \t\u00a0]*[.…_])*)"
@@ -420,10 +419,8 @@ def iso(d: date) -> str:
 
 
 def next_day(d: date) -> date:
-    """The day after ``d`` (``relativedelta`` crosses month and year ends)."""
-    from dateutil.relativedelta import relativedelta
-
-    return d + relativedelta(days=1)
+    """The day after ``d`` (crossing month and year ends)."""
+    return d + timedelta(days=1)
 
 
 def parse_date(text: str) -> DateMention | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..data import grammar_path
 from .lines import CONT, HEAD, Classifier, Line, Run
@@ -17,21 +18,42 @@ if TYPE_CHECKING:
 
 @functools.cache
 def _lark() -> Lark:
-    from lark import Lark, Token
-    from lark.lexer import Lexer
+    """The LALR parser of ``grammar/plan.lark``, built once per machine.
 
-    class LineLexer(Lexer):
-        """Feeds pre-classified lines to the LALR parser: the value of a token is its index."""
+    Building it (grammar analysis, LALR tables) costs more than parsing a plan, so the built
+    parser is saved in the user's cache folder under a key made of the grammar's text, the
+    lexer module's text, lark's version and Python's: an edited grammar or lexer, or an upgraded
+    lark, gets a new file and a stale parser is never loaded. Any failure to read or write the
+    cache means building, as without one."""
+    import hashlib
+    import io
+    import sys
 
-        def __init__(self, lexer_conf: Any) -> None:
-            pass
+    import lark
+    from lark import Lark
 
-        def lex(self, data: Any, *args: Any) -> Any:  # data: list[Line]
-            for i, line in enumerate(data):
-                yield Token(line.type, i, line=line.index + 1)
+    from ..cache import cache_file, write_atomic
+    from . import lexer
 
     grammar = grammar_path("plan.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=LineLexer)
+    key = hashlib.sha256()
+    for part in (grammar.encode(), Path(lexer.__file__).read_bytes(), lark.__version__.encode(),
+                 sys.version.encode()):
+        key.update(part)
+        key.update(b"\0")
+    path = cache_file("parser", f"plan-{key.hexdigest()[:32]}.pickle")
+    if path is not None and path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                return Lark.load(fh)
+        except Exception:  # noqa: BLE001 - a damaged cache entry: build afresh
+            pass
+    parser = Lark(grammar, parser="lalr", lexer=lexer.LineLexer)
+    if path is not None:
+        buf = io.BytesIO()
+        parser.save(buf)
+        write_atomic(path, buf.getvalue())
+    return parser
 
 
 def paragraph(runs: list[Run], lines: list[int]) -> Paragraph:

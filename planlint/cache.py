@@ -1,0 +1,46 @@
+"""Where planlint keeps what it can rebuild: the user's cache folder, safe to delete.
+
+``$PLANLINT_CACHE_DIR`` if set (empty: no cache at all), else the platform's cache folder
+(``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%``
+on Windows) + ``planlint``. Every entry is keyed on everything it was built from, so a stale
+entry is never read, only ignored; a folder that cannot be written means building each time.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def cache_dir() -> Path | None:
+    """The cache folder (not created here), or ``None`` when caching is off."""
+    env = os.environ.get("PLANLINT_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env else None
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "planlint"
+
+
+def cache_file(*parts: str) -> Path | None:
+    """A path inside the cache folder, or ``None`` when caching is off."""
+    root = cache_dir()
+    return root.joinpath(*parts) if root is not None else None
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` whole or not at all (readers in parallel never see half a
+    file). ``False`` when the folder cannot be written: the caller just goes on without."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False

@@ -1,0 +1,106 @@
+"""Start-up stays lean and cached artefacts are never stale (timings live in benchmarks/)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES
+
+from planlint.parsing import parser as parser_mod
+
+HEAVY = ("rich", "pint", "dateutil", "docx", "pypdf", "pdfminer", "fitz")
+
+
+def _modules_after(argv: list[str], tmp_path) -> set[str]:
+    code = (
+        "import sys, io, contextlib, json\n"
+        "from planlint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main({argv!r})\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {"PLANLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return set(json.loads(out.stdout))
+
+
+def _plan() -> str:
+    return str(sorted(EXAMPLES.glob("*.md"))[0])
+
+
+def test_check_keeps_heavy_libraries_out(tmp_path):
+    mods = _modules_after(["check", "--format", "json", _plan()], tmp_path)
+    loaded = sorted(m for m in mods if m.split(".")[0] in HEAVY)
+    assert not loaded, f"`planlint check` imported {loaded}"
+
+
+def test_selected_family_only(tmp_path):
+    mods = _modules_after(["check", "--select", "S", _plan()], tmp_path)
+    checks = {m.rsplit(".", 1)[1][0] for m in mods if m.startswith("planlint.checks.") and "._" not in m}
+    assert checks == {"s"}
+    assert "planlint.facts.poverty" not in mods and "planlint.facts.text" not in mods
+
+
+def test_rules_listing_needs_no_parser(tmp_path):
+    mods = _modules_after(["rules"], tmp_path)
+    assert "lark" not in mods
+    assert sum(m.startswith("planlint.checks.") for m in mods) >= 50  # every rule is listed
+
+
+def test_every_rule_module_is_known_by_its_file_name():
+    from planlint.rule import all_rules, known_codes
+
+    assert known_codes() == tuple(r.code for r in all_rules())
+
+
+@pytest.fixture
+def fresh_parser(monkeypatch, tmp_path):
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    parser_mod._lark.cache_clear()
+    yield tmp_path / "cache" / "parser"
+    parser_mod._lark.cache_clear()
+
+
+def test_serialized_parser_is_reused(fresh_parser):
+    built = parser_mod._lark()
+    files = list(fresh_parser.glob("*.pickle"))
+    assert len(files) == 1
+    parser_mod._lark.cache_clear()
+    loaded = parser_mod._lark()
+    assert loaded is not built
+    assert {r.origin.name for r in loaded.rules} == {r.origin.name for r in built.rules}
+    assert len(list(fresh_parser.glob("*.pickle"))) == 1
+
+
+def test_grammar_change_is_picked_up(fresh_parser, monkeypatch, tmp_path):
+    parser_mod._lark()  # the real grammar, now cached
+    grammar = parser_mod.grammar_path("plan.lark").read_text(encoding="utf-8")
+    edited = tmp_path / "plan.lark"
+    assert "\ntitle: TITLE (SUMMARY | CONT)*\n" in grammar
+    edited.write_text(grammar.replace("\ntitle: TITLE (SUMMARY | CONT)*\n", "\ntitle: TITLE (SUMMARY | CONT)* -> renamed\n"),
+                      encoding="utf-8")
+    monkeypatch.setattr(parser_mod, "grammar_path", lambda name: edited)
+    parser_mod._lark.cache_clear()
+    assert "renamed" in {r.alias for r in parser_mod._lark().rules}
+    assert len(list(fresh_parser.glob("*.pickle"))) == 2
+
+
+def test_damaged_cache_entry_is_rebuilt(fresh_parser):
+    parser_mod._lark()
+    (entry,) = fresh_parser.glob("*.pickle")
+    entry.write_bytes(b"not a parser")
+    parser_mod._lark.cache_clear()
+    plan = parser_mod.parse("KẾ HOẠCH\nI. MỤC ĐÍCH\nNội dung.\n")
+    assert plan.body and plan.body[0].marker is not None
+
+
+def test_unwritable_cache_builds_anyway(monkeypatch):
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", "/proc/planlint-cannot-write-here")
+    parser_mod._lark.cache_clear()
+    try:
+        assert parser_mod._lark().rules
+    finally:
+        parser_mod._lark.cache_clear()

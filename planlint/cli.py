@@ -308,7 +308,7 @@ def cmd_facts(args: argparse.Namespace, out: IO[str]) -> int:
     if path is not None and not path.is_file():
         raise InputError(f"{args.path}: no such file")
     cfg = _config(args)
-    render_facts(run(read_source(path), cfg, with_facts=True), args.format, out)
+    render_facts(run(read_source(path), cfg, with_facts=True), args.format, out, cfg.lang)
     return EXIT_OK
 
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from .config import Config
 from .finding import Finding, Fix, Hit
+from .i18n import render
 from .parsing.parser import parse_source
 from .parsing.source import Source
 from .parsing.tree import Plan, Span
@@ -31,9 +32,12 @@ class Verdict:
 
     kind: str  # "share group", "ledger", "date", "citation", "sequence", …
     span: Span
-    statement: str  # the arithmetic or relation, as shown to a reviewer
+    statement: Any  # the arithmetic or relation, as shown to a reviewer: text, or planlint.i18n values
     ok: bool
     code: str = ""
+
+    def text(self, lang: str) -> str:
+        return render(self.statement, lang)
 
 
 @dataclass
@@ -57,7 +61,7 @@ class Context:
         assert self.rule is not None
         return self.rule.options.get(name)
 
-    def verdict(self, kind: str, span: Span, statement: str, ok: bool) -> None:
+    def verdict(self, kind: str, span: Span, statement: Any, ok: bool) -> None:
         self.verdicts.append(Verdict(kind, span, statement, ok, self.rule.code if self.rule else ""))
 
 

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .i18n import format_message
+
 if TYPE_CHECKING:
     from .config import Config
     from .engine import Context
@@ -67,24 +69,17 @@ class Rule:
 
     def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
         templates = self.messages.get(key) or self.messages["default"]
-        return _format(templates.get(lang) or templates["en"], args)
+        return format_message(templates.get(lang) or templates["en"], args, lang)
 
     def fix_text(self, key: str, lang: str, args: dict[str, Any]) -> str | None:
         templates = self.fix.get(key) or self.fix.get("default")
         if not templates:
             return None
-        return _format(templates.get(lang) or templates["en"], args)
+        return format_message(templates.get(lang) or templates["en"], args, lang)
 
     def examples(self) -> dict[str, str]:
         """The ``Bad::`` / ``Good::`` blocks of the docstring, dedented."""
         return doc_examples(self.doc)
-
-
-def _format(template: str, args: dict[str, Any]) -> str:
-    try:
-        return template.format(**args)
-    except (KeyError, IndexError, ValueError):
-        return template
 
 
 def _by_lang(value: dict[str, Any] | None) -> dict[str, dict[str, str]]:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from planlint import i18n
+
 # CI runs the same examples every time (a red CI must be reproducible); a developer's run explores
 # new ones, which is how boundary cases get found.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
@@ -17,6 +19,9 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 # planlint's caches (serialized parser, results) go to a fresh folder for each test session,
 # never the user's
 os.environ["PLANLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="planlint-test-cache-")
+
+# A message template that cannot be filled raises in tests instead of printing the raw template.
+i18n.STRICT = True
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

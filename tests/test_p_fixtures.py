@@ -45,7 +45,7 @@ def test_seed_ledgers_balance_and_give_no_p_finding(seeds):
         findings, ctx = run(path, show_info=True)
         assert [(f.line, f.code, f.message) for f in findings] == [], path.name
         if path.name.startswith("000"):
-            ledgers = [(v.ok, v.statement) for v in ctx.verdicts if v.kind == "ledger"]
+            ledgers = [(v.ok, v.text("en")) for v in ctx.verdicts if v.kind == "ledger"]
             assert ledgers == [(True, "poor households: start 46 − reduced 14 = 32 (year end 32) ✓"),
                                (True, "near-poor households: start 94 − reduced 65 = 29 (year end 29) ✓")]
             rates = [v for v in ctx.verdicts if v.kind == "rate denominator"]

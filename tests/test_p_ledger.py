@@ -163,7 +163,7 @@ def test_balanced_and_broken_ledgers_are_recorded_as_verdicts():
     src = Source("<t>", text)
     ctx = Context(planlint.parse(text), Config())
     lint_source(src, Config(select=["P"]), fragment=True, context=ctx)
-    ledger = [(v.ok, v.statement) for v in ctx.verdicts if v.kind == "ledger"]
+    ledger = [(v.ok, v.text("en")) for v in ctx.verdicts if v.kind == "ledger"]
     assert ledger == [(True, "poor households: start 46 − reduced 14 = 32 (year end 32) ✓"),
                       (False, "near-poor households: start 94 − reduced 65 = 29, the plan says year end 39 ✗")]
 

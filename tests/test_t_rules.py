@@ -249,7 +249,7 @@ def test_tone_style_verdicts_are_recorded():
     src = Source("<t>", text)
     ctx = Context(parse(text), Config(select=["T105"]))
     lint_source(src, Config(select=["T105"]), context=ctx)
-    statements = sorted((v.statement, v.ok) for v in ctx.verdicts if v.code == "T105")
+    statements = sorted((v.text("en"), v.ok) for v in ctx.verdicts if v.code == "T105")
     assert statements == [("hóa ×2 + hoá ×1: both styles", False), ("khỏe ×1: one style", True)]
 
 

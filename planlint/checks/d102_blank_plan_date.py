@@ -31,18 +31,8 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.header import extract
 from ..finding import Hit
+from ..i18n import Word, listing
 from ..rule import rule
-
-_EN = {"day": "day", "month": "month", "year": "year"}
-_VI = {"day": "ngày", "month": "tháng", "year": "năm"}
-
-
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " " + "and" + " " + parts[-1]
-
-
-def _join_vi(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
 
 
 @rule(
@@ -51,7 +41,7 @@ def _join_vi(parts: list[str]) -> str:
     severity="info",
     messages={
         "en": "the plan's date is left blank ({shown}): fill in the {parts} before signing",
-        "vi": "ngày ban hành kế hoạch còn để trống ({shown}): điền {parts_vi} trước khi ký ban hành",
+        "vi": "ngày ban hành kế hoạch còn để trống ({shown}): điền {parts} trước khi ký ban hành",
     },
     fix={"en": "complete the date when the plan is signed", "vi": "ghi đủ ngày, tháng, năm khi ký ban hành"},
 )
@@ -61,5 +51,4 @@ def check(ctx: Context) -> Iterator[Hit]:
         return
     blanks = list(pd.mention.blanks)
     ctx.verdict("plan date", pd.span, f"plan date {pd.display()}: {', '.join(blanks)} blank", False)
-    yield Hit(pd.span, {"shown": pd.display(), "parts": _join([_EN[b] for b in blanks]),
-                        "parts_vi": _join_vi([_VI[b] for b in blanks])})
+    yield Hit(pd.span, {"shown": pd.display(), "parts": listing(Word(f"date.{b}") for b in blanks)})

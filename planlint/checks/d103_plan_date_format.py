@@ -42,6 +42,7 @@ from ..engine import Context
 from ..facts.header import extract
 from ..finding import Edit, Hit
 from ..parsing.tree import Span
+from ..i18n import Seq, Word, seq
 from ..rule import rule
 
 _DIGITS = re.compile(r"\d+")
@@ -59,7 +60,7 @@ def nd30(day: int, month: int, year: int) -> str:
     severity="warning",
     messages={
         "zero": {"en": "the plan's date '{printed}' lacks a leading zero ({why}): ND30 writes '{fixed}'",
-                 "vi": "ngày ban hành '{printed}' thiếu số 0 ở trước ({why_vi}): theo Nghị định 30 viết '{fixed}'"},
+                 "vi": "ngày ban hành '{printed}' thiếu số 0 ở trước ({why}): theo Nghị định 30 viết '{fixed}'"},
         "form": {"en": "the plan's date '{printed}' is not written out: ND30 writes '{fixed}'",
                  "vi": "ngày ban hành '{printed}' chưa đúng thể thức: theo Nghị định 30 viết '{fixed}'"},
     },
@@ -79,16 +80,14 @@ def check(ctx: Context) -> Iterator[Hit]:
         ctx.verdict("plan date", pd.span, f"'{printed}' is not 'ngày … tháng … năm …'", False)
         yield Hit(pd.span, {"printed": printed, "fixed": fixed}, message_key="form")
         return
-    why, why_vi = [], []
+    why = []
     if d.day < 10 and len(d.day_raw) < 2:
-        why.append(f"day {d.day} → {d.day:02d}")
-        why_vi.append(f"ngày {d.day} → {d.day:02d}")
+        why.append(seq(Word("date.day"), f" {d.day} → {d.day:02d}"))
     if d.month < 3 and len(d.month_raw) < 2:
-        why.append(f"month {d.month} → {d.month:02d}")
-        why_vi.append(f"tháng {d.month} → {d.month:02d}")
+        why.append(seq(Word("date.month"), f" {d.month} → {d.month:02d}"))
     ctx.verdict("plan date", pd.span, f"'{printed}' {'≠' if why else '='} '{fixed}'", not why)
     if why:
-        yield Hit(pd.span, {"printed": printed, "fixed": fixed, "why": ", ".join(why), "why_vi": ", ".join(why_vi)},
+        yield Hit(pd.span, {"printed": printed, "fixed": fixed, "why": Seq(tuple(why), ", ")},
                   message_key="zero", edits=_padding(ctx.plan.source.text, pd.span, d.day, d.month))
 
 

@@ -37,6 +37,7 @@ from ..engine import Context
 from ..facts.citations import extract as citations
 from ..facts.header import extract as header
 from ..finding import Hit
+from ..i18n import Word, seq
 from ..rule import rule
 from ..scan.dates import iso
 
@@ -47,7 +48,7 @@ from ..scan.dates import iso
     severity="error",
     messages={
         "en": "{doc} ngày {cited} is dated after this plan ({plan}{latest}): a plan cannot implement a later document",
-        "vi": "{doc} ngày {cited} ban hành sau ngày của kế hoạch này ({plan}{latest_vi}): kế hoạch không thể "
+        "vi": "{doc} ngày {cited} ban hành sau ngày của kế hoạch này ({plan}{latest}): kế hoạch không thể "
               "thực hiện văn bản ban hành sau nó",
     },
     fix={"en": "check the date of the cited document (or of the plan)",
@@ -76,6 +77,5 @@ def check(ctx: Context) -> Iterator[Hit]:
         if ok:
             continue
         yield Hit(span, {"doc": c.label, "cited": d.display(), "plan": plan_shown,
-                         "latest": f", at the latest {iso(latest)}" if partial else "",
-                         "latest_vi": f", muộn nhất là {iso(latest)}" if partial else ""},
+                         "latest": seq(", ", Word("word.at_the_latest"), f" {iso(latest)}") if partial else ""},
                   context=c.span())

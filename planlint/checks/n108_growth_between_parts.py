@@ -32,6 +32,7 @@ from ..engine import Context
 from ..facts.growth import growth_groups
 from ..facts.vocab import fmt
 from ..finding import Hit
+from ..i18n import Word
 from ..rule import rule
 
 
@@ -43,7 +44,7 @@ from ..rule import rule
         "en": "the aggregate grows {g}, outside its sectors' range {lo} – {hi}: a total cannot grow "
               "{way} than all of its parts ({parts})",
         "vi": "tổng thể tăng {g}, nằm ngoài khoảng tăng của các ngành {lo} – {hi}: tổng không thể tăng "
-              "{way_vi} tất cả các thành phần ({parts})",
+              "{way} tất cả các thành phần ({parts})",
     },
     fix={"en": "correct the aggregate or the sectors' growth", "vi": "sửa tốc độ tăng của tổng thể hoặc của các ngành"},
 )
@@ -72,6 +73,6 @@ def check(ctx: Context) -> Iterator[Hit]:
         if ok:
             continue
         severe = gg.covers_taxes or (gg.production and not gg.grdp)
-        way, way_vi = ("faster", "nhanh hơn") if not high_ok else ("slower", "chậm hơn")
-        yield Hit(g.span, {"g": g.shown(), "lo": f"{fmt(lo, d)}{unit}", "hi": hi_txt, "way": way, "way_vi": way_vi,
+        way = Word("word.faster") if not high_ok else Word("word.slower")
+        yield Hit(g.span, {"g": g.shown(), "lo": f"{fmt(lo, d)}{unit}", "hi": hi_txt, "way": way,
                            "parts": parts}, context=gg.span, severity=None if severe else "warning")

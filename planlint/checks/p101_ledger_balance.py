@@ -39,8 +39,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.poverty import balance, category_label, runs, unit_mix
+from ..facts.poverty import balance, category_word, runs, unit_mix
 from ..finding import Hit
+from ..i18n import seq
 from ..rule import rule
 from ..scan.numbers import format_vn
 
@@ -51,12 +52,12 @@ from ..scan.numbers import format_vn
     severity="error",
     messages={
         "default": {
-            "en": "{cat_en}: {lhs_en} = {computed}, but the plan says {end} at year end",
-            "vi": "{cat_vi}: {lhs_vi} = {computed}, nhưng kế hoạch ghi cuối năm {end}",
+            "en": "{cat}: {lhs} = {computed}, but the plan says {end} at year end",
+            "vi": "{cat}: {lhs} = {computed}, nhưng kế hoạch ghi cuối năm {end}",
         },
         "breakdown": {
-            "en": "{cat_en}: the reduction of {reduced} does not match its parts: {parts_en} = {net}",
-            "vi": "{cat_vi}: số giảm {reduced} không khớp với các thành phần: {parts_vi} = {net}",
+            "en": "{cat}: the reduction of {reduced} does not match its parts: {parts} = {net}",
+            "vi": "{cat}: số giảm {reduced} không khớp với các thành phần: {parts} = {net}",
         },
     },
     fix={
@@ -79,20 +80,17 @@ def check(ctx: Context) -> Iterator[Hit]:
                 b = balance(led, unit)
                 if b is None:
                     continue
-                ctx.verdict("ledger", b.end.span, f"{category_label(led.category, unit, ctx.lang)}: "
-                            f"{b.statement(ctx.lang)}", b.ok)
+                ctx.verdict("ledger", b.end.span, seq(category_word(led.category, unit), ": ", b.statement()), b.ok)
                 if b.ok:
                     continue
                 args = {
-                    "cat_en": category_label(led.category, unit, "en"),
-                    "cat_vi": category_label(led.category, unit, "vi"),
-                    "lhs_en": b.lhs("en"), "lhs_vi": b.lhs("vi"),
+                    "cat": category_word(led.category, unit), "lhs": b.lhs(),
                     "computed": format_vn(b.computed), "end": format_vn(b.end.value),
                 }
                 severity = "warning" if b.soft else None
                 if b.kind == "breakdown" and b.reduced is not None and b.net is not None:
                     args.update(reduced=format_vn(b.reduced.value), net=format_vn(b.net),
-                                parts_en=b.breakdown_text("en"), parts_vi=b.breakdown_text("vi"))
+                                parts=b.breakdown_text())
                     yield Hit(b.reduced.span, args, context=led.context, severity=severity, message_key="breakdown")
                     continue
                 # on the year-end figure, or on the figure that completes the statement when the

@@ -27,8 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.poverty import category_label, rate_fall, runs
+from ..facts.poverty import category_word, rate_fall, runs
 from ..finding import Hit
+from ..i18n import seq
 from ..rule import rule
 from ..scan.numbers import format_vn
 
@@ -39,15 +40,15 @@ from ..scan.numbers import format_vn
     severity="error",
     messages={
         "default": {
-            "en": "the rate of {cat_en} falls from {start}% to {end}%: {start} − {end} = {computed} percentage "
+            "en": "the rate of {cat} falls from {start}% to {end}%: {start} − {end} = {computed} percentage "
                   "points, but the plan says a fall of {stated}",
-            "vi": "tỷ lệ {cat_vi} giảm từ {start}% xuống {end}%: {start} − {end} = {computed} điểm phần trăm, "
+            "vi": "tỷ lệ {cat} giảm từ {start}% xuống {end}%: {start} − {end} = {computed} điểm phần trăm, "
                   "nhưng kế hoạch ghi giảm {stated}",
         },
         "relative": {
-            "en": "the rate of {cat_en} falls from {start}% to {end}%: {start} − {end} = {computed} percentage "
+            "en": "the rate of {cat} falls from {start}% to {end}%: {start} − {end} = {computed} percentage "
                   "points; {stated} is the fall relative to the start (({start} − {end}) ÷ {start} = {relative}%), not in points",
-            "vi": "tỷ lệ {cat_vi} giảm từ {start}% xuống {end}%: {start} − {end} = {computed} điểm phần trăm; "
+            "vi": "tỷ lệ {cat} giảm từ {start}% xuống {end}%: {start} − {end} = {computed} điểm phần trăm; "
                   "{stated} là mức giảm tương đối so với đầu kỳ (({start} − {end}) ÷ {start} = {relative}%), không phải "
                   "điểm phần trăm",
         },
@@ -65,14 +66,13 @@ def check(ctx: Context) -> Iterator[Hit]:
             rf = rate_fall(led)
             if rf is None:
                 continue
-            ctx.verdict("rate fall", rf.fall.span, f"{category_label(led.category, 'households', ctx.lang)}: "
-                        f"{rf.statement(ctx.lang)}", rf.ok)
+            ctx.verdict("rate fall", rf.fall.span, seq(category_word(led.category, "households"), ": ", rf.statement()),
+                        rf.ok)
             if rf.ok:
                 continue
             d = max(rf.start.decimals, rf.end.decimals, rf.fall.decimals)
             args = {
-                "cat_en": category_label(led.category, "households", "en"),
-                "cat_vi": category_label(led.category, "households", "vi"),
+                "cat": category_word(led.category, "households"),
                 "start": rf.start.raw, "end": rf.end.raw, "computed": format_vn(rf.computed, d),
                 "stated": rf.fall.printed(),
             }

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..engine import Context
-from ..facts.poverty import HOUSEHOLDS, RatePair, Run, Term, balance, category_label, rate_pairs, runs
+from ..facts.poverty import HOUSEHOLDS, RatePair, Run, Term, balance, category_word, rate_pairs, runs
 from ..finding import Hit
 from ..rule import rule
 from ..scan.numbers import format_vn
@@ -45,9 +45,9 @@ from ..scan.numbers import format_vn
     severity="warning",
     messages={
         "default": {
-            "en": "{c1} {cat1_en} at {r1}% means {c1} ÷ {r1}% = {lo1}–{hi1} households, but {c2} {cat2_en} at "
+            "en": "{c1} {cat1} at {r1}% means {c1} ÷ {r1}% = {lo1}–{hi1} households, but {c2} {cat2} at "
                   "{r2}% means {c2} ÷ {r2}% = {lo2}–{hi2}: the rates imply different household totals",
-            "vi": "{c1} {cat1_vi} chiếm {r1}% nghĩa là tổng số hộ {c1} ÷ {r1}% = {lo1}–{hi1}, nhưng {c2} {cat2_vi} "
+            "vi": "{c1} {cat1} chiếm {r1}% nghĩa là tổng số hộ {c1} ÷ {r1}% = {lo1}–{hi1}, nhưng {c2} {cat2} "
                   "chiếm {r2}% nghĩa là {c2} ÷ {r2}% = {lo2}–{hi2}: hai tỷ lệ không cùng một tổng số hộ",
         },
         "stated-total": {
@@ -55,8 +55,8 @@ from ..scan.numbers import format_vn
             "vi": "kế hoạch ghi tổng số {total} hộ, nhưng các tỷ lệ cho thấy {rates} = {lo}–{hi} hộ",
         },
         "total": {
-            "en": "{c} {cat_en} of {total} households: {c} ÷ {total} × 100 = {computed}%, but the plan says {r}%",
-            "vi": "{c} {cat_vi} trên tổng số {total} hộ: {c} ÷ {total} × 100 = {computed}%, nhưng kế hoạch ghi {r}%",
+            "en": "{c} {cat} of {total} households: {c} ÷ {total} × 100 = {computed}%, but the plan says {r}%",
+            "vi": "{c} {cat} trên tổng số {total} hộ: {c} ÷ {total} × 100 = {computed}%, nhưng kế hoạch ghi {r}%",
         },
     },
     fix={
@@ -130,8 +130,7 @@ def _overlap(ctx: Context, a: RatePair, b: RatePair) -> Iterator[Hit]:
     yield Hit(b.rate.span, {
         "c1": a.count.raw, "r1": a.rate.raw, "lo1": format_vn(Decimal(lo1)), "hi1": format_vn(Decimal(hi1)),
         "c2": b.count.raw, "r2": b.rate.raw, "lo2": format_vn(Decimal(lo2)), "hi2": format_vn(Decimal(hi2)),
-        "cat1_en": category_label(cat1, HOUSEHOLDS, "en"), "cat1_vi": category_label(cat1, HOUSEHOLDS, "vi"),
-        "cat2_en": category_label(cat2, HOUSEHOLDS, "en"), "cat2_vi": category_label(cat2, HOUSEHOLDS, "vi"),
+        "cat1": category_word(cat1, HOUSEHOLDS), "cat2": category_word(cat2, HOUSEHOLDS),
     }, context=a.count.span | b.rate.span)
 
 
@@ -167,6 +166,6 @@ def _against_total(ctx: Context, p: RatePair, total: Decimal) -> Iterator[Hit]:
     cat = p.ledger.category
     yield Hit(p.rate.span, {
         "c": p.count.raw, "r": p.rate.raw, "total": format_vn(total), "computed": shown,
-        "cat_en": category_label(cat, HOUSEHOLDS, "en"), "cat_vi": category_label(cat, HOUSEHOLDS, "vi"),
+        "cat": category_word(cat, HOUSEHOLDS),
     }, context=p.count.span | p.rate.span, severity="warning" if p.time == "start" else "error",
         message_key="total")

@@ -24,13 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.poverty import HOUSEHOLDS, PEOPLE, ROLE_EN, ROLE_VI, ROLE_VI_NEAR, category_label, runs, unit_mix
+from ..facts.poverty import category_word, role_word, runs, unit_mix
 from ..finding import Hit
+from ..i18n import Word
 from ..rule import rule
 from ..scan.numbers import format_vn
-
-UNIT_VI = {HOUSEHOLDS: "hộ", PEOPLE: "người"}
-UNIT_EN = {HOUSEHOLDS: "households", PEOPLE: "people"}
 
 
 @rule(
@@ -38,13 +36,13 @@ UNIT_EN = {HOUSEHOLDS: "households", PEOPLE: "people"}
     name="unit-mix",
     severity="warning",
     messages={
-        "en": "{cat_en}: {role_a_en} {a} {unit_a_en} but {role_b_en} {b} {unit_b_en}: households and people "
+        "en": "{cat}: {role_a} {a} {unit_a} but {role_b} {b} {unit_b}: households and people "
               "never mix in one ledger",
-        "vi": "{cat_vi}: {role_a_vi} {a} {unit_a_vi} nhưng {role_b_vi} {b} {unit_b_vi}: không được trộn số hộ "
+        "vi": "{cat}: {role_a} {a} {unit_a} nhưng {role_b} {b} {unit_b}: không được trộn số hộ "
               "và số người trong cùng một phép tính",
     },
-    fix={"en": "write every figure of the ledger in {unit_a_en} (or give both units for each figure)",
-         "vi": "ghi mọi số của phép tính theo {unit_a_vi} (hoặc ghi cả hai đơn vị cho từng số)"},
+    fix={"en": "write every figure of the ledger in {unit_a} (or give both units for each figure)",
+         "vi": "ghi mọi số của phép tính theo {unit_a} (hoặc ghi cả hai đơn vị cho từng số)"},
 )
 def check(ctx: Context) -> Iterator[Hit]:
     for run in ctx.facts(runs):
@@ -53,12 +51,10 @@ def check(ctx: Context) -> Iterator[Hit]:
             if mix is None:
                 continue
             a, b, main, odd = mix.main_term, mix.odd_term, mix.main, mix.odd
-            vi = ROLE_VI_NEAR if led.category == "near" else ROLE_VI
             assert a.role is not None and b.role is not None
             yield Hit(b.span, {
-                "cat_en": category_label(led.category, main, "en"), "cat_vi": category_label(led.category, main, "vi"),
-                "role_a_en": ROLE_EN[a.role], "role_a_vi": vi[a.role], "a": format_vn(a.value),
-                "role_b_en": ROLE_EN[b.role], "role_b_vi": vi[b.role], "b": format_vn(b.value),
-                "unit_a_en": UNIT_EN[main], "unit_a_vi": UNIT_VI[main],
-                "unit_b_en": UNIT_EN[odd], "unit_b_vi": UNIT_VI[odd],
+                "cat": category_word(led.category, main),
+                "role_a": role_word(led.category, a.role), "a": format_vn(a.value),
+                "role_b": role_word(led.category, b.role), "b": format_vn(b.value),
+                "unit_a": Word(f"unit.{main}"), "unit_b": Word(f"unit.{odd}"),
             }, context=led.context)

@@ -21,10 +21,12 @@ Good::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..engine import Context
-from ..facts.poverty import INFLOWS, MOVEMENTS, ROLE_EN, ROLE_VI, ROLE_VI_NEAR, Term, category_label, runs, unit_mix
+from ..facts.poverty import INFLOWS, MOVEMENTS, Term, category_word, role_word, runs, unit_mix
 from ..finding import Hit
+from ..i18n import Seq, seq
 from ..rule import rule
 from ..scan.numbers import format_vn
 
@@ -36,16 +38,16 @@ from ..scan.numbers import format_vn
     default_enabled=False,
     messages={
         "no-movement": {
-            "en": "{cat_en}: start {start} and year end {end} are stated but no movement ({start} − {end} = {diff})",
-            "vi": "{cat_vi}: có số đầu năm {start} và cuối năm {end} nhưng không ghi số giảm ({start} − {end} = {diff})",
+            "en": "{cat}: start {start} and year end {end} are stated but no movement ({start} − {end} = {diff})",
+            "vi": "{cat}: có số đầu năm {start} và cuối năm {end} nhưng không ghi số giảm ({start} − {end} = {diff})",
         },
         "no-end": {
-            "en": "{cat_en}: {lhs_en} = {computed}, but the year-end figure is not stated",
-            "vi": "{cat_vi}: {lhs_vi} = {computed}, nhưng không ghi số cuối năm",
+            "en": "{cat}: {lhs} = {computed}, but the year-end figure is not stated",
+            "vi": "{cat}: {lhs} = {computed}, nhưng không ghi số cuối năm",
         },
         "no-start": {
-            "en": "{cat_en}: the start is not stated; year end {end} with {moves_en} implies {computed} at the start",
-            "vi": "{cat_vi}: không ghi số đầu năm; cuối năm {end} với {moves_vi} thì đầu năm là {computed}",
+            "en": "{cat}: the start is not stated; year end {end} with {moves} implies {computed} at the start",
+            "vi": "{cat}: không ghi số đầu năm; cuối năm {end} với {moves} thì đầu năm là {computed}",
         },
     },
     fix={"en": "state every figure of the ledger so it can be checked",
@@ -62,8 +64,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                          and led.counts.get((t.role, unit)) is t]
                 if s is not None and e is not None and moves:
                     continue  # complete: P101's business
-                args = {"cat_en": category_label(led.category, unit, "en"),
-                        "cat_vi": category_label(led.category, unit, "vi")}
+                args: dict[str, Any] = {"cat": category_word(led.category, unit)}
                 if s is not None and e is not None:
                     if s.from_range:
                         continue
@@ -71,29 +72,23 @@ def check(ctx: Context) -> Iterator[Hit]:
                     yield Hit(e.span, args, context=led.context, message_key="no-movement")
                 elif s is not None and moves:
                     net = sum((t.value if t.role in INFLOWS else -t.value for t in moves), s.value)
-                    args.update(computed=format_vn(net), lhs_en=_lhs(s, moves, led.category, "en"),
-                                lhs_vi=_lhs(s, moves, led.category, "vi"))
+                    args.update(computed=format_vn(net), lhs=_lhs(s, moves, led.category))
                     yield Hit(moves[-1].span, args, context=led.context, message_key="no-end")
                 elif e is not None and moves:
                     net = sum((-t.value if t.role in INFLOWS else t.value for t in moves), e.value)
                     args.update(end=format_vn(e.value), computed=format_vn(net),
-                                moves_en=_moves(moves, led.category, "en"), moves_vi=_moves(moves, led.category, "vi"))
+                                moves=_moves(moves, led.category))
                     yield Hit(e.span, args, context=led.context, message_key="no-start")
 
 
-def _names(category: str, lang: str) -> dict[str, str]:
-    return ROLE_EN if lang == "en" else ROLE_VI_NEAR if category == "near" else ROLE_VI
-
-
-def _lhs(s: Term, moves: list[Term], category: str, lang: str) -> str:
-    names = _names(category, lang)
-    out = f"{names['start']} {format_vn(s.value)}"
+def _lhs(s: Term, moves: list[Term], category: str) -> Seq:
+    out: list[Any] = [role_word(category, "start"), f" {format_vn(s.value)}"]
     for t in moves:
         assert t.role is not None
-        out += f" {'+' if t.role in INFLOWS else '−'} {names[t.role]} {format_vn(t.value)}"
-    return out
+        out += [f" {'+' if t.role in INFLOWS else '−'} ", role_word(category, t.role), f" {format_vn(t.value)}"]
+    return Seq(tuple(out))
 
 
-def _moves(moves: list[Term], category: str, lang: str) -> str:
-    names = _names(category, lang)
-    return ", ".join(f"{names[t.role]} {format_vn(t.value)}" for t in moves if t.role is not None)
+def _moves(moves: list[Term], category: str) -> Seq:
+    return Seq(tuple(seq(role_word(category, t.role), f" {format_vn(t.value)}") for t in moves if t.role is not None),
+               ", ")

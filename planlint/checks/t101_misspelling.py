@@ -48,6 +48,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.text import misspellings
 from ..finding import Edit, Hit
+from ..i18n import Text
 from ..rule import rule
 
 
@@ -61,8 +62,8 @@ from ..rule import rule
             "vi": "“{found}” viết sai chính tả, đúng là “{right}”",
         },
         "orthography": {
-            "en": "“{found}” is misspelt: {note_en}; write “{right}”",
-            "vi": "“{found}” viết sai chính tả: {note_vi}; đúng là “{right}”",
+            "en": "“{found}” is misspelt: {note}; write “{right}”",
+            "vi": "“{found}” viết sai chính tả: {note}; đúng là “{right}”",
         },
     },
     fix={"en": "write “{right}”", "vi": "sửa thành “{right}”"},
@@ -73,5 +74,5 @@ def check(ctx: Context) -> Iterator[Hit]:
         # one correction, and the printed words are exactly what the span covers: safe to replace
         text = ctx.plan.source.text[m.span.start : m.span.end]
         edits = (Edit(m.span, m.right),) if text == m.found and m.right and "/" not in m.right else ()
-        yield Hit(m.span, {"found": m.found, "right": m.right, "note_en": m.note_en, "note_vi": m.note_vi},
+        yield Hit(m.span, {"found": m.found, "right": m.right, "note": Text(en=m.note_en, vi=m.note_vi)},
                   message_key="orthography" if m.note_en else "default", edits=edits)

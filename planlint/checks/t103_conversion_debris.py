@@ -31,18 +31,8 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.text import debris
 from ..finding import Hit
+from ..i18n import Word
 from ..rule import rule
-
-WHAT = {
-    "latex": ("LaTeX", "mã LaTeX"),
-    "html": ("HTML markup", "thẻ HTML"),
-    "entity": ("an HTML entity", "mã ký tự HTML"),
-    "subscript": ("subscript markup", "định dạng chỉ số dưới"),
-    "superscript": ("superscript markup", "định dạng chỉ số trên"),
-    "attribute": ("formatting attributes", "thuộc tính định dạng"),
-    "image": ("an image reference", "liên kết hình ảnh"),
-    "escape": ("escaped markdown", "ký tự markdown có dấu gạch chéo"),
-}
 
 
 @rule(
@@ -51,12 +41,12 @@ WHAT = {
     severity="warning",
     messages={
         "default": {
-            "en": "{what_en} left over from conversion: “{found}”; plain text: “{plain}”",
-            "vi": "còn sót {what_vi} khi chuyển đổi: “{found}”; viết thành “{plain}”",
+            "en": "{what} left over from conversion: “{found}”; plain text: “{plain}”",
+            "vi": "còn sót {what} khi chuyển đổi: “{found}”; viết thành “{plain}”",
         },
         "remove": {
-            "en": "{what_en} left over from conversion: “{found}”; remove it",
-            "vi": "còn sót {what_vi} khi chuyển đổi: “{found}”; cần xóa bỏ",
+            "en": "{what} left over from conversion: “{found}”; remove it",
+            "vi": "còn sót {what} khi chuyển đổi: “{found}”; cần xóa bỏ",
         },
     },
     fix={
@@ -66,6 +56,5 @@ WHAT = {
 )
 def check(ctx: Context) -> Iterator[Hit]:
     for d in ctx.facts(debris):
-        en, vi = WHAT[d.kind]
-        yield Hit(d.span, {"found": d.found, "plain": d.plain, "what_en": en, "what_vi": vi},
+        yield Hit(d.span, {"found": d.found, "plain": d.plain, "what": Word(f"debris.{d.kind}")},
                   message_key="default" if d.plain else "remove")

@@ -28,9 +28,8 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.text import tone_uses
 from ..finding import Hit
+from ..i18n import Word
 from ..rule import rule
-
-STYLE = {"new": ("new style", "kiểu mới"), "old": ("old style", "kiểu cũ")}
 
 
 @rule(
@@ -38,10 +37,10 @@ STYLE = {"new": ("new style", "kiểu mới"), "old": ("old style", "kiểu cũ"
     name="tone-style-mix",
     severity="info",
     messages={
-        "en": "“{minority}” ({minority_style_en}, {minority_count}×) and “{majority}” ({majority_style_en}, "
+        "en": "“{minority}” ({minority_style}, {minority_count}×) and “{majority}” ({majority_style}, "
               "{majority_count}×) are both used in this document",
-        "vi": "văn bản dùng cả “{minority}” ({minority_style_vi}, {minority_count} lần) lẫn “{majority}” "
-              "({majority_style_vi}, {majority_count} lần)",
+        "vi": "văn bản dùng cả “{minority}” ({minority_style}, {minority_count} lần) lẫn “{majority}” "
+              "({majority_style}, {majority_count} lần)",
     },
     fix={"en": "write “{majority}” throughout: one tone-mark style per document",
          "vi": "thống nhất viết “{majority}” trong toàn văn bản"},
@@ -61,6 +60,5 @@ def check(ctx: Context) -> Iterator[Hit]:
         yield Hit(u.first[minority], {
             "minority": u.forms[minority], "majority": u.forms[majority],
             "minority_count": u.counts[minority], "majority_count": u.counts[majority],
-            "minority_style_en": STYLE[minority][0], "minority_style_vi": STYLE[minority][1],
-            "majority_style_en": STYLE[majority][0], "majority_style_vi": STYLE[majority][1],
+            "minority_style": Word(f"style.{minority}"), "majority_style": Word(f"style.{majority}"),
         })

@@ -43,8 +43,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from ..data import vocabulary
+from ..i18n import Seq, Word, render, seq
 from ..parsing.tree import Block, Paragraph, Plan, Section, Span
 from ..scan.numbers import Num, format_vn, scan_numbers
 from . import FactRow
@@ -54,17 +56,17 @@ COUNT_ROLES = ("start", *MOVEMENTS, "end")
 INFLOWS = ("fell_back", "newly_poor", "moved_in")
 HOUSEHOLDS, PEOPLE = "households", "people"
 
-ROLE_VI = {"start": "đầu năm", "reduced": "giảm", "escaped": "thoát nghèo", "fell_back": "tái nghèo",
-           "newly_poor": "phát sinh mới", "moved_out": "chuyển đi", "moved_in": "chuyển đến", "end": "cuối năm"}
-ROLE_VI_NEAR = {**ROLE_VI, "escaped": "thoát cận nghèo", "fell_back": "tái cận nghèo"}
-ROLE_EN = {"start": "start", "reduced": "reduced", "escaped": "escaped", "fell_back": "fell back",
-           "newly_poor": "newly poor", "moved_out": "moved away", "moved_in": "moved in", "end": "year end"}
-CATEGORY_VI = {("poor", HOUSEHOLDS): "hộ nghèo", ("near", HOUSEHOLDS): "hộ cận nghèo",
-               ("both", HOUSEHOLDS): "hộ nghèo và cận nghèo", ("poor", PEOPLE): "người nghèo",
-               ("near", PEOPLE): "người cận nghèo", ("both", PEOPLE): "người nghèo và cận nghèo"}
-CATEGORY_EN = {("poor", HOUSEHOLDS): "poor households", ("near", HOUSEHOLDS): "near-poor households",
-               ("both", HOUSEHOLDS): "poor and near-poor households", ("poor", PEOPLE): "poor people",
-               ("near", PEOPLE): "near-poor people", ("both", PEOPLE): "poor and near-poor people"}
+
+
+def role_word(category: str, role: str) -> Word:
+    """The name of a ledger figure in messages (rules/messages.toml: role, role_near)."""
+    return Word(f"{'role_near' if category == 'near' else 'role'}.{role}")
+
+
+def category_word(category: str, unit: str) -> Word:
+    """poor households, near-poor people … in messages (rules/messages.toml: category)."""
+    return Word(f"category.{category}_{unit if unit in (HOUSEHOLDS, PEOPLE) else HOUSEHOLDS}")
+
 
 _WINDOW = 90  # how far before a number its label is looked for (characters)
 _PAREN = re.compile(r"\([^()]*\)")
@@ -874,51 +876,36 @@ class Balance:
     net: Decimal | None = None  # breakdown: escaped − arrivals
     soft: bool = False  # households moving in or out, or counts not understood: a warning at most
 
-    def lhs(self, lang: str) -> str:
-        names = _role_names(self.ledger.category, lang)
-        out = f"{names['start']} {format_vn(self.start.value)}"
+    def lhs(self) -> Seq:
+        c = self.ledger.category
+        out: list[Any] = [role_word(c, "start"), f" {format_vn(self.start.value)}"]
         for t in self.parts:
             assert t.role is not None
             op = "+" if t.role in INFLOWS else "−"
-            out += f" {op} {names[t.role]} {format_vn(t.value)}"
-        return out
+            out += [f" {op} ", role_word(c, t.role), f" {format_vn(t.value)}"]
+        return Seq(tuple(out))
 
-    def breakdown_text(self, lang: str) -> str:
+    def breakdown_text(self) -> Seq:
         """escaped 16 − newly poor 3 (the parts of a net reduction)."""
-        names = _role_names(self.ledger.category, lang)
-        out = ""
+        out: list[Any] = []
         for t in self.ledger.terms:
             if t.kind != "count" or t.unit != self.unit or t.role not in MOVEMENTS or t.role == "reduced":
                 continue
-            word = f"{names[t.role]} {format_vn(t.value)}"
-            op = "−" if t.role in INFLOWS else "+"
-            out = word if not out else f"{out} {op} {word}"
-        return out
+            if out:
+                out.append(f" {'−' if t.role in INFLOWS else '+'} ")
+            out += [role_word(self.ledger.category, t.role), f" {format_vn(t.value)}"]
+        return Seq(tuple(out))
 
-    def statement(self, lang: str) -> str:
-        names = _role_names(self.ledger.category, lang)
+    def statement(self) -> Seq:
+        c = self.ledger.category
         mark = "✓" if self.ok else "✗"
-        eq = f"{self.lhs(lang)} = {format_vn(self.computed)}"
+        eq = seq(self.lhs(), f" = {format_vn(self.computed)}")
         if self.kind == "breakdown" and self.reduced is not None and self.net is not None:
-            return (f"{eq} (cuối năm {format_vn(self.end.value)}); {names['reduced']} {format_vn(self.reduced.value)}"
-                    f" ≠ {self.breakdown_text(lang)} = {format_vn(self.net)} {mark}") if lang == "vi" else (
-                f"{eq} (year end {format_vn(self.end.value)}); reduced {format_vn(self.reduced.value)}"
-                f" ≠ {self.breakdown_text(lang)} = {format_vn(self.net)} {mark}")
+            return seq(eq, " (", Word("word.year_end"), f" {format_vn(self.end.value)}); ", Word("word.reduced"),
+                       f" {format_vn(self.reduced.value)} ≠ ", self.breakdown_text(), f" = {format_vn(self.net)} {mark}")
         if self.computed == self.end.value:
-            return f"{eq} ({names['end']} {format_vn(self.end.value)}) {mark}"
-        verb = "kế hoạch ghi" if lang == "vi" else "the plan says"
-        return f"{eq}, {verb} {names['end']} {format_vn(self.end.value)} {mark}"
-
-
-def _role_names(category: str, lang: str) -> dict[str, str]:
-    if lang == "vi":
-        return ROLE_VI_NEAR if category == "near" else ROLE_VI
-    return ROLE_EN
-
-
-def category_label(category: str, unit: str, lang: str) -> str:
-    table = CATEGORY_VI if lang == "vi" else CATEGORY_EN
-    return table.get((category, unit if unit in (HOUSEHOLDS, PEOPLE) else HOUSEHOLDS), category)
+            return seq(eq, " (", role_word(c, "end"), f" {format_vn(self.end.value)}) {mark}")
+        return seq(eq, ", ", Word("word.the_plan_says"), " ", role_word(c, "end"), f" {format_vn(self.end.value)} {mark}")
 
 
 def balance(led: Ledger, unit: str) -> Balance | None:
@@ -966,12 +953,10 @@ class RateFall:
     ok: bool
     relative: Decimal | None  # (start − end) / start × 100 when the stated fall matches it
 
-    def statement(self, lang: str) -> str:
+    def statement(self) -> Seq:
         d = max(self.start.decimals, self.end.decimals)
-        pts = "điểm phần trăm" if lang == "vi" else "points"
-        word = "giảm" if lang == "vi" else "fall"
-        return (f"{self.start.raw}% − {self.end.raw}% = {format_vn(self.computed, d)} {pts} "
-                f"({word} {self.fall.printed()}) {'✓' if self.ok else '✗'}")
+        return seq(f"{self.start.raw}% − {self.end.raw}% = {format_vn(self.computed, d)} ", Word("word.points"),
+                   " (", Word("word.fall"), f" {self.fall.printed()}) {'✓' if self.ok else '✗'}")
 
 
 def _half(decimals: int) -> Decimal:
@@ -1045,30 +1030,29 @@ def inventory(plan: Plan) -> list[FactRow]:
 def _ledger_rows(led: Ledger) -> list[FactRow]:
     rows = []
     for unit in led.units():
-        label = category_label(led.category, unit, "vi")
+        label = render(category_word(led.category, unit), "vi")
         b = balance(led, unit)
         data: dict[str, object] = {"category": led.category, "unit": unit,
                                    **{r: str(t.value) for (r, u), t in led.counts.items() if u == unit}}
         if b is not None:
             data["ok"] = b.ok
-            text = f"{label}: {b.statement('vi')}"
+            text = f"{label}: {render(b.statement(), 'vi')}"
         else:
-            names = _role_names(led.category, "vi")
-            figures = [f"{names[r]} {('≈' if t.approx else '')}{format_vn(t.value)}"
+            figures = [f"{render(role_word(led.category, r), 'vi')} {('≈' if t.approx else '')}{format_vn(t.value)}"
                        for r in COUNT_ROLES if (t := led.counts.get((r, unit))) is not None]
             text = f"{label}: " + "; ".join(figures) + " (không đủ để kiểm tra)"
         first = min((t for (_, u), t in led.counts.items() if u == unit), key=lambda t: t.span.start)
         rows.append(FactRow("ledger", first.span, text, data))
     for c, r in led.now:
-        rows.append(FactRow("poverty rate", c.span, f"{category_label(led.category, c.unit, 'vi')} {format_vn(c.value)}"
+        rows.append(FactRow("poverty rate", c.span, f"{render(category_word(led.category, c.unit), 'vi')} {format_vn(c.value)}"
                             f", tỷ lệ {r.printed()}", {"category": led.category, "count": str(c.value),
                                                        "rate": str(r.value)}))
     if led.rates:
-        label = "tỷ lệ " + category_label(led.category, HOUSEHOLDS, "vi")
+        label = "tỷ lệ " + render(category_word(led.category, HOUSEHOLDS), "vi")
         rf = rate_fall(led)
         names = {"start": "đầu năm", "end": "cuối năm", "fall": "giảm", "level": "mức"}
         if rf is not None:
-            text = f"{label}: {rf.statement('vi')}"
+            text = f"{label}: {render(rf.statement(), 'vi')}"
         else:
             text = f"{label}: " + "; ".join(f"{names.get(r, r)} {('≈' if t.approx else '')}{t.printed()}"
                                             for r, t in led.rates.items())

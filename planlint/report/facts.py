@@ -9,7 +9,7 @@ from ..engine import LintResult
 from . import use_color
 
 
-def render_facts(result: LintResult, fmt: str, out: IO[str]) -> None:
+def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -> None:
     """The fact rows and verdicts of one lint run (``engine.run(..., with_facts=True)``)."""
     source, rows, verdicts, findings = result.source, result.facts, result.verdicts, result.findings
     pos = source.position
@@ -19,7 +19,7 @@ def render_facts(result: LintResult, fmt: str, out: IO[str]) -> None:
             "facts": [{"kind": r.kind, "line": pos(r.span.start)[0], "column": pos(r.span.start)[1],
                        "text": r.text, **r.data} for r in rows],
             "checks": [{"kind": v.kind, "line": pos(v.span.start)[0], "code": v.code,
-                        "statement": v.statement, "ok": v.ok} for v in verdicts],
+                        "statement": v.text(lang), "ok": v.ok} for v in verdicts],
             "findings": [f.as_json() for f in findings],
         }, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -39,7 +39,7 @@ def render_facts(result: LintResult, fmt: str, out: IO[str]) -> None:
         for col in ("line", "rule", "kind", "", "arithmetic / relation"):
             v.add_column(col)
         for c in verdicts:
-            v.add_row(str(pos(c.span.start)[0]), c.code, c.kind, "[green]✓[/]" if c.ok else "[red]✗[/]", c.statement)
+            v.add_row(str(pos(c.span.start)[0]), c.code, c.kind, "[green]✓[/]" if c.ok else "[red]✗[/]", c.text(lang))
         console.print(v)
         return
     out.write(f"Facts in {source.path}\n")
@@ -47,6 +47,6 @@ def render_facts(result: LintResult, fmt: str, out: IO[str]) -> None:
         out.write(f"  L{pos(r.span.start)[0]:<5} {r.kind:<14} {r.text}\n")
     out.write("\nChecks\n")
     for c in verdicts:
-        out.write(f"  L{pos(c.span.start)[0]:<5} {c.code:<5} {'✓' if c.ok else '✗'} {c.kind:<14} {c.statement}\n")
+        out.write(f"  L{pos(c.span.start)[0]:<5} {c.code:<5} {'✓' if c.ok else '✗'} {c.kind:<14} {c.text(lang)}\n")
     if not verdicts:
         out.write("  (none)\n")

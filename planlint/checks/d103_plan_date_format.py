@@ -41,8 +41,8 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.header import extract
 from ..finding import Edit, Hit
-from ..parsing.tree import Span
 from ..i18n import Seq, Word, seq
+from ..parsing.tree import Span
 from ..rule import rule
 
 _DIGITS = re.compile(r"\d+")

@@ -103,7 +103,7 @@ _HOUSEHOLD_LABEL = re.compile(r"(?<!\w)hộ(?!\w)")
 
 def _phrases_re(phrases: list[str]) -> re.Pattern[str]:
     """Whole-word alternation, longest first, spaces matching any run of blanks."""
-    alts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    alts = sorted({p.strip() for p in phrases if p.strip()}, key=lambda a: (-len(a), a))  # same text each run
     body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
 

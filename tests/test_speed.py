@@ -104,3 +104,44 @@ def test_unwritable_cache_builds_anyway(monkeypatch):
         assert parser_mod._lark().rules
     finally:
         parser_mod._lark.cache_clear()
+
+
+def _check_json(cache: str, plan: str) -> str:
+    env = {"PLANLINT_CACHE_DIR": cache, "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-m", "planlint", "check", "--format", "json", plan],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode in (0, 1), out.stderr
+    return out.stdout
+
+
+def test_saved_regexes_give_the_same_findings(tmp_path):
+    cache = tmp_path / "cache"
+    plans = sorted(EXAMPLES.glob("*.md"))
+    first = [_check_json(str(cache), str(p)) for p in plans]
+    (saved,) = (cache / "regex").glob("*.marshal")
+    stamp = saved.stat().st_mtime_ns
+    assert [_check_json(str(cache), str(p)) for p in plans] == first
+    assert saved.stat().st_mtime_ns == stamp  # nothing new to save: the file is left alone
+    saved.write_bytes(b"\x00damaged")
+    assert _check_json(str(cache), str(plans[0])) == first[0]
+
+
+def test_regex_cache_entries_rebuild_the_same_pattern(tmp_path, monkeypatch):
+    import marshal
+    import re
+
+    from planlint import regex_cache
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_loaded", {})
+    pattern = r"(?<!\w)(?P<word>hộ|người)\s+(nghèo)(?!\w)"
+    regex_cache.preload()
+    re.compile(pattern, re.IGNORECASE)
+    regex_cache.save()
+    (saved,) = (tmp_path / "regex").glob("*.marshal")
+    entry = next(e for e in marshal.loads(saved.read_bytes()) if e[0] == pattern)
+    import _sre
+
+    rebuilt = _sre.compile(*entry[:1], *entry[2:])
+    m = rebuilt.search("Số HỘ  nghèo")
+    assert m and m.group("word") == "HỘ" and m.group(2) == "nghèo"

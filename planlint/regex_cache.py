@@ -1,0 +1,105 @@
+"""Compiled regular expressions kept between runs of the command line.
+
+planlint's readers hold a few hundred regular expressions, some of them long alternations built
+from the vocabularies in ``rules/*.toml``. CPython compiles a pattern in pure Python (a parser
+and a code generator) and keeps the result only for the life of the process, so a cold start
+used to spend more time compiling patterns than reading the plan. The code the compiler
+produces is a plain list of integers: this module saves it, for every pattern the run compiled,
+in the user's cache folder, and the next run hands it straight to the regex engine
+(``_sre.compile``, which validates it) and seeds ``re``'s own cache with the result, so that
+``re.compile(p)`` anywhere returns the finished pattern.
+
+Only the command line uses it (``planlint.cli.main``); a library caller's process is left
+alone. The file is keyed on the Python build (its version and the regex engine's magic
+number) and each entry on the pattern's text and flags, so an edited pattern is simply a new
+entry. Anything unexpected (another Python with a different ``re``, a damaged file, a folder
+that cannot be written) turns the cache off for the run; compiling then happens as usual.
+"""
+
+from __future__ import annotations
+
+import marshal
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from .cache import cache_file, write_atomic
+
+_loaded: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # key -> entry as saved
+_path: Path | None = None
+
+
+def _file() -> Path | None:
+    try:
+        import _sre
+
+        tag = f"{sys.implementation.cache_tag}-{sys.version_info.releaselevel}{sys.version_info.micro}-{_sre.MAGIC}"
+    except (ImportError, AttributeError):
+        return None
+    return cache_file("regex", f"{tag}.marshal")
+
+
+def _usable() -> bool:
+    return isinstance(getattr(re, "_cache", None), dict) and hasattr(re, "_compiler")
+
+
+def preload() -> int:
+    """Seed ``re``'s cache from the saved file; returns how many patterns were loaded."""
+    global _path
+    if not _usable():
+        return 0
+    _path = _file()
+    if _path is None:
+        return 0
+    try:
+        entries = marshal.loads(_path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return 0
+    import _sre
+
+    cache: dict[tuple[Any, ...], Any] = re._cache  # type: ignore[attr-defined]
+    try:
+        for pattern, flags, final_flags, code, groups, groupindex, indexgroup in entries:
+            key = (type(pattern), pattern, flags)
+            if key not in cache:
+                cache[key] = _sre.compile(pattern, final_flags, code, groups, groupindex, indexgroup)
+            _loaded[key] = (pattern, flags, final_flags, code, groups, groupindex, indexgroup)
+    except (RuntimeError, TypeError, ValueError):  # a damaged entry: forget the file
+        _loaded.clear()
+        return 0
+    return len(_loaded)
+
+
+def save() -> None:
+    """Write the file again if this run compiled patterns it did not hold."""
+    if _path is None or not _usable():
+        return
+    cache: dict[tuple[Any, ...], Any] = re._cache  # type: ignore[attr-defined]
+    keys = [k for k in list(cache) if k[0] in (str, bytes)]
+    if all(k in _loaded for k in keys):
+        return
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    entries = []
+    for key in keys:
+        if key in _loaded:
+            entries.append(_loaded[key])
+            continue
+        _, pattern, flags = key
+        try:
+            p = _parser.parse(pattern, flags)
+            code = _compiler._code(p, flags)
+        except Exception:  # noqa: BLE001 - never stop a run for its cache
+            continue
+        groupindex = dict(p.state.groupdict)
+        indexgroup: list[str | None] = [None] * p.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        entries.append((pattern, int(flags), int(flags | p.state.flags), [int(c) for c in code],
+                        int(p.state.groups - 1), {k: int(v) for k, v in groupindex.items()}, tuple(indexgroup)))
+    try:
+        data = marshal.dumps(entries)
+    except ValueError:
+        return
+    write_atomic(_path, data)

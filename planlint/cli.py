@@ -149,7 +149,7 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     results: list[LintResult] = []
     fixed = 0
     for path in inputs:
-        editable = path is None or path.suffix.lower() not in _not_editable()
+        editable = fixing and (path is None or path.suffix.lower() not in _not_editable())  # no fix: no planlint.fix import
         if fixing and not editable:
             sys.stderr.write(f"planlint: {path}: Word and PDF files get no edits (planlint annotate writes comments); "
                              "checked only\n")
@@ -316,6 +316,16 @@ COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "tre
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from . import regex_cache
+
+    regex_cache.preload()  # compiled patterns from the last run (planlint/regex_cache.py)
+    try:
+        return _main(argv)
+    finally:
+        regex_cache.save()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:

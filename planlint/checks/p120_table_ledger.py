@@ -31,9 +31,9 @@ from ..engine import Context
 from ..facts.tables import tables
 from ..facts.vocab import fmt
 from ..finding import Hit
+from ..i18n import Word
 from ..rule import rule
 
-_CAT = {"poor": ("hộ nghèo", "poor households"), "near": ("hộ cận nghèo", "near-poor households")}
 
 
 @rule(
@@ -41,8 +41,8 @@ _CAT = {"poor": ("hộ nghèo", "poor households"), "near": ("hộ cận nghèo"
     name="table-ledger",
     severity="error",
     messages={
-        "en": "{where}: {cat_en} {eq} = {computed}, but the table says {end} at the end",
-        "vi": "{where}: {cat_vi} {eq} = {computed}, nhưng bảng ghi cuối kỳ {end}",
+        "en": "{where}: {cat} {eq} = {computed}, but the table says {end} at the end",
+        "vi": "{where}: {cat} {eq} = {computed}, nhưng bảng ghi cuối kỳ {end}",
     },
     fix={"en": "make the figures agree: the end would be {computed}, or correct the start or a movement",
          "vi": "sửa cho khớp: số cuối kỳ phải là {computed}, hoặc sửa số đầu kỳ hay số tăng, giảm"},
@@ -60,8 +60,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             end = c["end"]
             tol = sum((v.half for v in c.values()), Decimal(0)) if any(v.decimals for v in c.values()) else 0
             ok = abs(computed - end.value) <= tol
-            vi, en = _CAT[led.category]
             ctx.verdict("ledger", end.span, f"{led.where}: {eq} = {fmt(computed)} {'=' if ok else '≠'} {end.raw}", ok)
             if not ok:
-                yield Hit(end.span, {"where": led.where, "cat_vi": vi, "cat_en": en, "eq": eq,
+                yield Hit(end.span, {"where": led.where, "cat": Word(f"category.{led.category}_households"), "eq": eq,
                                      "computed": fmt(computed), "end": end.raw}, context=tf.span)

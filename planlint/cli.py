@@ -79,19 +79,23 @@ def build_parser() -> argparse.ArgumentParser:
 # -- inputs -----------------------------------------------------------------------------------
 
 
+LINTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
 def iter_inputs(paths: Sequence[str]) -> Iterator[Path | None]:
-    """Files to lint (``None`` is stdin). Folders are walked for *.txt and *.md."""
+    """Files to lint (``None`` is stdin). Folders are walked for *.txt, *.md, *.docx and *.pdf."""
     for raw in paths:
         if raw == "-":
             yield None
             continue
         p = Path(raw)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.suffix.lower() in (".txt", ".md") and q.is_file()
+            found = sorted(q for q in p.rglob("*") if q.suffix.lower() in LINTED_SUFFIXES and q.is_file()
+                           and not q.name.startswith("~$")  # Word's lock file beside an open document
                            and not any(part.startswith(".") or part in ("node_modules", "__pycache__")
                                        for part in q.relative_to(p).parts))
             if not found:
-                raise InputError(f"{raw}: no *.txt or *.md files to lint in this folder")
+                raise InputError(f"{raw}: no *.txt, *.md, *.docx or *.pdf files to lint in this folder")
             yield from found
         elif p.is_file():
             yield p
@@ -102,13 +106,16 @@ def iter_inputs(paths: Sequence[str]) -> Iterator[Path | None]:
 
 
 def read_source(path: Path | None, stdin_name: str = "<stdin>") -> Source:
+    """The file's ``Source``: text plans decoded, Word and PDF files through their adapters."""
+    from .parsing.inputs import load
+
     if path is None:
-        return Source.from_bytes(sys.stdin.buffer.read(), stdin_name)
+        return load(sys.stdin.buffer.read(), stdin_name, Path(stdin_name).suffix.lower() if stdin_name != "<stdin>" else "")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    return Source.from_bytes(data, str(path))
+    return load(data, str(path), path.suffix.lower())
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -263,7 +270,7 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
-    from .engine import lint
+    from .engine import lint_source
     from .rule import get_rule
 
     r = get_rule(args.rule)
@@ -275,11 +282,11 @@ def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
     bad = r.examples().get("bad")
     if bad:
         cfg.select, cfg.ignore = [r.code], []
-        found = [f for f in lint(bad, cfg, path="bad", fragment=True) if f.code == r.code]
+        found = [f for f in lint_source(r.example_source("bad"), cfg, fragment=True) if f.code == r.code]
         if found:
             out.write("\nWhat planlint says on the Bad example:\n")
             for f in found:
-                out.write(f"  bad:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
+                out.write(f"  {f.location}: {f.code} [{f.severity}] {f.message}\n")
                 if f.fix:
                     out.write(f"      = {'sửa' if cfg.lang == 'vi' else 'fix'}: {f.fix}\n")
     if r.options:

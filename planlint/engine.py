@@ -163,7 +163,7 @@ def _resolve(source: Source, r: Rule, hit: Hit, lang: str) -> Finding:
         path=source.path, line=line, column=col, end_line=end_line, end_column=end_col,
         code=r.code, rule=r.name, severity=hit.severity or r.severity,
         message=r.message(hit.message_key, lang, hit.args),
-        fix=r.fix_text(hit.message_key, lang, hit.args), context=ctx_lines,
+        fix=r.fix_text(hit.message_key, lang, hit.args), context=ctx_lines, where=source.where(hit.span.start),
         edit=_resolve_edits(source, r, hit), span=(hit.span.start, hit.span.end),
     )
 

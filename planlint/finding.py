@@ -61,6 +61,7 @@ class Finding:
     context: tuple[int, int] | None = None  # (first line, last line) of the statement
     edit: Fix | None = None  # machine-applicable repair, if the rule has one (not in the JSON)
     span: tuple[int, int] | None = None  # normalised [start, end) of the finding (reporters)
+    where: str | None = None  # Word/PDF input: "¶42", "table 2, row 5, column 4", "3:12" (page:line)
 
     def as_json(self) -> dict[str, Any]:
         """The reporting contract: exactly these keys (tests and the scoreboard rely on it)."""
@@ -75,6 +76,11 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
         }
+
+    @property
+    def location(self) -> str:
+        """``path:line:column`` for a text file, ``path:¶42`` or ``path:table 2, row 5, column 4`` for Word."""
+        return f"{self.path}:{self.where}" if self.where else f"{self.path}:{self.line}:{self.column}"
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .config import Config
     from .engine import Context
     from .finding import Hit
+    from .parsing.source import Source
 
 FAMILIES = {
     "S": "structure and numbering",
@@ -62,6 +63,19 @@ class Rule:
     any_text: bool = False  # also runs (once) on a file not recognised as a plan
     doc: str = ""
     autofix: str | None = None  # "safe" or "unsafe": the rule's hits may carry edits of this class
+    input: str = "text"  # "docx": a rule about Word documents; its examples are built as .docx
+
+    def example_source(self, which: str) -> Source:
+        """The ``Bad``/``Good`` example as a document: text, or for a Word rule a .docx built from it."""
+        from .parsing.source import Source
+
+        text = self.examples()[which]
+        if self.input == "docx":
+            from .parsing.docx import read_docx
+            from .parsing.docx_build import build_docx
+
+            return read_docx(build_docx(text, auto="brackets"), f"{which}.docx")
+        return Source(which, text)
 
     @property
     def family(self) -> str:
@@ -104,6 +118,7 @@ def rule(
     default_enabled: bool = True,
     any_text: bool = False,
     autofix: str | None = None,
+    input: str = "text",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check of a rule; the module docstring is its doc."""
     if severity not in SEVERITIES:
@@ -121,7 +136,7 @@ def rule(
         r = Rule(code=code, name=name, severity=severity, summary=first_sentence(doc),
                  messages=_by_lang(messages), fix=_by_lang(fix), check=fn,
                  options=dict(options or {}), default_enabled=default_enabled, any_text=any_text,
-                 autofix=autofix, doc=doc)
+                 autofix=autofix, input=input, doc=doc)
         if code in _REGISTERED and _REGISTERED[code].check is not fn:
             raise ValueError(f"rule code {code} registered twice")
         _REGISTERED[code] = r

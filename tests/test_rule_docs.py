@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planlint.engine import lint
+from planlint.engine import lint_source
 from planlint.rule import all_rules
 
 RULES = all_rules()
@@ -34,9 +34,9 @@ def test_rule_examples(rule):
     ex = rule.examples()
     assert "bad" in ex and "good" in ex, f"{rule.code}: docstring needs Bad:: and Good:: blocks"
     cfg = Config(select=[rule.code])
-    bad = [f for f in lint(ex["bad"], cfg, fragment=True) if f.code == rule.code]
+    bad = [f for f in lint_source(rule.example_source("bad"), cfg, fragment=True) if f.code == rule.code]
     assert bad, f"{rule.code}: the Bad example gives no finding"
-    good = [f for f in lint(ex["good"], cfg, fragment=True) if f.code == rule.code]
+    good = [f for f in lint_source(rule.example_source("good"), cfg, fragment=True) if f.code == rule.code]
     assert not good, f"{rule.code}: the Good example gives {good}"
 
 

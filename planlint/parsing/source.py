@@ -119,6 +119,10 @@ class Source:
         line, col = self.position(end - 1)
         return line, col + 1
 
+    def where(self, offset: int) -> str | None:
+        """A place a person can find, for documents that are not text files (``¶42``); None here."""
+        return None
+
     # -- lines ------------------------------------------------------------------------------
     @property
     def line_count(self) -> int:

@@ -67,7 +67,7 @@ def _clip(text: str, c0: int, c1: int, width: int = 110) -> tuple[str, int, int]
 def plain_report(findings: Sequence[Finding], sources: dict[str, Source], files: int, lang: str,
                  out: IO[str], quiet_clean: bool = True) -> None:
     for f in findings:
-        out.write(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity}] {f.message}\n")
+        out.write(f"{f.location}: {f.code} [{f.severity}] {f.message}\n")
         for n, text, c0, c1 in _marked(sources.get(f.path), f):
             text, c0, c1 = _clip(text, c0, c1)
             gutter = f"{n:>5} | "
@@ -89,7 +89,7 @@ def rich_report(findings: Sequence[Finding], sources: dict[str, Source], files: 
     style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:
         head = Text()
-        head.append(f"{f.path}:{f.line}:{f.column}: ", style="bold")
+        head.append(f"{f.location}: ", style="bold")
         head.append(f"{f.code} ", style=style[f.severity])
         head.append(f"[{f.severity}] ", style=style[f.severity])
         head.append(f.message)

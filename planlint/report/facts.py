@@ -13,9 +13,11 @@ def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -
     """The fact rows and verdicts of one lint run (``engine.run(..., with_facts=True)``)."""
     source, rows, verdicts, findings = result.source, result.facts, result.verdicts, result.findings
     pos = source.position
+    notes: list[str] = list(getattr(source, "notes", []))  # Word/PDF input: e.g. tracked changes accepted
     if fmt == "json":
         json.dump({
             "path": source.path,
+            **({"notes": notes} if notes else {}),
             "facts": [{"kind": r.kind, "line": pos(r.span.start)[0], "column": pos(r.span.start)[1],
                        "text": r.text, **r.data} for r in rows],
             "checks": [{"kind": v.kind, "line": pos(v.span.start)[0], "code": v.code,
@@ -29,6 +31,8 @@ def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -
         from rich.table import Table
 
         console = Console(file=out, highlight=False)
+        for note in notes:
+            console.print(f"[bold]Note:[/] {note}")
         t = Table(title=f"Facts in {source.path}", show_lines=False)
         for col in ("line", "kind", "fact"):
             t.add_column(col)
@@ -43,6 +47,8 @@ def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -
         console.print(v)
         return
     out.write(f"Facts in {source.path}\n")
+    for note in notes:
+        out.write(f"  Note: {note}\n")
     for r in rows:
         out.write(f"  L{pos(r.span.start)[0]:<5} {r.kind:<14} {r.text}\n")
     out.write("\nChecks\n")

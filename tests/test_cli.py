@@ -107,7 +107,7 @@ def test_input_errors_exit_2(files, tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     p = run("check", str(empty))
-    assert p.returncode == 2 and "no *.txt or *.md" in p.stderr
+    assert p.returncode == 2 and "no *.txt, *.md" in p.stderr
 
 
 def test_select_ignore_fail_on(files):

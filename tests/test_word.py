@@ -20,7 +20,7 @@ import pytest
 from conftest import EXAMPLES, ROOT, seed_files
 from docx import Document
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
 from planlint.engine import lint_source
 from planlint.parsing.docx import read_docx
@@ -369,9 +369,9 @@ def test_loader_refuses_pdf_named_txt():
 def test_text_plan_does_not_import_word_or_pdf_libraries(tmp_path):
     f = tmp_path / "p.md"
     f.write_text(PLAN + "I. A\n\nII. B\n", encoding="utf-8")
-    code = ("import sys\nfrom planlint.cli import main\nrc = main(['check', %r])\n"
+    code = (f"import sys\nfrom planlint.cli import main\nrc = main(['check', {str(f)!r}])\n"
             "bad = [m for m in ('docx', 'pdfplumber', 'pdfminer', 'pypdf', 'lxml') if m in sys.modules]\n"
-            "print('LOADED', bad)\n") % str(f)
+            "print('LOADED', bad)\n")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOADED []" in p.stdout, p.stdout + p.stderr
 

@@ -32,7 +32,6 @@ from ..rule import rule
     code="S121",
     name="typed-number-repeated",
     severity="warning",
-    summary="A typed number repeats Word's automatic number of the same item (.docx)",
     messages={
         "en": "{typed} is typed after Word's automatic {auto}: the item shows its number twice",
         "vi": "số {typed} được gõ tay sau số tự động {auto} của Word: mục này hiện hai lần số thứ tự",

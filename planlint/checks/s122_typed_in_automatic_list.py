@@ -35,7 +35,6 @@ from ..rule import rule
     code="S122",
     name="typed-in-automatic-list",
     severity="warning",
-    summary="A list mixes typed numbers with Word's automatic numbering (.docx)",
     messages={
         "en": "{found} is typed by hand in a list Word numbers automatically ({auto}): inserting an item will renumber only the automatic ones",
         "vi": "số {found} được gõ tay trong danh sách Word tự đánh số ({auto}): thêm bớt mục thì chỉ các số tự động được đánh lại",

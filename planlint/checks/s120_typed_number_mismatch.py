@@ -34,7 +34,6 @@ from ..rule import rule
     code="S120",
     name="typed-number-mismatch",
     severity="error",
-    summary="A typed number disagrees with Word's automatic number of the same item (.docx)",
     messages={
         "en": "Word numbers this item {auto} but the typed number after it says {typed}",
         "vi": "Word tự đánh số mục này là {auto} nhưng số gõ tay ngay sau lại là {typed}",

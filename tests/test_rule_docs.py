@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planlint.engine import lint_source
+from planlint.engine import lint, lint_source
 from planlint.rule import all_rules
 
 RULES = all_rules()

@@ -35,7 +35,6 @@ from ..i18n import Word
 from ..rule import rule
 
 
-
 @rule(
     code="P120",
     name="table-ledger",

@@ -129,55 +129,6 @@ def test_calendar(d, m, y, ok):
 # Per-rule cases: (code, the bad text, the line to find, the fixed text) -----------------------------
 
 H = head()
-CASES = [
-    ("D101", H + "Thực hiện Chỉ thị số 19/CT-TTg ngày 16/17/2021 của Thủ tướng Chính phủ.\n", "16/17/2021",
-     H + "Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ.\n"),
-    ("D101", H + "Thực hiện Chỉ thị số 11/CT-UBND ngày 34 tháng 8 năm 2021 của UBND tỉnh.\n", "34 tháng",
-     H + "Thực hiện Chỉ thị số 11/CT-UBND ngày 04 tháng 8 năm 2021 của UBND tỉnh.\n"),
-    ("D101", H + "Căn cứ Nghị quyết số 46/NQ-HĐND ngày 30/02/2023 của HĐND phường.\n", "30/02/2023",
-     H + "Căn cứ Nghị quyết số 46/NQ-HĐND ngày 28/02/2023 của HĐND phường.\n"),
-    ("D101", H + "Báo cáo trước ngày 29/02/2025.\n", "29/02/2025", H + "Báo cáo trước ngày 28/02/2025.\n"),
-    ("D101", H + "Sơ kết vào tháng 14/2025.\n", "14/2025", H + "Sơ kết vào tháng 11/2025.\n"),
-    ("D103", HEAD.format(date="5 tháng 3", year=2025), "ngày 5", HEAD.format(date="05 tháng 3", year=2025)),
-    ("D103", HEAD.format(date="15 tháng 1", year=2025), "ngày 15", HEAD.format(date="15 tháng 01", year=2025)),
-    ("D104", H + "Thực hiện Quyết định số 115/QĐ-UBND ngày 14/02/2025 của UBND thành phố về giao chỉ tiêu.\n",
-     "115/QĐ", H + "Thực hiện Quyết định số 115/QĐ-UBND ngày 04/02/2025 của UBND thành phố về giao chỉ tiêu.\n"),
-    ("D104", HEAD.format(date="tháng 01", year=2025).replace("ngày 0", "ngày ")
-     + "Thực hiện Thông báo số 02/TB-HĐND ngày 06/02/2025 của HĐND xã.\n", "02/TB",
-     HEAD.format(date="tháng 01", year=2025) + "Thực hiện Thông báo số 02/TB-HĐND ngày 06/01/2025 của HĐND xã.\n"),
-    ("D105", H + "- Đợt 2: từ ngày 01/10/2025 đến ngày 30/6/2025.\n", "Đợt 2",
-     H + "- Đợt 2: từ ngày 01/7/2025 đến ngày 30/11/2025.\n"),
-    ("D105", H + "Thực hiện Chương trình giai đoạn 2025 - 2021.\n", "2025 - 2021",
-     H + "Thực hiện Chương trình giai đoạn 2021 - 2025.\n"),
-    ("D106", H + "- Đợt 1: từ ngày 15/02/2025 đến ngày 30/6/2025.\n- Đợt 2: từ ngày 15/7/2025 đến ngày 30/11/2025.\n",
-     "Đợt 2", H + "- Đợt 1: từ ngày 15/02/2025 đến ngày 30/6/2025.\n- Đợt 2: từ ngày 01/7/2025 đến ngày 30/11/2025.\n"),
-    ("D106", H + "- Đợt 1: từ tháng 3 đến hết tháng 7/2025.\n- Đợt 2: từ tháng 7 đến tháng 11/2025.\n",
-     "Đợt 2", H + "- Đợt 1: từ tháng 3 đến hết tháng 7/2025.\n- Đợt 2: từ tháng 8 đến tháng 11/2025.\n"),
-    ("D107", H + "Hoàn thành kế hoạch 5 năm (2021 - 2026).\n", "5 năm",
-     H + "Hoàn thành kế hoạch 5 năm (2021 - 2025).\n"),
-    ("D107", H + "Đại hội nhiệm kỳ 5 năm (2020 - 2026).\n", "nhiệm kỳ",
-     H + "Đại hội nhiệm kỳ 5 năm (2020 - 2025).\n"),
-    ("D108", H + "Chào mừng kỷ niệm 30 năm tái lập tỉnh (5/1992 - 5/2023).\n", "30 năm",
-     H + "Chào mừng kỷ niệm 30 năm tái lập tỉnh (5/1992 - 5/2022).\n"),
-    ("D109", head(year=2024) + "Chào mừng kỷ niệm 50 năm Ngày giải phóng miền Nam, thống nhất đất nước.\n", "50 năm",
-     head(year=2025) + "Chào mừng kỷ niệm 50 năm Ngày giải phóng miền Nam, thống nhất đất nước.\n"),
-    ("D109", head(year=2024) + "Kỷ niệm 71 năm Chiến thắng Điện Biên Phủ.\n", "71 năm",
-     head(year=2024) + "Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ.\n"),
-    ("D110", H + "Ngay sau Tết Giáp Thìn, ra quân sản xuất.\n", "Giáp Thìn", H + "Ngay sau Tết Ất Tỵ, ra quân sản xuất.\n"),
-    ("D110", H + "Vui Xuân Bính Ngọ 2025.\n", "Bính Ngọ", H + "Vui Xuân Ất Tỵ 2025.\n"),
-    ("D111", H + "Các thôn đăng ký thi đua trước ngày 20/01/2025.\n", "20/01/2025",
-     H + "Các thôn đăng ký thi đua trước ngày 20/02/2025.\n"),
-    ("D111", H + "Báo cáo tổng kết vào tháng 12/2026.\n", "12/2026", H + "Báo cáo tổng kết vào tháng 12/2025.\n"),
-    ("D112", H + "Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/20 21.\n", "20 21",
-     H + "Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021.\n"),
-]
-
-
-@pytest.mark.parametrize("code, bad, needle, fixed", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_rule_cases(code, bad, needle, fixed):
-    got = [(c, line) for c, line, _s in findings(bad)]
-    assert (code, line_of(bad, needle)) in got, got
-    assert code not in codes(fixed), findings(fixed)
 
 
 @pytest.mark.parametrize("printed, blanks", [

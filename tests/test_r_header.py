@@ -91,44 +91,6 @@ def test_unknown_issuers_are_not_judged():
 
 TITLE = "KẾ HOẠCH\nPhát động phong trào thi đua năm 2025\n\n"
 DATE = "An Bình, ngày 10 tháng 02 năm 2025\n\n"
-CASES = [
-    ("R101", TITLE + "I. MỤC ĐÍCH\n\n1. Thi đua.\n", "KẾ HOẠCH", HEAD + "I. MỤC ĐÍCH\n\n1. Thi đua.\n"),
-    ("R101", "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\nSố: 12/KH-UBND\n\n" + TITLE, "Số:",
-     "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n\n" + HEAD),
-    ("R102", "Số: 21 /KH-UBND\n\n" + DATE + TITLE, "Số:", "Số: 21/KH-UBND\n\n" + DATE + TITLE),
-    ("R102", "Số: 21/KH/UBND\n\n" + DATE + TITLE, "Số:", "Số: 21/KH-UBND\n\n" + DATE + TITLE),
-    ("R102", "Số: 21/2025/KH-UBND\n\n" + DATE + TITLE, "Số:", "Số: 21/KH-UBND\n\n" + DATE + TITLE),
-    ("R103", "Số: 07/QĐ-UBND\n\n" + DATE + TITLE, "Số:", "Số: 07/KH-UBND\n\n" + DATE + TITLE),
-    ("R104", "Số: /KH-UBND\n\n" + DATE + TITLE, "Số:", "Số: 09/KH-UBND\n\n" + DATE + TITLE),
-    ("R105", HEAD + "Thực hiện Quyết định số 12/CT-UBND ngày 15/01/2025 của UBND huyện.\n", "12/CT",
-     HEAD + "Thực hiện Quyết định số 12/QĐ-UBND ngày 15/01/2025 của UBND huyện.\n"),
-    ("R105", HEAD + "Thực hiện Chỉ thị số 05-NQ/TW ngày 15/5/2016 của Bộ Chính trị.\n", "05-NQ",
-     HEAD + "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.\n"),
-    ("R106", HEAD + "Quán triệt Chỉ thị số 27/CT-TTg ngày 08/9/2016 của Bộ Chính trị về học tập.\n", "27/CT",
-     HEAD + "Quán triệt Chỉ thị số 27/CT-TTg ngày 08/9/2016 của Thủ tướng Chính phủ về học tập.\n"),
-    ("R106", HEAD + "Thực hiện Nghị quyết số 13/NQ-UBND ngày 18/12/2024 của HĐND xã về kế hoạch.\n", "13/NQ",
-     HEAD + "Thực hiện Nghị quyết số 13/NQ-HĐND ngày 18/12/2024 của HĐND xã về kế hoạch.\n"),
-    ("R107", HEAD + "I. CĂN CỨ\n\n1. Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ.\n\n"
-     "2. Thực hiện Chỉ thị số 19/CT-TTg ngày 16/9/2021 của Thủ tướng Chính phủ.\n", "2. Thực hiện",
-     HEAD + "I. CĂN CỨ\n\n1. Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ.\n\n"
-     "2. Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ.\n"),
-    ("R107", HEAD + "I. CĂN CỨ\n\n1. Quyết định số 09/QĐ-UBND ngày 07/01/2025 của UBND xã về giao chỉ tiêu kinh tế xã hội.\n\n"
-     "2. Quyết định số 19/QĐ-UBND ngày 07/01/2025 của UBND xã về giao chỉ tiêu kinh tế xã hội.\n", "2. Quyết",
-     HEAD + "I. CĂN CỨ\n\n1. Quyết định số 09/QĐ-UBND ngày 07/01/2025 của UBND xã về giao chỉ tiêu kinh tế xã hội.\n\n"
-     "2. Quyết định số 09/QĐ-UBND ngày 07/01/2025 của UBND xã về giao chỉ tiêu kinh tế xã hội.\n"),
-    ("R108", HEAD + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2021 của Chính phủ.\n", "30/2020",
-     HEAD + "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ.\n"),
-    ("R109", HEAD + "Chào mừng Đại hội Đảng bộ huyện lần thứ XXIIII.\n", "XXIIII",
-     HEAD + "Chào mừng Đại hội Đảng bộ huyện lần thứ XXIV.\n"),
-    ("R109", HEAD + "Nghị quyết Đại hội Đảng bộ khóa XIIII.\n", "XIIII", HEAD + "Nghị quyết Đại hội Đảng bộ khóa XIV.\n"),
-]
-
-
-@pytest.mark.parametrize("code, bad, needle, fixed", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_rule_cases(code, bad, needle, fixed):
-    got = [(c, line) for c, line, _s in findings(bad)]
-    assert (code, line_of(bad, needle)) in got, got
-    assert code not in [c for c, _l, _s in findings(fixed)], findings(fixed)
 
 
 def test_a_lone_missing_line_needs_the_rest_of_the_header():

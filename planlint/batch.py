@@ -1,0 +1,155 @@
+"""Checking many files: a cache of results, and several processes at once.
+
+``planlint check`` over a folder lints each file independently (``engine.run`` is a pure
+function of the text and the configuration), so
+
+* a **result cache** in the user's cache folder (``planlint.cache``) maps a key made of the
+  file's path and raw text, the configuration (selection, options, language), planlint's version
+  and a fingerprint of planlint's own code and data to the findings; a file that has not changed
+  since the last run costs a hash and a read. ``--no-cache`` skips it; deleting the folder is
+  always safe.
+* the files the cache does not hold are linted by ``-j N`` worker processes (default: one per
+  CPU when there are several files; ``-j 1`` lints in this process). Results come back in the
+  order of the inputs, so the report is the same as a serial run's.
+
+A result read from the cache carries the findings and the source (what the reporters of
+``check`` read) and an empty plan; the HTML report, which shows facts and verdicts, always
+lints afresh.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .cache import cache_file, write_atomic
+from .config import Config
+from .engine import LintResult, run
+from .parsing.source import Source
+from .parsing.tree import Plan
+
+#: below this much text in all, starting worker processes costs more than it saves
+PARALLEL_MIN_BYTES = 64_000
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Names, sizes and modification times of planlint's modules, grammars and vocabularies:
+    an edited rule or vocabulary (an editable install, a checkout) never reads old results."""
+    from .data import data_dir
+
+    h = hashlib.sha256(__version__.encode())
+    roots = [Path(__file__).resolve().parent, data_dir("grammar"), data_dir("rules")]
+    for root in roots:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith((".py", ".lark", ".toml", ".txt")):
+                    st = os.stat(os.path.join(dirpath, name))
+                    h.update(f"{dirpath}/{name}:{st.st_size}:{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def config_fingerprint(config: Config) -> str:
+    fields = asdict(config)
+    fields.pop("path", None)  # where it came from does not change the findings
+    fields.pop("fail_on", None)  # the exit code is computed from the findings afterwards
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def result_key(source: Source, config_fp: str) -> str:
+    h = hashlib.sha256()
+    for part in (code_fingerprint(), config_fp, source.path, source.raw):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _entry(key: str) -> Path | None:
+    return cache_file("results", key[:2], f"{key[2:]}.pickle")
+
+
+def _load(key: str) -> list[Any] | None:
+    path = _entry(key)
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            found = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return found if isinstance(found, list) else None
+
+
+def _store(key: str, findings: list[Any]) -> None:
+    path = _entry(key)
+    if path is not None:
+        write_atomic(path, pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _lint_one(args: tuple[Source, Config]) -> list[Any]:
+    """In a worker: the findings of one source (the plan stays in the worker)."""
+    source, config = args
+    return run(source, config).findings
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_sources(sources: Sequence[Source], config: Config, *, jobs: int = 0, use_cache: bool = True,
+                  with_facts: bool = False) -> list[LintResult]:
+    """``engine.run`` over every source, in input order, through the cache and the workers."""
+    if with_facts:  # facts and verdicts are not cached: lint afresh, in this process
+        return [run(s, config, with_facts=True) for s in sources]
+    cfg_fp = config_fingerprint(config)
+    keys = [result_key(s, cfg_fp) for s in sources] if use_cache else [""] * len(sources)
+    findings: list[list[Any] | None] = [_load(k) if k else None for k in keys]
+    todo = [i for i, f in enumerate(findings) if f is None]
+    jobs = jobs or default_jobs()
+    size = sum(len(sources[i].raw) for i in todo)
+    if jobs > 1 and len(todo) > 1 and size >= PARALLEL_MIN_BYTES:
+        fresh = _parallel([sources[i] for i in todo], config, min(jobs, len(todo)))
+        for i, new in zip(todo, fresh, strict=True):
+            findings[i] = new
+    else:
+        for i in todo:
+            findings[i] = run(sources[i], config).findings
+    results = []
+    for i, (source, found) in enumerate(zip(sources, findings, strict=True)):
+        assert found is not None
+        if i in todo and keys[i]:
+            _store(keys[i], found)
+        results.append(LintResult(source, Plan(source), found, []))
+    return results
+
+
+def _parallel(sources: list[Source], config: Config, jobs: int) -> list[list[Any]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .rule import selected_rules
+
+    selected_rules(config)  # import the rule modules once, before the workers fork
+    method = "fork" if sys.platform == "linux" else None
+    ctx = multiprocessing.get_context(method)
+    # the largest files first, so that no worker is left with a big one at the end
+    order = sorted(range(len(sources)), key=lambda i: -len(sources[i].raw))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        done = list(pool.map(_lint_one, [(sources[i], config) for i in order], chunksize=1))
+    out: list[list[Any]] = [[] for _ in sources]
+    for i, found in zip(order, done, strict=True):
+        out[i] = found
+    return out

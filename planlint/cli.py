@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default: warning)")
     c.add_argument("--show-info", action="store_true", help="also run the quiet info rules (incomplete ledgers, …)")
     c.add_argument("--stdin-filename", default="<stdin>", help="the path to report for -")
+    c.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="check files in N processes (default: one per CPU when there are several; 1: no workers)")
+    c.add_argument("--no-cache", action="store_true",
+                   help="do not read or write the cache of results (kept in the user's cache folder)")
     common(c)
 
     r = sub.add_parser("rules", help="list every rule: code, name, severity, summary")
@@ -155,13 +159,20 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     fixing = args.fix or args.diff
     results: list[LintResult] = []
     fixed = 0
-    for path in inputs:
-        editable = fixing and (path is None or path.suffix.lower() not in _not_editable())  # no fix: no planlint.fix import
-        if fixing and not editable:
+    if args.jobs < 0:
+        raise InputError("-j/--jobs takes a number of processes, 1 or more (0: one per CPU)")
+    if not fixing:
+        from .batch import check_sources
+
+        results = check_sources([read_source(path, args.stdin_filename) for path in inputs], cfg, jobs=args.jobs,
+                                use_cache=not args.no_cache, with_facts=args.format == "html")
+    for path in inputs if fixing else ():
+        editable = path is None or path.suffix.lower() not in _not_editable()
+        if not editable:
             sys.stderr.write(f"planlint: {path}: Word and PDF files get no edits (planlint annotate writes comments); "
                              "checked only\n")
         source = read_source(path, args.stdin_filename)
-        if fixing and editable:
+        if editable:
             fixed += _fix_one(path, source, cfg, args, out, results)
         else:
             results.append(run(source, cfg, with_facts=args.format == "html"))

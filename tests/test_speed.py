@@ -145,3 +145,59 @@ def test_regex_cache_entries_rebuild_the_same_pattern(tmp_path, monkeypatch):
     rebuilt = _sre.compile(*entry[:1], *entry[2:])
     m = rebuilt.search("Số HỘ  nghèo")
     assert m and m.group("word") == "HỘ" and m.group(2) == "nghèo"
+
+
+# -- result cache and workers -------------------------------------------------------------------
+
+
+def _cli_json(argv: list[str], capsys) -> list[dict]:
+    from planlint.cli import main
+
+    code = main(["check", "--format", "json", *argv])
+    assert code in (0, 1)
+    return json.loads(capsys.readouterr().out)
+
+
+def test_result_cache_hits_and_misses(tmp_path, monkeypatch, capsys):
+    from planlint import batch
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    plan = tmp_path / "plan.md"
+    plan.write_text((sorted(EXAMPLES.glob("*-loi-*"))[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    first = _cli_json([str(plan)], capsys)
+    assert first and len(list((tmp_path / "cache" / "results").rglob("*.pickle"))) == 1
+
+    calls = []
+    real_run = batch.run
+    monkeypatch.setattr(batch, "run", lambda *a, **k: calls.append(1) or real_run(*a, **k))
+    assert _cli_json([str(plan)], capsys) == first and not calls  # served from the cache
+    assert _cli_json(["--select", "S", str(plan)], capsys) != first and calls  # another selection
+    calls.clear()
+    plan.write_text(plan.read_text(encoding="utf-8") + "\nThêm một dòng.\n", encoding="utf-8")
+    _cli_json([str(plan)], capsys)
+    assert calls  # the text changed
+    calls.clear()
+    assert _cli_json(["--no-cache", str(plan)], capsys) and calls
+
+
+def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    _cli_json(["--no-cache", _plan()], capsys)
+    assert not (tmp_path / "cache" / "results").exists()
+
+
+def test_workers_report_in_input_order(monkeypatch, capsys):
+    from planlint import batch
+
+    monkeypatch.setattr(batch, "PARALLEL_MIN_BYTES", 0)
+    serial = _cli_json(["--no-cache", "-j", "1", str(EXAMPLES)], capsys)
+    parallel = _cli_json(["--no-cache", "-j", "2", str(EXAMPLES)], capsys)
+    assert parallel == serial
+    assert len({f["path"] for f in serial}) >= 2
+
+
+def test_jobs_must_be_positive(capsys):
+    from planlint.cli import main
+
+    assert main(["check", "-j", "-1", _plan()]) == 2
+    assert "jobs" in capsys.readouterr().err

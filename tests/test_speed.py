@@ -116,7 +116,7 @@ def _check_json(cache: str, plan: str) -> str:
 
 def test_saved_regexes_give_the_same_findings(tmp_path):
     cache = tmp_path / "cache"
-    plans = sorted(EXAMPLES.glob("*.md"))
+    plans = sorted(EXAMPLES.glob("*.md"))[:2]
     first = [_check_json(str(cache), str(p)) for p in plans]
     (saved,) = (cache / "regex").glob("*.marshal")
     stamp = saved.stat().st_mtime_ns

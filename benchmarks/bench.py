@@ -1,19 +1,31 @@
-"""planlint benchmarks (``make bench``): throughput per document, scaling, cold start.
+"""planlint benchmarks (``make bench``): start-up beside yamllint, throughput, scaling, memory.
 
-Prints, for each seed in ../shared/seeds (or the plans in examples/ when the seeds are absent):
-ms per document for parse + S checks and for the full lint, and MB/s; then the same for a
-~1 MB and a ~10 MB concatenation (the 10x ratio shows whether work is linear); then the
-cold-start wall time of ``python -m planlint check --format json`` on one document.
-Targets: parse + S checks <= 20 ms per seed, 10x the text <= 11x the time, cold start <= 300 ms.
+1. **Start-up**, side by side in one run (commands interleaved, median of 9): ``python -c pass``,
+   yamllint on a two-line file (a dev dependency, for this), codespell on the plan when it is
+   installed, and ``planlint check --format json`` on one ~20 KB plan: as a pre-commit hook runs
+   it on a changed file (``--no-cache``: the plan is linted; the serialized parser and compiled
+   patterns are in the cache folder), on an unchanged file (result cache), and the very first
+   run on a machine (empty cache folder).
+2. **In one process**, per document: parse, parse + S rules, every fact, every rule (ms, MB/s).
+3. **Throughput** on a folder of 200 plans (copies of the seeds): ``-j 1`` and the default
+   (one process per CPU), MB/s.
+4. **Scaling**: a ~1 MB and a ~10 MB plan in one process (10x the text should cost <= 11x).
+5. **Peak memory** (largest resident set of any planlint process) on a ~20 MB folder.
+
+Targets (issue #10): start-up <= yamllint; 200 plans >= 3.5 MB/s on 2 CPUs; <= 8 ms of work
+for a 20 KB plan in one process; 10x the text <= 11x the time; <= 100 MB for 20 MB.
+``BENCH_QUICK=1`` skips 4 and 5.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -73,6 +85,20 @@ def best_ms(fn, repeat: int) -> float:
 
 
 def main() -> None:
+    quick = bool(os.environ.get("BENCH_QUICK"))
+    work = Path(tempfile.mkdtemp(prefix="planlint-bench-"))
+    try:
+        start_up(docs()[0], work)
+        in_process(quick)
+        texts = [p.read_text(encoding="utf-8") for p in docs()]
+        throughput(texts, work)
+        if not quick:
+            memory(texts, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def in_process(quick: bool) -> None:
     s_only = Config(select=["S"])
     everything = Config()
     paths = docs()
@@ -90,6 +116,8 @@ def main() -> None:
         print(f"{p.name:<30} {kb:>6.1f} {ms_p:>9.2f} {ms_s:>11.2f} {ms_f:>9.2f} {ms_all:>13.2f}"
               f" {kb / 1024 / (ms_all / 1000):>11.2f}")
 
+    if quick:
+        return
     small = big_plan(texts, 1_000_000)
     big = big_plan(texts, 10_000_000)
     rows = []
@@ -106,23 +134,100 @@ def main() -> None:
     print(f"scaling, 10x the text: parse {ratio[0]:.1f}x, parse+S {ratio[1]:.1f}x, facts {ratio[2]:.1f}x,"
           f" all rules {ratio[3]:.1f}x the time")
 
+
+def wall_ms(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, env=env, cwd=cwd)
+    return (time.perf_counter() - t0) * 1000
+
+
+def tool(name: str) -> str | None:
+    here = Path(sys.executable).parent / name
+    return str(here) if here.exists() else shutil.which(name)
+
+
+def start_up(plan: Path, work: Path) -> None:
+    """Every command run 9 times, interleaved, so that a busy machine slows them all alike."""
     # a real install has its bytecode cached; make sure ours is before timing start-up
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "planlint")],
-                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""}, check=False)
-    cmd = [sys.executable, "-m", "planlint", "check", "--format", "json", str(paths[0])]
-    walls = []
-    for _ in range(7):
+                   env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""}, check=False, capture_output=True)
+    env = {**os.environ, "PLANLINT_CACHE_DIR": str(work / "cache")}
+    planlint = tool("planlint") or ""
+    subprocess.run([planlint, "check", "--format", "json", str(plan)], capture_output=True, env=env)  # fill it
+    yaml = work / "tiny.yaml"
+    yaml.write_text("key: value\nlist: [1, 2]\n")
+    rows: list[tuple[str, list[str], dict[str, str] | None, str]] = [
+        ("`python -c pass`", [sys.executable, "-c", "pass"], None, ""),
+    ]
+    if tool("yamllint"):
+        rows.append(("`yamllint` on a two-line file", [tool("yamllint") or "", str(yaml)], None, ""))
+    if tool("codespell"):
+        rows.append(("`codespell` on the plan", [tool("codespell") or "", str(plan)], None, ""))
+    rows += [
+        ("`planlint check --format json` on the plan, changed (--no-cache)",
+         [planlint, "check", "--format", "json", "--no-cache", str(plan)], env, ""),
+        ("`planlint check --format json` on the plan, unchanged (result cache)",
+         [planlint, "check", "--format", "json", str(plan)], env, ""),
+        ("`planlint check --format json` on the plan, first run (empty cache)",
+         [planlint, "check", "--format", "json", str(plan)], None, "fresh"),
+    ]
+    times: list[list[float]] = [[] for _ in rows]
+    for _ in range(9):
+        for i, (_label, cmd, cmd_env, mode) in enumerate(rows):
+            if mode == "fresh":
+                fresh = work / "fresh-cache"
+                shutil.rmtree(fresh, ignore_errors=True)
+                cmd_env = {**os.environ, "PLANLINT_CACHE_DIR": str(fresh)}
+            times[i].append(wall_ms(cmd, cmd_env))
+    yaml_ms = statistics.median(times[1]) if tool("yamllint") else None
+    print(f"\nstart-up, side by side ({plan.name}, {plan.stat().st_size / 1024:.0f} KB; median of 9, best)")
+    print("| command | wall, median of 9 | best | vs yamllint |\n|---|---|---|---|")
+    for (label, *_), ts in zip(rows, times, strict=True):
+        med = statistics.median(ts)
+        ratio = f"{med / yaml_ms:.2f}x" if yaml_ms else "-"
+        print(f"| {label} | {med:.0f} ms | {min(ts):.0f} ms | {ratio} |")
+
+
+def folder(texts: list[str], count: int, work: Path, name: str) -> tuple[Path, float]:
+    """``count`` plans (the seeds in turn, each copy with its own number line so that no two
+    files are the same), and their size in MB."""
+    out = work / name
+    out.mkdir()
+    size = 0
+    for i in range(count):
+        text = texts[i % len(texts)] + f"\n<!-- bản sao {i} -->\n"
+        path = out / f"plan-{i:05d}.md"
+        path.write_text(text, encoding="utf-8")
+        size += len(text.encode())
+    return out, size / 1e6
+
+
+def throughput(texts: list[str], work: Path) -> None:
+    plans, mb = folder(texts, 200, work, "plans200")
+    env = {**os.environ, "PLANLINT_CACHE_DIR": str(work / "cache")}
+    planlint = tool("planlint") or ""
+    print(f"\nthroughput: {len(list(plans.iterdir()))} plans, {mb:.1f} MB, all rules, {os.cpu_count()} CPUs")
+    for label, extra in (("-j 1 --no-cache", ["-j", "1", "--no-cache"]), ("default -j, --no-cache", ["--no-cache"]),
+                         ("default -j, result cache filled", [])):
+        if not extra:
+            subprocess.run([planlint, "check", "--format", "json", str(plans)], capture_output=True, env=env)
+        ms = min(wall_ms([planlint, "check", "--format", "json", *extra, str(plans)], env) for _ in range(2))
+        print(f"  {label:<32} {ms / 1000:6.2f} s  {mb / (ms / 1000):6.2f} MB/s")
+
+
+def memory(texts: list[str], work: Path) -> None:
+    plans, mb = folder(texts, round(20e6 / (sum(len(t.encode()) for t in texts) / len(texts))), work, "plans20mb")
+    planlint = tool("planlint") or ""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    for label, extra in (("-j 1", ["-j", "1"]), ("default -j", [])):
         t0 = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, cwd=ROOT)
-        walls.append((time.perf_counter() - t0) * 1000)
-    print(f"cold start `planlint check --format json {paths[0].name}`: median {statistics.median(walls):.0f} ms,"
-          f" best {min(walls):.0f} ms (python itself: ", end="")
-    base = []
-    for _ in range(5):
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], capture_output=True)
-        base.append((time.perf_counter() - t0) * 1000)
-    print(f"{statistics.median(base):.0f} ms)")
+        out = subprocess.run([sys.executable, "-c", probe, planlint, "check", "--format", "json", "--no-cache", *extra,
+                              str(plans)], capture_output=True, text=True)
+        secs = time.perf_counter() - t0
+        kb = int(out.stdout.strip() or 0)
+        print(f"peak memory, {mb:.0f} MB folder ({len(list(plans.iterdir()))} plans), {label}: {kb / 1024:.0f} MB"
+              f" (largest process), {secs:.1f} s, {mb / secs:.2f} MB/s")
 
 
 if __name__ == "__main__":

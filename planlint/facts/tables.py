@@ -549,7 +549,8 @@ def _hierarchy(tf: TableFacts) -> None:
 
 
 def _amount_columns(tf: TableFacts) -> list[Column]:
-    return [c for c in tf.columns if c.role == "value"]
+    """Columns of figures that add up: a period's or a quantity's, never a column in per cent."""
+    return [c for c in tf.columns if c.role == "value" and "%" not in c.header]
 
 
 def _same_unit(a: TRow, b: TRow, has_unit_col: bool) -> bool:

@@ -257,6 +257,20 @@ def _assign(line: _ALine, cols: list[tuple[int, int]]) -> list[int] | None:
     return out
 
 
+def _suffix_fits(line: _ALine, full: list[_ALine], n: int) -> bool:
+    """A row of n − 1 cells whose first cell is text and whose others are figures, in a table whose
+    last n − 2 columns hold figures on every full row: it fills the last n − 1 columns."""
+    k = len(line.cells)
+    if k != n - 1 or k < 2:
+        return False
+    texts = [line.raw[a:b] for a, b in line.cells]
+    if is_numeric(texts[0]) or not all(is_numeric(x) for x in texts[1:]):
+        return False
+    body = full[1:]
+    return bool(body) and all(is_numeric(fl.raw[a:b]) or not fl.raw[a:b].strip()
+                              for fl in body for a, b in fl.cells[n - k + 1:])
+
+
 def _aligned_table(source: Source, block: list[_ALine]) -> Table | None:
     counts: dict[int, int] = {}
     for line in block:
@@ -277,6 +291,10 @@ def _aligned_table(source: Source, block: list[_ALine]) -> Table | None:
         if len(line.cells) > n:
             return None
         assign = list(range(n)) if len(line.cells) == n else _assign(line, cols)
+        if assign is None and _suffix_fits(line, full, n):
+            # a row whose leading blank cell lost its indentation ("Tổng cộng   1.045,0 …" where the
+            # STT column is empty): its cells are the last columns, in order
+            assign = list(range(n - len(line.cells), n))
         if assign is None:
             return None
         texts = [(line.raw[a:b], line.start + a) for a, b in line.cells]

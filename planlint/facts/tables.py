@@ -647,9 +647,31 @@ def _shares(tf: TableFacts) -> None:
         if c.role != "share":
             continue
         tops = [r for r in rows if r.parent is None and not r.total and not r.heading]
-        if len(tops) >= 2 and all(c.index in r.values for r in tops) and (
-                any(r.total for r in rows) or _has("shares", "words", c.header)):
+        if len(tops) < 2 or not all(c.index in r.values for r in tops):
+            continue
+        if _has("shares", "words", c.header) or any(
+                r.total and c.index in r.values and abs(r.values[c.index].value - HUNDRED) <= r.values[c.index].half
+                for r in rows):
+            # "Cơ cấu (%)", or a "Tỷ lệ (%)" column whose total row prints 100
             tf.shares.append(ShareSet(tops, c, c.header, None, bool(grdp.search(c.header)), bool(prod.search(c.header))))
+        else:
+            _inferred_ratio(tf, c)
+
+
+def _inferred_ratio(tf: TableFacts, c: Column) -> None:
+    """A "Tỷ lệ (%)" column after exactly two columns of figures may be the later over the earlier
+    ("Đã cứng hóa (km)" over "Chiều dài (km)"). It is read so only when at least three rows
+    show it and at most one row disagrees: the other rows prove what the column is."""
+    values = [x for x in tf.columns[: c.index] if x.role == "value"]
+    if len(values) != 2:
+        return
+    later, earlier = values[1].index, values[0].index
+    found = [Ratio(r, c, r.values[c.index], r.values[later], r.values[earlier]) for r in tf.rows
+             if c.index in r.values and later in r.values and earlier in r.values]
+    bad = sum(1 for x in found if not ratio_holds("ratio", x.printed, x.later, x.earlier))
+    if len(found) - bad >= 3 and bad <= 1:
+        c.role, c.pair, c.pair_how = "ratio", (later, earlier), "shown by the other rows"
+        tf.ratios.extend(found)
 
 
 _ROLES = ("start", "escaped", "fell_back", "newly", "end")

@@ -11,10 +11,13 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
 from .parsing.source import InputError, Source
+
+if TYPE_CHECKING:
+    from .rule import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -267,7 +270,7 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
     if args.format == "markdown":
         out.write("| code | name | severity | what it reports |\n|---|---|---|---|\n")
         for r in rules:
-            flag = " (opt-in: `--show-info`)" if not r.default_enabled else ""
+            flag = f" (opt-in: {_opt_in(r, '`')})" if not r.default_enabled else ""
             out.write(f"| `{r.code}` | {r.name} | {r.severity} | {r.summary}{flag} |\n")
         return EXIT_OK
     family = ""
@@ -280,6 +283,16 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_OK
 
 
+def _opt_in(r: Rule, q: str = "") -> str:
+    """How a user turns an opt-in rule on."""
+    ways = [f"{q}--select {r.code}{q}"]
+    if r.severity == "info":
+        ways.insert(0, f"{q}--show-info{q}")
+    if r.enabled_by:
+        ways.append(f"{q}{r.enabled_by} = true{q}")
+    return " or ".join(ways)
+
+
 def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
     from .engine import lint_source
     from .rule import get_rule
@@ -288,7 +301,7 @@ def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
     if r is None:
         raise InputError(f"unknown rule {args.rule!r} (see 'planlint rules')")
     cfg = _config(args)
-    flag = "" if r.default_enabled else ", opt-in: --show-info or --select " + r.code
+    flag = "" if r.default_enabled else ", opt-in: " + _opt_in(r)
     out.write(f"{r.code} {r.name} ({r.severity}{flag})\n\n{r.doc}\n")
     bad = r.examples().get("bad")
     if bad:

@@ -61,6 +61,7 @@ class Rule:
     options: dict[str, Any] = field(default_factory=dict)
     default_enabled: bool = True
     any_text: bool = False  # also runs (once) on a file not recognised as a plan
+    enabled_by: str | None = None  # an opt-in rule that this boolean option also turns on
     doc: str = ""
     autofix: str | None = None  # "safe" or "unsafe": the rule's hits may carry edits of this class
     input: str = "text"  # "docx": a rule about Word documents; its examples are built as .docx
@@ -117,6 +118,7 @@ def rule(
     options: dict[str, Any] | None = None,
     default_enabled: bool = True,
     any_text: bool = False,
+    enabled_by: str | None = None,
     autofix: str | None = None,
     input: str = "text",
 ) -> Callable[[CheckFn], CheckFn]:
@@ -135,7 +137,7 @@ def rule(
             raise ValueError(f"rule {code} has no module docstring")
         r = Rule(code=code, name=name, severity=severity, summary=first_sentence(doc),
                  messages=_by_lang(messages), fix=_by_lang(fix), check=fn,
-                 options=dict(options or {}), default_enabled=default_enabled, any_text=any_text,
+                 options=dict(options or {}), default_enabled=default_enabled, any_text=any_text, enabled_by=enabled_by,
                  autofix=autofix, input=input, doc=doc)
         if code in _REGISTERED and _REGISTERED[code].check is not fn:
             raise ValueError(f"rule code {code} registered twice")
@@ -181,7 +183,8 @@ def selected_rules(config: Config) -> tuple[Rule, ...]:
     (``--select`` / ``--ignore`` match codes by prefix) are imported: ``--select S`` never loads
     the number or poverty readers."""
     reachable = [c for c in known_codes() if config.enabled(c, True, "error")]
-    return tuple(r for r in load_rules(reachable) if config.enabled(r.code, r.default_enabled, r.severity))
+    return tuple(r for r in load_rules(reachable) if config.enabled(r.code, r.default_enabled, r.severity)
+                 or (r.enabled_by is not None and config.options.get(r.enabled_by) is True))
 
 
 def first_sentence(doc: str) -> str:

@@ -25,7 +25,6 @@ Good::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..engine import Context
@@ -33,8 +32,6 @@ from ..facts.header import extract as header
 from ..facts.timeline import extract
 from ..finding import Hit
 from ..rule import rule
-
-_DEDICATED = re.compile(r"(?<!\w)kỷ niệm(?!\w)", re.IGNORECASE)
 
 
 def _years(years: set[int]) -> str:
@@ -61,10 +58,10 @@ def _years(years: set[int]) -> str:
 def check(ctx: Context) -> Iterator[Hit]:
     h = ctx.facts(header)
     ref = h.reference_years()
-    title = ctx.plan.title
-    if title is not None and _DEDICATED.search(title.line.text + " " + (title.summary.text if title.summary else "")):
+    dates = ctx.facts(extract)
+    if dates.celebration:
         return  # a plan for the celebration itself is prepared ahead of it
-    for an in ctx.facts(extract).anniversaries:
+    for an in dates.anniversaries:
         ev = an.event
         if ev is None:
             continue

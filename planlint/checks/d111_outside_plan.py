@@ -31,7 +31,7 @@ from datetime import date
 
 from ..engine import Context
 from ..facts.header import extract as header
-from ..facts.timeline import PAST, extract
+from ..facts.timeline import extract
 from ..finding import Hit
 from ..rule import rule
 from ..scan.dates import iso
@@ -66,7 +66,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             candidates.append((m.date, m.paragraph, m.hard))
     for series in facts.phases:
         for ph in series:
-            if ph.range is not None and ph.block.part in ("body", "heading") and not PAST.search(ph.block.paragraph.text):
+            if ph.range is not None and ph.block.part in ("body", "heading") and not ph.past:
                 candidates.append((ph.range.range.start, ph.range.paragraph, False))
                 candidates.append((ph.range.range.end, ph.range.paragraph, True))
     for d, para, hard in candidates:

@@ -47,19 +47,12 @@ Good::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.header import extract
+from ..facts.signature import extract
 from ..finding import Hit
 from ..rule import rule
-from ..scan.dates import fold
-
-_COLLECTIVE = {"ubnd": "ỦY BAN NHÂN DÂN", "hdnd": "HỘI ĐỒNG NHÂN DÂN"}
-_TM = re.compile(r"^\s*TM\s*\.", re.IGNORECASE)
-_CHAIR = re.compile(r"(?:^|\s)(?:KT\s*\.\s*)?(?:PHÓ\s+)?CHỦ\s+TỊCH\b")
-_ISSUER_LINE = re.compile(r"(ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN", re.IGNORECASE)
 
 
 @rule(
@@ -72,32 +65,11 @@ _ISSUER_LINE = re.compile(r"(ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+N
     },
     fix={"en": "add 'TM. {body}' above '{line}'", "vi": "thêm dòng 'TM. {body}' phía trên '{line}'"},
     options={"strict-signing": False},
+    default_enabled=False,
+    enabled_by="strict-signing",
 )
 def check(ctx: Context) -> Iterator[Hit]:
-    cfg = ctx.config
-    explicit = any(p.upper() == "R110" for p in cfg.select + cfg.extend_select)
-    if not (ctx.option("strict-signing") or explicit):
+    s = ctx.facts(extract)
+    if s is None or s.body is None or s.on_behalf or s.chair is None:
         return
-    plan = ctx.plan
-    sig = plan.closing.signature
-    if not sig:
-        return
-    body = None
-    n = ctx.facts(extract).number
-    if n is not None and n.parsed:
-        body = _COLLECTIVE.get(fold(n.issuer))
-    if body is None:
-        for p in plan.header.issuer:
-            m = _ISSUER_LINE.search(p.text)
-            if m:
-                body = "ỦY BAN NHÂN DÂN" if "BAN" in m.group(0).upper() else "HỘI ĐỒNG NHÂN DÂN"
-                break
-    if body is None:
-        return
-    lines = [ln for p in sig for ln in p.text.split("\n")]
-    if any(_TM.match(ln) for ln in lines) or any(_TM.search(p.text) for p in sig):
-        return
-    chair = next((p for p in sig if _CHAIR.search(p.text)), None)
-    if chair is None:
-        return
-    yield Hit(chair.span, {"body": body, "line": chair.text.strip()})
+    yield Hit(s.chair.span, {"body": s.body, "line": s.chair.text.strip()})

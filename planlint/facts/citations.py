@@ -25,6 +25,8 @@ from ..data import vocabulary
 from ..parsing.tree import Block, Paragraph, Plan, Span
 from ..scan.dates import DateMention, Scan, display, fold, fold_words
 from . import FactRow
+from .date_mentions import paragraph_scans
+from .header import extract as header
 
 _CODE = r"[A-ZĐ][A-Za-zĐđ]*"
 _SYMBOL = re.compile(
@@ -243,8 +245,6 @@ def _tail(c: Citation, text: str, pos: int) -> None:
 
 def extract(plan: Plan) -> list[Citation]:
     out: list[Citation] = []
-    from .header import extract as header
-    from .timeline import paragraph_scans
 
     h = plan.fact(header)  # the plan's own lines, also when the parser did not classify them
     own = (plan.header.number, plan.header.place_date,

@@ -25,8 +25,10 @@ from datetime import date
 from ..data import vocabulary
 from ..parsing.lines import roman_value
 from ..parsing.tree import Block, Paragraph, Plan, Span
-from ..scan.dates import DateMention, DateRange, Scan, fold, fold_words, iso, scan
+from ..scan.dates import DateMention, DateRange, fold, fold_words, iso
 from . import FactRow
+from .citations import extract as citations
+from .date_mentions import paragraph_scans
 
 _DEADLINE_BEFORE = re.compile(
     r"(?:(?<!\w)(?P<hard>trước|chậm nhất(?:[ \t]+là)?|hạn chót(?:[ \t]+là)?|hạn cuối(?:[ \t]+là)?|đến hết|"
@@ -51,6 +53,7 @@ _ANNIV = re.compile(
     r"(?=[kcm\d])(?:(?:(?P<kw>kỷ niệm|chào mừng|mừng)[ \t]+(?:lần thứ[ \t]+)?)?(?<![\d.,/])(?P<n>\d{1,3})[ \t]+năm(?!\w))",
     re.IGNORECASE,
 )
+_DEDICATED = re.compile(r"(?<!\w)kỷ niệm(?!\w)", re.IGNORECASE)
 _ANNIV_NEXT = re.compile(r"[ \t]*(?:ngày|chiến thắng|cách mạng|thành lập|tái lập|giải phóng|quốc khánh|sinh)(?!\w)",
                          re.IGNORECASE)
 _LEAD_NGAY = re.compile(r"^[ \t]*ngày[ \t]+", re.IGNORECASE)
@@ -127,6 +130,7 @@ class Phase:
     range: RangeFact | None
     block: Block
     start: int
+    past: bool = False  # its paragraph tells of the past (đã, vừa qua): a report, not a schedule
 
 
 @dataclass(slots=True)
@@ -185,6 +189,7 @@ class DateFacts:
     anniversaries: list[Anniversary] = field(default_factory=list)
     year_names: list[YearName] = field(default_factory=list)
     ordinals: list[Ordinal] = field(default_factory=list)
+    celebration: bool = False  # the plan is for an anniversary itself (kỷ niệm in its title): prepared ahead
 
 
 # Vocabularies -------------------------------------------------------------------------------------
@@ -268,22 +273,11 @@ def _year_name_re() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
 
 # Extraction ---------------------------------------------------------------------------------------
 
-_WORTH_SCANNING = re.compile(r"\d|…|\.\.\.")
-
-
-def paragraph_scans(plan: Plan) -> list[tuple[Block, Scan]]:
-    """Every block with the dates of its paragraph (each paragraph scanned once per plan)."""
-    out = []
-    for b in plan.blocks():
-        text = b.paragraph.text
-        out.append((b, scan(text) if _WORTH_SCANNING.search(text) else Scan()))
-    return out
-
-
 def extract(plan: Plan) -> DateFacts:
-    from .citations import extract as citations
-
     facts = DateFacts()
+    title = plan.title
+    if title is not None:
+        facts.celebration = bool(_DEDICATED.search(title.line.text + " " + (title.summary.text if title.summary else "")))
     flat: list[Phase] = []
     cited: dict[int, set[int]] = {}
     for c in plan.fact(citations):
@@ -413,7 +407,7 @@ def _phases(block: Block, rfs: list[RangeFact]) -> list[Phase]:
                 rng = rf
                 rf.role = "phase"
                 break
-        out.append(Phase(fold(m.group("w")), num, m.group(0), rng, block, m.start()))
+        out.append(Phase(fold(m.group("w")), num, m.group(0), rng, block, m.start(), past=bool(PAST.search(text))))
     return out
 
 

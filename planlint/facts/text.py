@@ -32,6 +32,7 @@ import functools
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -436,7 +437,9 @@ _LATEX_CMD = re.compile(
 )
 # what may follow a tag name: attributes (name="value"), nothing else ("a<b và b>c" is no tag)
 _ATTRS = r"""(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<>]{0,200}"|'[^'<>]{0,200}'|[^\s"'<>]{1,200})){0,12}\s*"""
-_HTML_SUPSUB = re.compile(r"([^\s<>]*?)<(sup|sub)>([^<>]{0,40})</\2>", re.IGNORECASE)
+# the base starts where its token does (a lookbehind, not a rescan from every position: linear on
+# long tokens without spaces) and is taken whole (possessive: no backtracking)
+_HTML_SUPSUB = re.compile(r"(?<![^\s<>])([^\s<>]*+)<(sup|sub)>([^<>]{0,40})</\2>", re.IGNORECASE)
 _HTML_PAIR = re.compile(
     r"<(b|i|u|s|em|strong|span|font|mark|small|big|del|ins|strike|p|div|center|a|code)\b" + _ATTRS + ">"
     r"([^<>]{0,200})</\1\s*>", re.IGNORECASE)
@@ -444,7 +447,7 @@ _HTML_TAG = re.compile(
     r"</?(?:b|i|u|s|em|strong|span|font|mark|small|big|del|ins|strike|p|div|center|a|code|br|hr|img|sup|sub"
     r"|table|tbody|thead|tr|td|th|ul|ol|li|h[1-6]|blockquote|pre)\b" + _ATTRS + "/?>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ndash|mdash|hellip|laquo|raquo|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
-_BRACE_SUBSUP = re.compile(r"([^\s_^{}$]*)([_^])\{([^{}\n]{1,40})\}")
+_BRACE_SUBSUP = re.compile(r"(?<![^\s_^{}$])([^\s_^{}$]*+)([_^])\{([^{}\n]{1,40})\}")
 _PANDOC_SUP = re.compile(r"(?<=\w)\^([^\s^]{1,12})\^")
 _PANDOC_SUB = re.compile(r"(?<=\w)~([^\s~]{1,12})~")
 _ATTR_SPAN = re.compile(r"\[([^\[\]\n]{0,200})\]\{[.#][^{}\n]{0,80}\}")
@@ -489,12 +492,18 @@ def _debris_in(p: Paragraph, source_text: str) -> Iterator[tuple[int, int, str, 
     if not any(c in text for c in "$\\<>&_^{}~["):
         return
     found: list[tuple[int, int, str, str]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, disjoint, sorted by start (bisect, not a scan)
+    ends: list[int] = []
 
     def add(i: int, j: int, kind: str, plain: str) -> None:
-        if j > i and not any(i < b and a < j for a, b in taken):
-            taken.append((i, j))
-            found.append((i, j, kind, plain))
+        if j <= i:
+            return
+        k = bisect_left(starts, i)
+        if (k < len(starts) and starts[k] < j) or (k and ends[k - 1] > i):
+            return
+        starts.insert(k, i)
+        ends.insert(k, j)
+        found.append((i, j, kind, plain))
 
     for m in _MATH.finditer(text):
         if _MATH_SIGNAL.search(m.group(1)):

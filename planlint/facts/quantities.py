@@ -72,7 +72,8 @@ _ORDINAL_BEFORE = re.compile(
 _IDENT_BEFORE = re.compile(_W + r"(?:số|ISO|TCVN|QCVN|mã|hiệu|Covid|COVID)[\s\-:]*$|[:\-]$")
 _IDENT_AFTER = re.compile(r"(?:/|-)\s?[A-ZĐ]|[:/-]\d{4}\b|:\d")
 _DURATION_AFTER = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|quý|nhiệm kỳ|tuổi)(?![^\W\d_])", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…]+[\s\"”]+(?=[\"“(*]?(?P<c>\w))")
+# from the start of a run of stops only, taken whole: linear on "....." (no rescan per position)
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\s\"”]++(?=[\"“(*]?(?P<c>\w))")
 _BRACKET = re.compile(r"\(([^()]*)\)")
 
 

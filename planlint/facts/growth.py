@@ -12,6 +12,7 @@ average annual rate (``tăng bình quân 16,5%/năm`` over ``5 năm``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..parsing.tree import Plan, Section, Span
@@ -53,16 +54,33 @@ def _is_rate(q: Quantity) -> bool:
     return q.role == "quantity" and q.unit is not None and q.unit.key.split("/")[0] == "percent"
 
 
-def _clause_start(text: str, lo: int, pos: int) -> int:
-    return max(text.rfind(";", lo, pos), text.rfind(":", lo, pos), lo - 1) + 1
+class _Clauses:
+    """A sentence's clause breaks and cue words, found once: asking "which clause holds this
+    number, and does it say tăng?" is then a bisection, not a rescan of the clause per number
+    (a sentence of thousands of rates stays linear)."""
+
+    def __init__(self, sent: Sentence) -> None:
+        text, lo, hi = sent.masked, sent.start, sent.end
+        self.lo = lo
+        self.breaks = [i for i in range(lo, hi) if text[i] in ";:"]
+        self.growth = [(m.start(), m.end()) for m in _GROWTH.finditer(text, lo, hi)]
+        self.fall = [(m.start(), m.end()) for m in _FALL.finditer(text, lo, hi)]
+
+    def start(self, pos: int) -> int:
+        k = bisect_left(self.breaks, pos)
+        return self.breaks[k - 1] + 1 if k else self.lo
+
+    @staticmethod
+    def any_within(spans: list[tuple[int, int]], i: int, j: int) -> bool:
+        k = bisect_left(spans, (i, -1))
+        return k < len(spans) and spans[k][1] <= j
 
 
-def _aggregate(sent: Sentence, q: Quantity) -> str | None:
-    text = sent.masked
-    label = text[_clause_start(text, sent.start, q.start):q.start]
-    if not _GROWTH.search(label) or _FALL.search(label):
+def _aggregate(sent: Sentence, q: Quantity, clauses: _Clauses) -> str | None:
+    cs = clauses.start(q.start)
+    if not clauses.any_within(clauses.growth, cs, q.start) or clauses.any_within(clauses.fall, cs, q.start):
         return None
-    return label
+    return sent.masked[cs:q.start]
 
 
 def _years(text: str) -> int | None:
@@ -132,10 +150,12 @@ def growth_groups(plan: Plan) -> list[GrowthGroup]:
     avg = cue("growth", "average")
     for sent in sents:
         qs = [q for q in sent.quantities if q.role == "quantity"]
+        clauses: _Clauses | None = None
         for i, g in enumerate(qs):
             if not _is_rate(g):
                 continue
-            label = _aggregate(sent, g)
+            clauses = clauses or _Clauses(sent)
+            label = _aggregate(sent, g, clauses)
             if label is None:
                 continue
             parts = _parts_inline(sent, qs, i)

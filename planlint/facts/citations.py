@@ -34,14 +34,16 @@ _SYMBOL = re.compile(
     rf"(?:(?P<s2>[\-/])(?P<issuer>{_CODE}\d*(?:-{_CODE}\d*)*))?(?![\w/])"
 )
 _NUMBER_WORD = re.compile(r"(?:^|\s)(?:số|Số|SỐ)[ \t]*:?[ \t]*$")
-_AFTER_SYMBOL_DATE = re.compile(r"^[ \t]*,?[ \t]*(?P<paren>\([ \t]*)?(?:ban hành[ \t]+)?$", re.IGNORECASE)
+_AFTER_SYMBOL_DATE = re.compile(r"^[ \t]*+,?[ \t]*+(?P<paren>\([ \t]*)?(?:ban hành[ \t]+)?$", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[ \t]*\)")
+# runs of blanks are taken whole (possessive): "[ \t]*,?[ \t]*" could otherwise split a run of n
+# aligned-column spaces n ways before failing (quadratic on Word/PDF exports)
 _ISSUER = re.compile(
-    r"[ \t]*,?[ \t]*của[ \t]+(?P<iss>[^;.()\n]{2,90}?)"
+    r"[ \t]*+,?[ \t]*+của[ \t]+(?P<iss>[^;.()\n]{2,90}?)"
     r"(?=[ \t]+(?:về|v/v|V/v|ban hành|phát động|hướng dẫn|quy định|khóa|khoá|kỳ họp|lần thứ|tại|đã|đối với|nhằm|"
     r"theo|để|và|trong|thực hiện|phê duyệt|triển khai|sửa đổi|kèm theo|giao|chỉ đạo)(?!\w)|[;,.()]|$)",
 )
-_SUBJECT = re.compile(r"[ \t]*,?[ \t]*(?:về việc|về|v/v|V/v)[ \t]+(?P<subj>[^;]{3,300}?)(?=[;]|$|\.(?:\s|$))")
+_SUBJECT = re.compile(r"[ \t]*+,?[ \t]*+(?:về việc|về|v/v|V/v)[ \t]+(?P<subj>[^;]{3,300}?)(?=[;]|$|\.(?:\s|$))")
 _NAMED_LAW = re.compile(r"(?<!\w)(?P<w>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<name>[^\W\d][^;()\d]{2,80}?)[ \t]*,?[ \t]*$")
 
 

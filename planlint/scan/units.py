@@ -74,13 +74,15 @@ def lexicon() -> Lexicon:
     # words that begin with a unit's form but are not the unit ("trường hợp", "con số")
     not_units = "|".join(re.escape(str(w)) for w in data.get("not_units", {}).get("words", []))
     neg = rf"(?!(?:{not_units})(?![^\W\d_]))" if not_units else ""
-    pattern = re.compile(rf"[ \t\u00a0]*\$?[ \t\u00a0]*{neg}(?P<u>{alt})(?![^\W\d_])", re.IGNORECASE)
+    # blanks are taken whole (possessive): "[ ]*\$?[ ]*" could otherwise split a run of n blanks
+    # n ways before failing, and the runs of aligned columns in Word exports are long
+    pattern = re.compile(rf"[ \t\u00a0]*+\$?[ \t\u00a0]*+{neg}(?P<u>{alt})(?![^\W\d_])", re.IGNORECASE)
     per_words = [str(w) for w in data.get("per", {}).get("words", [])]
     per_dims = {f: u.dimension for f, u in by_form.items()}
     for w in per_words:
         per_dims.setdefault(w.lower(), w.lower())
     per_alt = "|".join(re.escape(f) for f in sorted(per_dims, key=len, reverse=True))
-    per_pattern = re.compile(rf"[ \t]*/[ \t]*(?:0?1[ \t]*)?(?P<p>{per_alt})(?![^\W\d_])", re.IGNORECASE)
+    per_pattern = re.compile(rf"[ \t]*+/[ \t]*+(?:0?1[ \t]*+)?(?P<p>{per_alt})(?![^\W\d_])", re.IGNORECASE)
     return Lexicon(units, by_form, pattern, per_pattern, per_dims)
 
 

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from .spans import Matches
 
 # one number token; the alternatives are tried longest first
 _NUM = re.compile(
@@ -76,10 +78,9 @@ def parse_number(raw: str) -> tuple[Decimal, int, bool]:
 
 def format_vn(value: Decimal, decimals: int = 0) -> str:
     """Format in Vietnamese style: ``format_vn(Decimal('1525.59'), 2) == '1.525,59'``."""
-    q = Decimal(1).scaleb(-decimals) if decimals else Decimal(1)
-    v = value.quantize(q, rounding=ROUND_HALF_UP)  # as offices round: 39,285 -> 39,29
+    v = round_half_up(value, decimals)  # as offices round: 39,285 -> 39,29
     sign = "-" if v < 0 else ""
-    s = f"{abs(v):f}"
+    s = f"{v.copy_abs():f}"
     intpart, _, frac = s.partition(".")
     groups: list[str] = []
     while len(intpart) > 3:
@@ -92,7 +93,7 @@ def format_vn(value: Decimal, decimals: int = 0) -> str:
 
 def scan_numbers(text: str) -> list[Num]:
     """Every number in ``text`` in order, with its offsets, value and printed precision."""
-    date_spans = [(m.start(), m.end()) for m in _DATE.finditer(text)]
+    dates = Matches(_DATE, text)
     out: list[Num] = []
     for m in _NUM.finditer(text):
         raw = m.group("num")
@@ -103,14 +104,20 @@ def scan_numbers(text: str) -> list[Num]:
         s, e = m.start("num"), m.end("num")
         pct = (m.group("pct") or "").strip().lstrip("$").strip()
         sign = "‰" if pct in ("‰", "%0") else pct
-        in_date = any(a <= s and e <= b for a, b in date_spans)
+        in_date = dates.containing(s, e) is not None
         out.append(Num(value, s, e, raw, decimals, sign, m.end() if pct else e, ambiguous, in_date))
     return out
 
 
 def round_half_up(value: Decimal, decimals: int = 0) -> Decimal:
     """Round as offices do (half away from zero), to ``decimals`` places."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not value.is_finite():
+        return value
+    # enough digits for any number a draft prints (the default 28 would raise InvalidOperation
+    # on a 29-digit figure)
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() + decimals + 3)
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def token_style(raw: str) -> str:

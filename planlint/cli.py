@@ -263,7 +263,9 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
     rules = all_rules()
     if args.format == "json":
         json.dump([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
-                    "default_enabled": r.default_enabled, "options": r.options} for r in rules],
+                    "default_enabled": r.default_enabled,
+                    "options": {n: {"type": o.type.__name__, "default": o.default, "help": o.help}
+                                for n, o in r.options.items()}} for r in rules],
                   out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
@@ -315,8 +317,8 @@ def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
                     out.write(f"      = {'sửa' if cfg.lang == 'vi' else 'fix'}: {f.fix}\n")
     if r.options:
         out.write("\nOptions ([tool.planlint.options] in pyproject.toml):\n")
-        for name, default in r.options.items():
-            out.write(f"  {name} = {json.dumps(default)}\n")
+        for name, opt in r.options.items():
+            out.write(f"  {name} = {json.dumps(opt.default)}  # {opt.type.__name__}{': ' + opt.help if opt.help else ''}\n")
     return EXIT_OK
 
 

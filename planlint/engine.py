@@ -59,7 +59,8 @@ class Context:
         if name in self.config.options:
             return self.config.options[name]
         assert self.rule is not None
-        return self.rule.options.get(name)
+        opt = self.rule.options.get(name)
+        return opt.default if opt is not None else None
 
     def verdict(self, kind: str, span: Span, statement: Any, ok: bool) -> None:
         self.verdicts.append(Verdict(kind, span, statement, ok, self.rule.code if self.rule else ""))

@@ -48,6 +48,36 @@ SEVERITIES = ("error", "warning", "info")
 
 CheckFn = Callable[["Context"], Iterable["Hit"]]
 
+_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string", list: "a list"}
+
+
+@dataclass(frozen=True)
+class Option:
+    """A rule option: its type, its default and one line of help (``[tool.planlint.options]``)."""
+
+    type: type
+    default: Any
+    help: str = ""
+
+    def __post_init__(self) -> None:
+        if self.type not in _TYPE_NAMES:
+            raise TypeError(f"option type must be one of bool, int, float, str, list, not {self.type!r}")
+        if self.check(self.default) is None:
+            raise TypeError(f"option default {self.default!r} is not {self.expected}")
+
+    @property
+    def expected(self) -> str:
+        return _TYPE_NAMES[self.type]
+
+    def check(self, value: Any) -> Any:
+        """``value`` as this option's type, or ``None`` when it is not of that type (a TOML
+        ``"false"`` is a string, not false; ``true`` is not a number)."""
+        if isinstance(value, bool) and self.type is not bool:
+            return None
+        if self.type is float and isinstance(value, int | float):
+            return float(value)
+        return value if isinstance(value, self.type) else None
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -58,7 +88,7 @@ class Rule:
     messages: dict[str, dict[str, str]]  # message key -> lang -> template
     fix: dict[str, dict[str, str]]  # message key -> lang -> template (may be empty)
     check: CheckFn
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Option] = field(default_factory=dict)
     default_enabled: bool = True
     any_text: bool = False  # also runs (once) on a file not recognised as a plan
     enabled_by: str | None = None  # an opt-in rule that this boolean option also turns on
@@ -115,7 +145,7 @@ def rule(
     severity: str,
     messages: dict[str, Any],
     fix: dict[str, Any] | None = None,
-    options: dict[str, Any] | None = None,
+    options: dict[str, Option] | None = None,
     default_enabled: bool = True,
     any_text: bool = False,
     enabled_by: str | None = None,
@@ -125,10 +155,13 @@ def rule(
     """Register the decorated function as the check of a rule; the module docstring is its doc."""
     if severity not in SEVERITIES:
         raise ValueError(f"rule {code}: severity {severity!r} is not one of {', '.join(SEVERITIES)}")
-    if not re.fullmatch(r"[SNPDRT]\d{3}", code):
+    if not re.fullmatch(r"[SNPDRTX]\d{3}", code):
         raise ValueError(f"rule code {code!r} is not a family letter and three digits")
     if autofix not in (None, "safe", "unsafe"):
         raise ValueError(f"rule {code}: autofix {autofix!r} is not safe or unsafe")
+    for opt_name, opt in (options or {}).items():
+        if not isinstance(opt, Option):
+            raise ValueError(f"rule {code} option {opt_name}: declare it as Option(type, default, help)")
 
     def deco(fn: CheckFn) -> CheckFn:
         module = importlib.import_module(fn.__module__)
@@ -192,6 +225,11 @@ def first_sentence(doc: str) -> str:
     para = " ".join(doc.split("\n\n", 1)[0].split())
     m = re.search(r"\.(?:\s|$)", para)
     return (para[: m.start()] if m else para).strip().replace("``", "`")
+
+
+def all_options() -> dict[str, tuple[Rule, Option]]:
+    """Every rule option by name, with the rule that declares it."""
+    return {name: (r, opt) for r in all_rules() for name, opt in r.options.items()}
 
 
 def get_rule(code_or_name: str) -> Rule | None:

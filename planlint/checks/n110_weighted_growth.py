@@ -30,7 +30,7 @@ from ..engine import Context
 from ..facts.growth import GrowthGroup, growth_groups
 from ..facts.vocab import fmt
 from ..finding import Hit
-from ..rule import rule
+from ..rule import Option, rule
 
 
 def implied(shares: list[float], growth: list[float], years: int) -> float:
@@ -63,7 +63,7 @@ def _pairs(gg: GrowthGroup) -> list[tuple[float, float | None, float | None]] | 
     },
     fix={"en": "check the aggregate growth against the sectors' growth and shares",
          "vi": "kiểm tra lại tốc độ tăng chung với tốc độ tăng và cơ cấu của các ngành"},
-    options={"growth-tolerance": 1.0},
+    options={"growth-tolerance": Option(float, 1.0, "percentage points the aggregate may differ by")},
 )
 def check(ctx: Context) -> Iterator[Hit]:
     tol = float(ctx.option("growth-tolerance"))

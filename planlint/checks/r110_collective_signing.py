@@ -52,7 +52,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.signature import extract
 from ..finding import Hit
-from ..rule import rule
+from ..rule import Option, rule
 
 
 @rule(
@@ -64,7 +64,7 @@ from ..rule import rule
         "vi": "kế hoạch của {body} ký '{line}' nhưng thiếu dòng 'TM. {body}' phía trên",
     },
     fix={"en": "add 'TM. {body}' above '{line}'", "vi": "thêm dòng 'TM. {body}' phía trên '{line}'"},
-    options={"strict-signing": False},
+    options={"strict-signing": Option(bool, False, "report a UBND/HĐND plan signed without 'TM.'")},
     default_enabled=False,
     enabled_by="strict-signing",
 )

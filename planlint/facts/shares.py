@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -174,15 +175,18 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
     prod = cue("shares", "production_value")
     grdp = cue("shares", "grdp")
     rate_labels = cue("shares", "rate_labels")
+    starts = [q.start for q in sent.quantities]  # in order: the numbers after each cue by bisection
     for k, (cs, ce, word) in enumerate(cues):
         stop = cues[k + 1][0] if k + 1 < len(cues) else sent.end
-        qs = [q for q in sent.quantities if ce <= q.start < stop and q.role == "quantity"]
+        first = bisect_left(starts, ce)
+        qs = [q for q in sent.quantities[first:bisect_left(starts, stop, first)] if q.role == "quantity"]
         # the run of percentages right after the cue (a non-percentage ends it)
         run: list[Quantity] = []
         depth0 = -1
+        depth_at = _Depth(text, ce).at
         for q in qs:
             if q.unit is PERCENT:
-                depth = _depth_at(text, ce, q.start)
+                depth = depth_at(q.start)
                 if depth0 < 0:
                     depth0 = depth
                 elif depth != depth0:
@@ -328,14 +332,25 @@ def _is_note(text: str, after: int, at: int) -> bool:
     return m is not None and m.end() == at
 
 
-def _depth_at(text: str, start: int, pos: int) -> int:
-    depth = 0
-    for c in text[start:pos]:
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(depth - 1, 0)
-    return depth
+class _Depth:
+    """Bracket depth at increasing offsets after ``start``: each character is read once however
+    many numbers ask (rescanning from ``start`` per number was quadratic)."""
+
+    __slots__ = ("text", "pos", "depth")
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text, self.pos, self.depth = text, start, 0
+
+    def at(self, pos: int) -> int:
+        depth, text = self.depth, self.text
+        for i in range(self.pos, pos):
+            c = text[i]
+            if c == "(":
+                depth += 1
+            elif c == ")":
+                depth = max(depth - 1, 0)
+        self.depth, self.pos = depth, max(self.pos, pos)
+        return depth
 
 
 def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
@@ -369,6 +384,7 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
         notes: dict[int, Quantity] = {}  # part index -> its share printed beside it
         prev = begin
         ok = True
+        depth_at = _Depth(text, begin).at
         for q in qs[i + 1:]:
             if q.start < begin:
                 continue  # the count in "cho 3 nội dung:"
@@ -379,7 +395,7 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
                 notes[len(parts) - 1] = q
                 prev = q.num.full_end
                 continue
-            if _depth_at(text, begin, q.start) > 0:
+            if depth_at(q.start) > 0:
                 continue  # a bracketed aside inside a part
             if q.unit is not None and q.unit.dimension.startswith("ratio"):
                 break

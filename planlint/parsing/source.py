@@ -8,18 +8,42 @@ the right place.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 class InputError(Exception):
     """The input cannot be read as a text document (exit code 2)."""
 
 
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(data: bytes, name: str = "<input>") -> str:
-    """UTF-8 with or without BOM; a binary or non-UTF-8 file is an ``InputError``."""
-    if b"\x00" in data[:8192]:
+    """UTF-8 with or without BOM, or UTF-16 with its BOM (Word's "Unicode" text); a binary file,
+    UTF-16 without BOM or any other encoding is an ``InputError`` naming what was found."""
+    if data.startswith(b"\x00\x00\xfe\xff") or data.startswith(b"\xff\xfe\x00\x00"):
+        raise InputError(f"{name}: UTF-32 text, not supported; save the draft as UTF-8")
+    for bom, codec in _UTF16_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: broken {codec.upper()} text (byte {exc.start + len(bom)}); "
+                                 "save the draft as UTF-8") from None
+            if "\x00" in text:
+                raise InputError(f"{name}: binary file (contains NUL characters), not a text plan")
+            return text
+    if b"\x00" in data:
+        head = data[:4096]
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        half = len(head) // 2
+        if half >= 8 and ((odd > half * 0.4 and even < half * 0.05) or (even > half * 0.4 and odd < half * 0.05)):
+            raise InputError(f"{name}: looks like UTF-16 text without a byte order mark; save the draft as UTF-8")
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text plan")
     try:
         return data.decode("utf-8")
@@ -45,12 +69,11 @@ def _normalise(raw: str) -> tuple[str, list[int] | None]:
     while i < n:
         ch = raw[i]
         if ch == "\r":
-            if i + 1 < n and raw[i + 1] == "\n":
-                i += 1
-                continue
+            # CRLF or a lone CR (old Mac files): one line end, placed at the CR (the end of the
+            # line as the user sees it, never a column past it)
             out.append("\n")
             omap.append(i)
-            i += 1
+            i += 2 if i + 1 < n and raw[i + 1] == "\n" else 1
             continue
         j = i + 1
         while j < n and combining(raw[j]):
@@ -77,12 +100,15 @@ class Source:
 
     def __post_init__(self) -> None:
         self.text, self._map = _normalise(self.raw)
-        starts = [0]
-        find = self.raw.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        if "\r" in self.raw:  # CRLF, or lone CRs (old Mac files): each is one line end
+            starts = [0] + [m.end() for m in _LINE_END.finditer(self.raw)]
+        else:
+            starts = [0]
+            find = self.raw.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
         self._raw_line_starts = starts
         nstarts = [0]
         i = self.text.find("\n")
@@ -144,10 +170,9 @@ class Source:
         if not 1 <= lineno <= len(starts):
             return ""
         start = starts[lineno - 1]
-        end = starts[lineno] - 1 if lineno < len(starts) else len(self.raw)
-        line = self.raw[start:end]
-        if line.endswith("\r"):
-            line = line[:-1]
+        line = self.raw[start:starts[lineno]] if lineno < len(starts) else self.raw[start:]
+        if lineno < len(starts):  # without its line end: LF, CRLF or a lone CR
+            line = line[:-2] if line.endswith("\r\n") else line[:-1]
         if lineno == 1 and line.startswith("\ufeff"):
             line = line[1:]
         return line

@@ -9,13 +9,16 @@ memoises an extractor over the plan, so rules that share facts share the work) a
 from __future__ import annotations
 
 import gc
-import re
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .config import Config
+from .directives import Directive, directives, next_content_lines
 from .finding import Finding, Fix, Hit
 from .i18n import render
 from .parsing.parser import parse_source
@@ -46,6 +49,12 @@ class Context:
     config: Config
     rule: Rule | None = None
     verdicts: list[Verdict] = field(default_factory=list)
+    suppressed: int = 0  # findings the directives suppressed (late rules read it)
+    enabled_codes: frozenset[str] = frozenset()  # the codes that ran (late rules read it)
+    started: float = field(default_factory=time.monotonic)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
 
     @property
     def lang(self) -> str:
@@ -88,9 +97,10 @@ def run(source: Source, config: Config | None = None, *, fragment: bool = False,
         with_facts: bool = False) -> LintResult:
     """Lint ``source`` once: findings, the verdicts of every check, and (``with_facts``) the
     fact rows a reviewer reads."""
+    config = _check_config(config)
     with gc_paused():
-        ctx = Context(parse_source(source), config or Config())
-        findings = _lint(source, config, fragment, ctx)
+        ctx = Context(parse_source(source), config)
+        findings = lint_source(source, config, fragment=fragment, context=ctx)
         rows: list[Any] = []
         if with_facts:
             from .facts import inventories
@@ -115,19 +125,83 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+class OutOfTime(Exception):
+    """The file's time budget ran out (reported as X103; the run goes on with the next file)."""
+
+
+@contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise ``OutOfTime`` in the main thread after ``seconds`` (where the platform has timers).
+    Elsewhere the engine still checks the clock between rules."""
+    use_timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds is None or seconds <= 0 or not use_timer:
+        yield
+        return
+
+    def fire(signum: int, frame: Any) -> None:
+        raise OutOfTime()
+
+    previous = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass
+class _Run:
+    findings: list[Finding] = field(default_factory=list)
+    started: float = 0.0
+
+
+def _check_config(config: Any) -> Config:
+    if config is None:
+        return Config()
+    if not isinstance(config, Config):
+        raise TypeError(f"config must be a planlint.config.Config or None, not {type(config).__name__}")
+    return config
+
+
+NOT_FINISHED = "X103"
+
+
 def lint_source(source: Source, config: Config | None = None, *, fragment: bool = False,
                 context: Context | None = None) -> list[Finding]:
-    """Lint a source. ``fragment=True`` skips the "is this a plan at all" gate (rule examples)."""
+    """Lint a source. ``fragment=True`` skips the "is this a plan at all" gate (rule examples).
+
+    A file that takes longer than ``config.time_budget`` seconds is not fully checked: the
+    findings of the rules that finished are kept, with one X103 finding saying so."""
+    if not isinstance(source, Source):
+        raise TypeError(f"lint_source() expects a planlint Source, not {type(source).__name__}")
+    config = _check_config(config)
+    rules = selected_rules(config)  # imported before the clock starts: an interrupted import loses rules
+    state = _Run(started=time.monotonic())
+    budget = config.time_budget if config.time_budget and config.time_budget != float("inf") else None
     with gc_paused():
-        return _lint(source, config, fragment, context)
+        try:
+            with _deadline(budget):
+                return _lint(source, config, fragment, context, rules, state, budget)
+        except OutOfTime:
+            pass
+    out = list(state.findings)
+    late = {r.code: r for r in rules if r.code == NOT_FINISHED}
+    if NOT_FINISHED in late:
+        hit = Hit(Span(0, 0), {"seconds": f"{config.time_budget:g}"})
+        out.append(_resolve(source, late[NOT_FINISHED], hit, config.lang))
+    out.sort(key=lambda f: f.sort_key)
+    return _dedupe(out)
 
 
-def _lint(source: Source, config: Config | None, fragment: bool, context: Context | None) -> list[Finding]:
-    config = config or Config()
+def _lint(source: Source, config: Config, fragment: bool, context: Context | None,
+          selected: tuple[Rule, ...], state: _Run, budget: float | None) -> list[Finding]:
+    stop_at = state.started + budget if budget is not None else None
     plan = context.plan if context is not None and context.plan.source is source else parse_source(source)
     ctx = context or Context(plan, config)
-    ctx.plan, ctx.config = plan, config
-    rules = list(selected_rules(config))
+    ctx.plan, ctx.config, ctx.started = plan, config, state.started
+    rules = [r for r in selected if not r.after_findings]
+    late = [r for r in selected if r.after_findings]
     gated = not fragment and not plan.recognised
     if gated:
         # not a plan: say so once; rules meant for any text (a legacy encoding that hides the
@@ -135,15 +209,24 @@ def _lint(source: Source, config: Config | None, fragment: bool, context: Contex
         rules = [r for r in rules if r.code == NOT_A_PLAN or r.any_text]
     elif not fragment:
         rules = [r for r in rules if r.code != NOT_A_PLAN]
-    findings: list[Finding] = []
     for r in rules:
+        if stop_at is not None and time.monotonic() > stop_at:
+            raise OutOfTime()
         ctx.rule = r
+        mine = []
         for hit in r.check(ctx):
-            findings.append(_resolve(source, r, hit, config.lang))
+            mine.append(_resolve(source, r, hit, config.lang))
             if gated and r.any_text:
                 break
+        state.findings.extend(mine)  # a rule's findings count once it has finished
     ctx.rule = None
-    findings = _apply_directives(plan, findings)
+    findings = _apply_directives(plan, state.findings, plan.fact(directives))
+    ctx.suppressed = len(state.findings) - len(findings)
+    ctx.enabled_codes = frozenset(r.code for r in rules)
+    for r in late:
+        ctx.rule = r
+        findings.extend(_resolve(source, r, hit, config.lang) for hit in r.check(ctx))
+    ctx.rule = None
     findings.sort(key=lambda f: f.sort_key)
     return _dedupe(findings)
 
@@ -151,6 +234,11 @@ def _lint(source: Source, config: Config | None, fragment: bool, context: Contex
 def lint(text: str, config: Config | None = None, path: str = "<input>", *,
          fragment: bool = False) -> list[Finding]:
     """Lint a draft given as text."""
+    if not isinstance(text, str):
+        hint = " (decode bytes first, or use Source.from_bytes)" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(f"lint() expects the text of a plan as str, not {type(text).__name__}{hint}")
+    if not isinstance(path, str):
+        raise TypeError(f"lint() expects path as str, not {type(path).__name__}")
     return lint_source(Source(path, text), config, fragment=fragment)
 
 
@@ -200,53 +288,49 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     return out
 
 
-_DIRECTIVE = re.compile(r"planlint\s*:\s*(disable-next-line|disable-file|disable|enable)\s*(?:=\s*([\w,\s]+))?",
-                        re.IGNORECASE)
-
-
-def _codes(value: str | None) -> set[str] | None:
-    if not value or not value.strip():
-        return None  # every code
-    return {c.strip().upper() for c in value.split(",") if c.strip()}
-
-
-def _covers(codes: set[str] | None, code: str) -> bool:
-    return codes is None or any(code.upper().startswith(c) for c in codes)
-
-
-def _apply_directives(plan: Plan, findings: list[Finding]) -> list[Finding]:
-    """``<!-- planlint: disable=S103 -->`` … ``<!-- planlint: enable=S103 -->``,
-    ``<!-- planlint: disable-next-line=N101 -->`` and ``<!-- planlint: disable-file -->``."""
-    if not plan.comments:
+def _apply_directives(plan: Plan, findings: list[Finding], marks: list[Directive]) -> list[Finding]:
+    """Drop the findings a directive suppresses, and record on each directive which of its codes
+    did suppress one. Linear: next-line directives by target line, ranges by the latest event
+    per code prefix (a code is covered by ALL, its family, or a prefix of up to four characters)."""
+    good = [d for d in marks if d.action]
+    if not good:
         return findings
-    events: list[tuple[int, str, set[str] | None]] = []  # (1-based line, action, codes)
-    source = plan.source
-    for idx, inner in plan.comments:
-        m = _DIRECTIVE.search(inner)
-        if m:
-            start, _ = source.line_bounds(idx)
-            events.append((source.position(start)[0], m.group(1).lower(), _codes(m.group(2))))
-    if not events:
-        return findings
-    nonblank = [source.position(source.line_bounds(i)[0])[0]
-                for i in range(source.line_count) if source.text[slice(*source.line_bounds(i))].strip()]
-
-    def next_content_line(after: int) -> int:
-        for n in nonblank:
-            if n > after:
-                return n
-        return after + 1
-
+    nxt = next_content_lines(plan)
+    whole_file = [d for d in good if d.action == "disable-file"]
+    next_line: dict[int, list[Directive]] = {}
+    for d in good:
+        if d.action == "disable-next-line":
+            target = nxt[d.line] if d.line < len(nxt) else d.line + 1
+            next_line.setdefault(target, []).append(d)
+    events = sorted((d for d in good if d.action in ("disable", "enable")), key=lambda d: d.line)
     out = []
-    for f in findings:
-        off = False
-        for line, action, codes in events:
-            if not _covers(codes, f.code):
-                continue
-            if action == "disable-file" or (action == "disable-next-line" and next_content_line(line) == f.line):
-                off = True
-            elif line < f.line and action in ("disable", "enable"):
-                off = action == "disable"
-        if not off:
+    state: dict[str, tuple[int, Directive]] = {}  # code prefix or "*" -> (order, latest event)
+    k = 0
+    for f in sorted(findings, key=lambda f: f.line):
+        while k < len(events) and events[k].line < f.line:
+            e = events[k]
+            for key in (["*"] if e.codes is None else e.codes):
+                state["*" if key == "ALL" else key] = (k, e)
+            k += 1
+        code = f.code.upper()
+        off: Directive | None = None
+        for d in whole_file:
+            if d.covers(code):
+                off = d
+                break
+        if off is None:
+            for d in next_line.get(f.line, ()):
+                if d.covers(code):
+                    off = d
+                    break
+        if off is None:
+            latest = max((state[key] for key in ("*", code[:1], code[:2], code[:3], code[:4]) if key in state),
+                         default=None, key=lambda t: t[0])
+            if latest is not None and latest[1].action == "disable":
+                off = latest[1]
+        if off is None:
             out.append(f)
+        else:
+            used = off.covers(code)
+            off.used.add(used or "*")
     return out

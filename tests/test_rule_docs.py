@@ -11,6 +11,9 @@ from planlint.engine import lint, lint_source
 from planlint.rule import all_rules
 
 RULES = all_rules()
+# X102 judges suppressions of the rules that ran; X103's Bad example runs with no time at all
+ALSO_SELECT = {"X102": ["S"]}
+BAD_SETTINGS = {"X103": {"time_budget": 1e-9}}
 
 
 def test_codes_and_names_are_unique():
@@ -33,8 +36,9 @@ def test_rule_examples(rule):
 
     ex = rule.examples()
     assert "bad" in ex and "good" in ex, f"{rule.code}: docstring needs Bad:: and Good:: blocks"
-    cfg = Config(select=[rule.code])
-    bad = [f for f in lint_source(rule.example_source("bad"), cfg, fragment=True) if f.code == rule.code]
+    cfg = Config(select=[rule.code, *ALSO_SELECT.get(rule.code, [])])
+    bad_cfg = Config(select=cfg.select, **BAD_SETTINGS.get(rule.code, {}))
+    bad = [f for f in lint_source(rule.example_source("bad"), bad_cfg, fragment=True) if f.code == rule.code]
     assert bad, f"{rule.code}: the Bad example gives no finding"
     good = [f for f in lint_source(rule.example_source("good"), cfg, fragment=True) if f.code == rule.code]
     assert not good, f"{rule.code}: the Good example gives {good}"

@@ -1,0 +1,174 @@
+"""Issue #11: no traceback and no silent wrong answer on hostile input, configuration or directives."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from planlint.config import Config, ConfigError, load_config
+from planlint.engine import lint
+from planlint.scan.numbers import format_vn, round_half_up
+
+PLAN = "Số: 12/KH-UBND\n\nKẾ HOẠCH\nThi đua năm 2026\n\nI. A\n\nII. B\n\nII. C\n"
+BIG = "1" * 40
+
+
+# -- long numbers -------------------------------------------------------------------------------
+
+def test_format_vn_keeps_every_digit_of_a_long_number():
+    assert format_vn(Decimal(BIG), 2) == ".".join(["1"] + ["111"] * 13) + ",00"
+    assert round_half_up(Decimal("9" * 35 + ".5")) == Decimal("1" + "0" * 35)
+
+
+@pytest.mark.parametrize("statement", [
+    f"Đầu năm có {BIG} hộ nghèo, thoát nghèo {BIG} hộ, phát sinh 5 hộ, cuối năm còn {BIG} hộ.",
+    f"Tổng vốn {BIG} triệu đồng, trong đó: ngân sách tỉnh {BIG} triệu đồng, ngân sách xã 12 triệu đồng.",
+    f"Cơ cấu: nông nghiệp chiếm {BIG}%, dịch vụ chiếm 12,5%.",
+])
+def test_29_digit_figures_are_no_traceback(statement):
+    lint(PLAN.replace("I. A", "I. A\n" + statement), Config())
+
+
+# -- configuration ------------------------------------------------------------------------------
+
+def _load(tmp_path: Path, content: bytes | str) -> Config:
+    p = tmp_path / "pyproject.toml"
+    p.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return load_config(start=tmp_path)
+
+
+@pytest.mark.parametrize("content, words", [
+    ('[tool.planlint]\nshow-info = "false"\n', ["show-info", "true or false", '"false"']),
+    ('[tool.planlint.options]\nstrict-signing = "no"\n', ["strict-signing", "true or false", "R110"]),
+    ('[tool.planlint.options]\ngrowth-tolerance = true\n', ["growth-tolerance", "a number"]),
+    ('[tool.planlint.options]\nno-such-option = 1\n', ["no-such-option", "unknown rule option"]),
+    ('[tool.planlint]\nselect = ["S1O3"]\n', ["select", "S1O3"]),
+    ('[tool.planlint]\nselect = 3\n', ["select", "list of rule codes"]),
+    ('[tool.planlint]\nfail-on = "fatal"\n', ["fail-on", '"error"']),
+    ('[tool.planlint]\ntime-budget = -1\n', ["time-budget", "seconds"]),
+    ('[tool.planlint]\ncolour = true\n', ["colour", "unknown setting"]),
+    ("[tool]\nplanlint = 3\n", ["[tool.planlint] must be a table", "integer"]),
+    ("[tool]\nplanlint = [1, 2]\n", ["[tool.planlint] must be a table", "list"]),
+    ('[tool.planlint]\nselect = ["S"\n', ["not valid TOML"]),
+    ('[tool.planlint]\nlang = "vi"\nlang = "en"\n', ["not valid TOML"]),
+    (b'\xef\xbb\xbf[tool.planlint]\nlang = "vi"\n', ["byte order mark"]),
+    (b'[tool.planlint]\n# \xff planlint\n', ["not UTF-8"]),
+])
+def test_bad_configuration_is_one_line_naming_file_key_and_expectation(tmp_path, content, words):
+    with pytest.raises(ConfigError) as exc:
+        _load(tmp_path, content)
+    msg = str(exc.value)
+    assert "\n" not in msg and str(tmp_path / "pyproject.toml") in msg
+    for w in words:
+        assert w in msg, msg
+
+
+@pytest.mark.parametrize("content", ["tool = 3\n", b"[project]\nname = '\xff'\n", "[project\n"])
+def test_a_broken_pyproject_not_about_planlint_is_skipped(tmp_path, content):
+    assert _load(tmp_path, content).path is None
+
+
+def test_good_configuration_is_read(tmp_path):
+    cfg = _load(tmp_path, '[tool.planlint]\nshow-info = true\ntime-budget = 5\n'
+                          '[tool.planlint.options]\nstrict_signing = true\ngrowth-tolerance = 2\n')
+    assert cfg.show_info is True and cfg.time_budget == 5.0
+    assert cfg.options == {"strict-signing": True, "growth-tolerance": 2.0}
+
+
+def test_explicit_config_that_is_binary(tmp_path):
+    p = tmp_path / "x.toml"
+    p.write_bytes(b"\x00\x01\x02\xff")
+    with pytest.raises(ConfigError):
+        load_config(p)
+
+
+# -- directives ---------------------------------------------------------------------------------
+
+def codes(text: str, **kw) -> list[str]:
+    return [f.code for f in lint(text, Config(**kw))]
+
+
+def test_codes_separated_by_blanks_and_a_reason_after_them():
+    assert "S103" not in codes("<!-- planlint: disable=S103 N101 -->\n" + PLAN)
+    assert codes("<!-- planlint: disable=S103 vì số mục do tỉnh quy định -->\n" + PLAN) == []
+    assert codes("<!-- planlint: disable=S103 -- the province numbers them -->\n" + PLAN) == []
+
+
+@pytest.mark.parametrize("directive", ["disable=X999", "disable=S1O3", "disable=", "disabel=S103", "disable=S103,Q1"])
+def test_bad_directive_is_reported_and_disables_nothing(directive):
+    found = codes(f"<!-- planlint: {directive} -->\n" + PLAN)
+    assert "X101" in found and "S103" in found
+
+
+def test_disable_next_line_after_a_comment_spanning_lines_or_with_text_after_it():
+    spanning = PLAN.replace("II. C", "<!-- planlint:\n  disable-next-line=S103\n-->\nII. C")
+    assert codes(spanning) == []
+    trailing = PLAN.replace("II. C", "<!-- planlint: disable-next-line=S103 --> tỉnh quy định\nII. C")
+    assert "S103" not in codes(trailing)
+
+
+def test_unused_suppression_is_reported():
+    assert codes(PLAN.replace("I. A", "<!-- planlint: disable-next-line=S103 -->\nI. A")) == ["X102", "S103"]
+    assert codes("<!-- planlint: disable-file=T107 -->\n" + PLAN) == ["X102", "S103"]
+    # a code that did not run is not judged
+    assert codes("<!-- planlint: disable-file=T107 -->\n" + PLAN, ignore=["T"]) == ["S103"]
+
+
+def test_ranges_still_work():
+    assert codes("<!-- planlint: disable=S -->\n" + PLAN) == []
+    text = "<!-- planlint: disable=S -->\n" + PLAN.replace("II. C", "<!-- planlint: enable=S103 -->\nII. C")
+    assert "S103" in codes(text)
+
+
+# -- API types ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args, word", [
+    ((None,), "str, not NoneType"),
+    ((b"abc",), "decode bytes first"),
+    (("abc", {"select": ["S"]}), "Config or None, not dict"),
+    (("abc", None, 3), "path as str"),
+])
+def test_api_type_errors_name_the_expected_type(args, word):
+    with pytest.raises(TypeError, match=word):
+        lint(*args)
+
+
+# -- time budget --------------------------------------------------------------------------------
+
+def test_a_file_over_its_budget_gets_one_finding_and_keeps_the_rest():
+    found = lint(PLAN, Config(time_budget=1e-9))
+    assert [f.code for f in found].count("X103") == 1
+    assert "not fully checked" in next(f.message for f in found if f.code == "X103")
+    assert lint(PLAN, Config()) == [f for f in lint(PLAN, Config()) if f.code != "X103"]
+
+
+# -- input encodings ----------------------------------------------------------------------------
+
+def test_utf16_with_bom_is_read_and_without_bom_is_named():
+    from planlint.parsing.source import InputError, decode
+
+    assert decode("KẾ HOẠCH\n".encode("utf-16")) == "KẾ HOẠCH\n"
+    assert decode(b"\xfe\xff" + "KẾ HOẠCH".encode("utf-16-be")) == "KẾ HOẠCH"
+    with pytest.raises(InputError, match="UTF-16 text without a byte order mark"):
+        decode("KẾ HOẠCH năm 2026 của xã\n".encode("utf-16-le"))
+
+
+def test_a_nul_anywhere_is_binary():
+    from planlint.parsing.source import InputError, decode
+
+    with pytest.raises(InputError, match="binary"):
+        decode(b"a" * 20000 + b"\x00")
+
+
+def test_cr_only_and_crlf_positions():
+    from planlint.parsing.source import Source
+
+    cr = Source("x", PLAN.replace("\n", "\r"))
+    (f,) = lint(cr.raw, Config())
+    assert (f.line, f.column) == (10, 1)
+    assert cr.original_line(10) == "II. C"
+    crlf = Source("x", "ab\r\ncd\r\n")
+    assert crlf.position(2) == (1, 3)  # the line end: one column past "ab", not two
+    assert crlf.original_line(1) == "ab"

@@ -153,10 +153,10 @@ def _codes(path: Path, key: str, value: Any) -> list[str]:
 
 def known_code(code: str) -> bool:
     """``code`` is ALL, a family letter, a rule code or a prefix of one."""
-    from .rule import FAMILIES, all_rules
+    from .rule import FAMILIES, known_codes
 
     c = code.strip().upper()
-    return bool(c) and (c == "ALL" or c in FAMILIES or any(r.code.startswith(c) for r in all_rules()))
+    return bool(c) and (c == "ALL" or c in FAMILIES or any(k.startswith(c) for k in known_codes()))
 
 
 def _choice(path: Path, key: str, value: Any, choices: tuple[str, ...]) -> str:

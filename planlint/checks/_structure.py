@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.outline import Anomaly, anomalies, label_for, sequences
+from ..facts.outline import Anomaly, Sequence, anomalies, label_for, sequences
 from ..finding import Edit, Hit, replace_within
+from ..parsing.tree import Plan
 
 
 def anomaly_hits(ctx: Context, kind: str, renumber: bool = False) -> Iterator[Hit]:
@@ -19,23 +20,36 @@ def anomaly_hits(ctx: Context, kind: str, renumber: bool = False) -> Iterator[Hi
                   context=a.section.heading.span, edits=edits)
 
 
+MAX_RENUMBER = 200  # items one renumbering fix may touch
+
+
+def _positions(plan: Plan) -> dict[int, tuple[Sequence, int]]:
+    """Each numbered item's sequence and place in it (an index, not a search per anomaly)."""
+    return {id(it): (seq, k) for seq in plan.fact(sequences) for k, it in enumerate(seq.items)}
+
+
 def _renumbering(ctx: Context, a: Anomaly) -> tuple[Edit, ...]:
     """Renumber the item to the expected number and the items after it in its sequence until the
     count agrees again (1, 2, 4, 5 -> 1, 2, 3, 4; 10, 12, 12, 13 -> 10, 11, 12, 13). Decimal items
     are left alone (their sub-items carry the number in their prefix)."""
     if a.section.marker.kind == "decimal" or a.expected_value <= 0:
         return ()
-    seq = next((s for s in ctx.facts(sequences) if any(it is a.section for it in s.items)), None)
-    if seq is None:
+    where = ctx.facts(_positions).get(id(a.section))
+    if where is None:
         return ()
+    seq, i = where
     text = ctx.plan.source.text
-    i = next(k for k, it in enumerate(seq.items) if it is a.section)
     value = a.expected_value
-    edits = []
-    for k, item in enumerate(seq.items[i:]):
-        m = item.marker
-        if k and m.value == value:
+    count = 0  # how many items the fix renumbers: a cheap pass before any edit is built
+    for k in range(i, len(seq.items)):
+        if count and seq.items[k].marker.value == value + count:
             break  # the count goes on from here
+        count += 1
+        if count > MAX_RENUMBER:
+            return ()  # a fix this long is no fix to review (and a fix per item would be quadratic)
+    edits = []
+    for item in seq.items[i:i + count]:
+        m = item.marker
         edit = replace_within(text, m.span, m.display(), label_for(m, value))
         if edit is None:
             return ()

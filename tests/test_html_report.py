@@ -1,0 +1,117 @@
+"""The HTML report in a real browser: headless Chromium loads the page, the highlighted findings
+are visible, the filters hide and show them, the page needs nothing from the network."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from planlint.cli import main
+
+PLAN = ("Số: 21 /KH-UBND\n\nAn Bình, ngày 05 tháng 01 năm 2026\n\nKẾ HOẠCH\nPhát động thi đua năm 2026\n\n"
+        "I. MỤC ĐÍCH\n\nBổ xung nguồn lực cho các nghành.\n\n"
+        "II. CHỈ TIÊU\n\nCơ cấu kinh tế: nông nghiệp 30%, công nghiệp 45%, dịch vụ 30%.\n\n"
+        "| Chỉ tiêu | Năm 2025 | Năm 2026 |\n|---|---|---|\n| Số hộ | 120 | 130 |\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n\nGiao các đơn vị thực hiện.\n")
+
+
+def _browser() -> str | None:
+    for name in ("chromium", "chromium-browser", "google-chrome", "chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def _chromium(*args: str) -> subprocess.CompletedProcess[str]:
+    browser = _browser()
+    if browser is None:
+        pytest.skip("no headless Chromium on this machine (Debian: apt-get install chromium; .ci/run tries)")
+    cmd = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+           "--disable-background-networking", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=90)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> tuple[Path, list[dict]]:
+    import io
+    import json
+    from contextlib import redirect_stdout
+
+    d = tmp_path_factory.mktemp("html")
+    plan = d / "plan.md"
+    plan.write_text(PLAN, encoding="utf-8")
+    out = d / "report.html"
+    assert main(["check", "--format", "html", "-o", str(out), str(plan)]) == 1
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        main(["check", "--format", "json", str(plan)])
+    return out, json.loads(buf.getvalue())
+
+
+def test_page_is_self_contained(report):
+    page = report[0].read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)
+    assert "@import" not in page and "url(" not in page
+
+
+def test_page_has_every_finding_and_the_facts(report):
+    page, findings = report[0].read_text(encoding="utf-8"), report[1]
+    assert page.count('class="note ') == len(findings)
+    for f in findings:
+        assert f["code"] in page
+    assert 'class="bar"' in page and "105%" in page  # the share group 30 + 45 + 30 drawn with its excess
+    assert 'class="grid"' in page  # the table
+
+
+def test_vietnamese_labels(tmp_path):
+    p = tmp_path / "p.md"
+    p.write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "r.html"
+    main(["check", "--format", "html", "--lang", "vi", "-o", str(out), str(p)])
+    page = out.read_text(encoding="utf-8")
+    assert '<html lang="vi">' in page and "phát hiện" in page and "Mức độ" in page
+
+
+def _visible(url: str) -> tuple[int, int]:
+    """(notes the browser shows, highlighted marks) after the page's script ran."""
+    p = _chromium("--dump-dom", url)
+    assert p.returncode == 0, p.stderr[-2000:]
+    m = re.search(r'<body[^>]*data-visible="(\d+)"', p.stdout)
+    assert m, p.stdout[:500]
+    return int(m.group(1)), len(re.findall(r'<mark class="on ', p.stdout))
+
+
+def test_filters_hide_and_show_findings(report):
+    page, findings = report
+    url = page.as_uri()
+    shown, marks = _visible(url)
+    assert shown == len(findings) and marks > 0
+    not_t = [f for f in findings if not f["code"].startswith("T")]
+    assert len(not_t) < len(findings)
+    assert _visible(url + "#hide=T")[0] == len(not_t)  # (hiding everything: the screenshot test)
+
+
+def _count_colour(png: Path, rgb: tuple[int, int, int]) -> int:
+    from PIL import Image
+
+    with Image.open(png) as im:
+        colours = im.convert("RGB").getcolors(1 << 24) or []
+    return sum(n for n, c in colours if c == rgb)
+
+
+def test_screenshot_shows_the_highlights(report, tmp_path):
+    page = report[0]
+    shot = tmp_path / "shot.png"
+    p = _chromium("--window-size=1000,1400", f"--screenshot={shot}", page.as_uri())
+    assert p.returncode == 0 and shot.is_file(), p.stderr[-2000:]
+    # the error highlight (#ffd7d5) and the warning one (#ffedb3) are painted
+    assert _count_colour(shot, (0xFF, 0xD7, 0xD5)) > 50
+    assert _count_colour(shot, (0xFF, 0xED, 0xB3)) > 50
+    hidden = tmp_path / "hidden.png"
+    _chromium("--window-size=1000,1400", f"--screenshot={hidden}", page.as_uri() + "#hide=error,warning,info")
+    assert _count_colour(hidden, (0xFF, 0xED, 0xB3)) == 0  # no warning highlight left once filtered out

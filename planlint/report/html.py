@@ -218,8 +218,11 @@ class _Page:
         verdicts = [v for v in result.verdicts if v.kind == "share group"]
         self.w(f'<h3>{_e(self.t["shares"])}</h3><div class="bars">')
         for g in groups:
-            parts = [(p.get("label") or "?", _dec(p.get("value"))) for p in g.data.get("parts", [])]
-            parts = [(label, v) for label, v in parts if v is not None and v >= 0]
+            parts: list[tuple[str, Decimal]] = []
+            for p in g.data.get("parts", []):
+                value = _dec(p.get("value"))
+                if value is not None and value >= 0:
+                    parts.append((p.get("label") or "?", value))
             total = sum((v for _, v in parts), Decimal(0))
             scale = max(total, Decimal(100)) or Decimal(100)
             ok = next((v.ok for v in verdicts if v.span.start <= g.span.start < v.span.end

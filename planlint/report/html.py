@@ -274,7 +274,7 @@ class _Page:
             mark = '<span class="okmark">✓</span>' if v.ok else '<span class="badmark">✗</span>'
             self.w(f'<tr class="verdict {"ok" if v.ok else "bad"}" data-family="{_e(v.code[:1])}"><td>{mark}</td>'
                    f'<td><a href="#{self._anchor}-L{line}">{line}</a></td><td>{_e(v.code)}</td><td>{_e(v.kind)}</td>'
-                   f'<td>{_e(v.statement)}</td></tr>')
+                   f'<td>{_e(v.text(self.lang))}</td></tr>')
         self.w("</table>")
 
     def tables(self, result: Any) -> None:

@@ -182,6 +182,20 @@ def _marker_of(content: str, auto: str = "typed") -> tuple[str, str, str, int, s
     return kind, delim, "", value, lead, rest
 
 
+def _word_table(document: Any, rows: list[list[str]]) -> None:
+    """A Word table (grid style, first row repeated as header row) holding these cell texts."""
+    from docx.oxml import OxmlElement
+
+    ncols = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=ncols)
+    table.style = "Table Grid"
+    for ri, cells in enumerate(rows):
+        for ci, cell in enumerate(cells):
+            add_runs(table.cell(ri, ci).paragraphs[0], cell)
+    trpr = table.rows[0]._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:tblHeader"))
+
+
 def build_docx(text: str, auto: str = "typed") -> bytes:
     """A .docx with the plan's paragraphs, Word headings, numbering and tables.
 
@@ -197,11 +211,21 @@ def build_docx(text: str, auto: str = "typed") -> bytes:
     typed_points = auto == "typed" and any(
         (mm := match_marker(_HEADING.sub("", ln.strip(), count=1).lstrip("*"))) and mm[0] == "point"
         and mm[1].group("num") not in POINT_ALPHABET[:4] for ln in lines)
+    # space-aligned text tables (as planlint's table reader finds them) become Word tables too
+    from .source import Source
+    from .tables import find_tables
+
+    aligned = {t.first_line: t for t in find_tables(Source("<build>", text)) if t.kind == "aligned"}
     i = 0
     while i < len(lines):
         line = lines[i].strip()
         if not line:
             i += 1
+            continue
+        if i in aligned:
+            t = aligned[i]
+            _word_table(document, [[c.text for c in row.cells] for row in t.rows])
+            i = t.last_line + 1
             continue
         if line.startswith("|") and line.endswith("|") and len(line) > 1:
             rows: list[list[str]] = []
@@ -210,17 +234,7 @@ def build_docx(text: str, auto: str = "typed") -> bytes:
                 if not _TABLE_RULE.match(row):
                     rows.append([c.strip() for c in re.split(r"(?<!\\)\|", row[1:-1])])
                 i += 1
-            ncols = max(len(r) for r in rows)
-            table = document.add_table(rows=len(rows), cols=ncols)
-            table.style = "Table Grid"
-            for ri, cells in enumerate(rows):
-                for ci, cell in enumerate(cells):
-                    p = table.cell(ri, ci).paragraphs[0]
-                    add_runs(p, cell.replace("\\|", "|"))
-            from docx.oxml import OxmlElement
-
-            trpr = table.rows[0]._tr.get_or_add_trPr()
-            trpr.append(OxmlElement("w:tblHeader"))
+            _word_table(document, [[c.replace("\\|", "|") for c in r] for r in rows])
             continue
         level = 0
         hm = _HEADING.match(line)

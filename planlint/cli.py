@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -89,27 +91,68 @@ def build_parser() -> argparse.ArgumentParser:
 LINTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
-def iter_inputs(paths: Sequence[str]) -> Iterator[Path | None]:
-    """Files to lint (``None`` is stdin). Folders are walked for *.txt, *.md, *.docx and *.pdf."""
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]")
+
+
+def shown(path: str | Path) -> str:
+    """A path as one printable line: control characters and the bytes of a name that is not
+    UTF-8 (surrogate escapes) written as escapes (``a\\nb``, ``\\xff``)."""
+    text = str(path)
+    if not _UNPRINTABLE.search(text):
+        return text
+
+    def esc(m: re.Match[str]) -> str:
+        c = m.group()
+        if "\udc80" <= c <= "\udcff":
+            return f"\\x{ord(c) - 0xDC00:02x}"
+        return c.encode("unicode_escape").decode("ascii")
+
+    return _UNPRINTABLE.sub(esc, text)
+
+
+def iter_inputs(paths: Sequence[str], errors: list[str] | None = None) -> Iterator[Path | None]:
+    """Files to lint (``None`` is stdin), each once. Folders are walked for *.txt, *.md, *.docx and
+    *.pdf. A path that cannot be linted raises ``InputError``, or with ``errors`` is noted there
+    and skipped (the run goes on)."""
+    seen: set[str] = set()
+
+    def fail(message: str) -> None:
+        if errors is None:
+            raise InputError(message)
+        errors.append(message)
+
     for raw in paths:
         if raw == "-":
             yield None
             continue
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.suffix.lower() in LINTED_SUFFIXES and q.is_file()
-                           and not q.name.startswith("~$")  # Word's lock file beside an open document
-                           and not any(part.startswith(".") or part in ("node_modules", "__pycache__")
-                                       for part in q.relative_to(p).parts))
-            if not found:
-                raise InputError(f"{raw}: no *.txt, *.md, *.docx or *.pdf files to lint in this folder")
-            yield from found
-        elif p.is_file():
-            yield p
-        elif p.exists():
-            raise InputError(f"{raw}: not a regular file")
-        else:
-            raise InputError(f"{raw}: no such file or folder")
+        try:
+            if p.is_dir():
+                found = sorted(q for q in p.rglob("*") if q.suffix.lower() in LINTED_SUFFIXES and q.is_file()
+                               and not q.name.startswith("~$")  # Word's lock file beside an open document
+                               and not any(part.startswith(".") or part in ("node_modules", "__pycache__")
+                                           for part in q.relative_to(p).parts))
+                if not found:
+                    fail(f"{shown(raw)}: no *.txt, *.md, *.docx or *.pdf files to lint in this folder")
+            elif p.is_file():
+                found = [p]
+            elif p.exists():
+                found = []
+                fail(f"{shown(raw)}: not a regular file")
+            else:
+                found = []
+                fail(f"{shown(raw)}: no such file or folder")
+        except OSError as exc:
+            found = []
+            fail(f"{shown(raw)}: cannot read: {exc.strerror or exc}")
+        for q in found:
+            try:
+                key = os.path.realpath(q)
+            except (OSError, ValueError):
+                key = str(q)
+            if key not in seen:  # a file given twice, or as a file and inside its folder
+                seen.add(key)
+                yield q
 
 
 def read_source(path: Path | None, stdin_name: str = "<stdin>") -> Source:
@@ -121,8 +164,8 @@ def read_source(path: Path | None, stdin_name: str = "<stdin>") -> Source:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    return load(data, str(path), path.suffix.lower())
+        raise InputError(f"{shown(path)}: cannot read: {exc.strerror or exc}") from None
+    return load(data, shown(path), path.suffix.lower())
 
 
 # -- commands ---------------------------------------------------------------------------------
@@ -156,9 +199,10 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         c = code.upper()
         if c != "ALL" and c not in FAMILIES and not any(k.startswith(c) for k in known):
             raise InputError(f"unknown rule code or prefix {code!r} (see 'planlint rules')")
-    inputs = list(iter_inputs(args.paths))
     if args.paths.count("-") > 1:
         raise InputError("- (standard input) can be given once")
+    errors: list[str] = []  # inputs that could not be linted: each named on stderr, exit 2 at the end
+    inputs = list(iter_inputs(args.paths, errors))
     fixing = args.fix or args.diff
     results: list[LintResult] = []
     fixed = 0
@@ -167,8 +211,16 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     if not fixing:
         from .batch import check_sources
 
-        results = check_sources([read_source(path, args.stdin_filename) for path in inputs], cfg, jobs=args.jobs,
-                                use_cache=not args.no_cache, with_facts=args.format == "html")
+        sources = []
+        for path in inputs:
+            try:
+                sources.append(read_source(path, args.stdin_filename))
+            except InputError as exc:
+                errors.append(str(exc))
+        results = check_sources(sources, cfg, jobs=args.jobs, use_cache=not args.no_cache,
+                                with_facts=args.format == "html")
+    for message in errors:
+        sys.stderr.write(f"planlint: error: {message}\n")
     for path in inputs if fixing else ():
         editable = path is None or path.suffix.lower() not in _not_editable()
         if not editable:
@@ -185,15 +237,19 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         return _exit(results, cfg.fail_on, SEVERITY_RANK)  # stdin: the fixed text went to stdout
     target = args.output_file
     stream: IO[str] = open(target, "w", encoding="utf-8", newline="\n") if target else out  # noqa: SIM115
+    code = EXIT_USAGE if errors else _exit(results, cfg.fail_on, SEVERITY_RANK)
     try:
-        _report(args, cfg, results, len(inputs), stream)
+        _report(args, cfg, results, len(results), stream)
         if args.fix:
             note = (f"Đã sửa {fixed} phát hiện." if cfg.lang == "vi" else f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
             sys.stderr.write(note + "\n")
+    except BrokenPipeError:
+        _stdout_gone()
+        return code  # the reader went away (| head): the findings still decide the code
     finally:
         if target:
             stream.close()
-    return _exit(results, cfg.fail_on, SEVERITY_RANK)
+    return code
 
 
 def _not_editable() -> tuple[str, ...]:
@@ -345,6 +401,15 @@ def cmd_facts(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_OK
 
 
+def _stdout_gone() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "tree": cmd_tree, "facts": cmd_facts}
 
 
@@ -364,13 +429,20 @@ def _main(argv: Sequence[str] | None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
+    for stream in (sys.stdout, sys.stderr):
+        # a console that cannot show Vietnamese (cp1252, a Windows redirect): escapes, not a traceback
+        if hasattr(stream, "reconfigure") and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(errors="backslashreplace")
     out = sys.stdout
     try:
         return COMMANDS[args.command](args, out)
     except InputError as exc:
-        sys.stderr.write(f"planlint: error: {exc}\n")
+        sys.stderr.write(f"planlint: error: {shown(str(exc)).replace(chr(10), ' ')}\n")
+        if args.command == "check" and getattr(args, "format", "") == "json":
+            out.write("[]\n")  # a JSON reader always gets JSON
         return EXIT_USAGE
     except BrokenPipeError:
+        _stdout_gone()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130

@@ -172,3 +172,110 @@ def test_cr_only_and_crlf_positions():
     crlf = Source("x", "ab\r\ncd\r\n")
     assert crlf.position(2) == (1, 3)  # the line end: one column past "ab", not two
     assert crlf.original_line(1) == "ab"
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+def cli(*args: str, cwd: Path | None = None, env: dict | None = None, stdout=None):
+    import os
+    import subprocess
+    import sys
+
+    e = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
+    e.update({"LANG": "C.UTF-8", "NO_COLOR": "1"})
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "planlint", *args], cwd=cwd, env=e, timeout=60,
+                          stdout=stdout if stdout is not None else subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    (tmp_path / "bad.txt").write_text(PLAN, encoding="utf-8")
+    return tmp_path
+
+
+def test_path_with_a_newline_is_one_stderr_line(plans):
+    p = cli("check", str(plans / "no\nsuch.txt"))
+    assert p.returncode == 2 and len(p.stderr.decode().strip().splitlines()) == 1
+    assert "no\\nsuch.txt" in p.stderr.decode()
+
+
+def test_a_file_given_twice_or_with_its_folder_is_linted_once(plans):
+    p = cli("check", "--format", "json", str(plans / "bad.txt"), str(plans / "bad.txt"), str(plans))
+    import json
+
+    assert p.returncode == 1 and len(json.loads(p.stdout)) == 1
+
+
+def test_an_unreadable_file_is_reported_and_the_others_still_linted(plans):
+    import json
+
+    (plans / "utf16.md").write_bytes("KẾ HOẠCH năm 2026 của xã An Phú\n".encode("utf-16-le"))
+    p = cli("check", "--format", "json", str(plans))
+    assert p.returncode == 2
+    assert [f["code"] for f in json.loads(p.stdout)] == ["S103"]
+    assert "utf16.md" in p.stderr.decode() and "Traceback" not in p.stderr.decode()
+
+
+def test_json_on_exit_2_is_an_empty_array(plans):
+    (plans / "pyproject.toml").write_text('[tool.planlint]\nshow-info = "false"\n', encoding="utf-8")
+    p = cli("check", "--format", "json", "bad.txt", cwd=plans)
+    assert p.returncode == 2 and p.stdout.decode().strip() == "[]"
+    err = p.stderr.decode().strip()
+    assert "\n" not in err and "show-info" in err and "pyproject.toml" in err
+
+
+def test_broken_pipe_after_findings_is_not_clean(plans):
+    import subprocess
+    import sys
+
+    big = PLAN + "".join(f"<!-- planlint: disable=X{900 + i} -->\n" for i in range(20)) * 200
+    (plans / "big.txt").write_text(big, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "planlint", "check", str(plans / "big.txt")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={"NO_COLOR": "1", "LANG": "C.UTF-8",
+                                                                                "PATH": ""})
+    assert proc.stdout is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    proc.wait(timeout=60)
+    assert proc.returncode == 1 and b"Traceback" not in proc.stderr.read()
+
+
+def test_control_characters_are_not_echoed_and_empty_no_color_keeps_colour(plans):
+    (plans / "esc.txt").write_text(PLAN.replace("II. C", "II. C\x1b[2J"), encoding="utf-8")
+    p = cli("check", str(plans / "esc.txt"))
+    assert b"\x1b" not in p.stdout and "\ufffd".encode() in p.stdout
+    p = cli("check", str(plans / "bad.txt"), env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert b"\x1b[" in p.stdout
+
+
+def test_a_console_that_cannot_encode_vietnamese(plans):
+    p = cli("check", str(plans / "bad.txt"), env={"PYTHONIOENCODING": "cp1252"})
+    assert p.returncode == 1 and b"Traceback" not in p.stderr
+    p = cli("check", "--format", "json", str(plans / "bad.txt"), env={"PYTHONIOENCODING": "cp1252"})
+    import json
+
+    assert json.loads(p.stdout.decode("cp1252"))[0]["code"] == "S103"
+
+
+def test_a_file_name_that_is_not_utf8(plans):
+    import json
+    import os
+
+    name = os.fsencode(str(plans)) + b"/k\xe9-hoach.txt"
+    with open(name, "wb") as fh:
+        fh.write(PLAN.encode("utf-8"))
+    p = cli("check", "--format", "json", str(plans), env={"LANG": "C.UTF-8"})
+    assert p.returncode == 1 and b"Traceback" not in p.stderr
+    paths = {f["path"] for f in json.loads(p.stdout)}
+    assert any(path.endswith("k\\xe9-hoach.txt") for path in paths)
+
+
+def test_precommit_entry_ends_options_and_a_dash_file_is_a_file(plans):
+    from conftest import ROOT
+
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: planlint check --\n" in hook
+    (plans / "-notes.md").write_text(PLAN, encoding="utf-8")
+    p = cli("check", "--", "-notes.md", cwd=plans)
+    assert p.returncode == 1 and b"S103" in p.stdout

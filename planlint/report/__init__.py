@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def use_color(stream: IO[str]) -> bool:
-    if os.environ.get("NO_COLOR") is not None:
+    if os.environ.get("NO_COLOR"):  # the convention: only a non-empty value turns colour off
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
@@ -24,7 +25,9 @@ def use_color(stream: IO[str]) -> bool:
 
 
 def json_report(findings: Sequence[Finding], out: IO[str]) -> None:
-    json.dump([f.as_json() for f in findings], out, ensure_ascii=False, indent=2)
+    # \u escapes where the stream cannot carry Vietnamese (cp1252): still valid JSON
+    utf = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+    json.dump([f.as_json() for f in findings], out, ensure_ascii=not utf, indent=2)
     out.write("\n")
 
 
@@ -38,6 +41,15 @@ def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
             f"{c['info']} info) in {files} file{'' if files == 1 else 's'}.")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters (escape sequences a plan may carry,
+    bidi overrides) become U+FFFD, one for one, so that columns still line up."""
+    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+
+
 def _marked(source: Source | None, f: Finding) -> list[tuple[int, str, int, int]]:
     """(line number, text, first column, last column) for the lines a finding spans (max 3)."""
     if source is None:
@@ -45,7 +57,7 @@ def _marked(source: Source | None, f: Finding) -> list[tuple[int, str, int, int]
     out = []
     last = min(f.end_line, f.line + 2)
     for n in range(f.line, last + 1):
-        text = source.original_line(n)
+        text = printable(source.original_line(n))
         c0 = f.column if n == f.line else 1
         c1 = f.end_column - 1 if n == f.end_line else len(text)
         out.append((n, text, c0, max(c0, c1)))
@@ -67,14 +79,14 @@ def _clip(text: str, c0: int, c1: int, width: int = 110) -> tuple[str, int, int]
 def plain_report(findings: Sequence[Finding], sources: dict[str, Source], files: int, lang: str,
                  out: IO[str], quiet_clean: bool = True) -> None:
     for f in findings:
-        out.write(f"{f.location}: {f.code} [{f.severity}] {f.message}\n")
+        out.write(printable(f"{f.location}: {f.code} [{f.severity}] {f.message}") + "\n")
         for n, text, c0, c1 in _marked(sources.get(f.path), f):
             text, c0, c1 = _clip(text, c0, c1)
             gutter = f"{n:>5} | "
             out.write(f"{gutter}{text}\n")
             out.write(" " * (len(gutter) - 2) + "| " + " " * (c0 - 1) + "^" * max(1, c1 - c0 + 1) + "\n")
         if f.fix:
-            out.write(f"      = {'sửa' if lang == 'vi' else 'fix'}: {f.fix}\n")
+            out.write(printable(f"      = {'sửa' if lang == 'vi' else 'fix'}: {f.fix}") + "\n")
         out.write("\n")
     if findings or not quiet_clean:
         out.write(summary_line(findings, files, lang) + "\n")
@@ -89,10 +101,10 @@ def rich_report(findings: Sequence[Finding], sources: dict[str, Source], files: 
     style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     for f in findings:
         head = Text()
-        head.append(f"{f.location}: ", style="bold")
+        head.append(printable(f"{f.location}: "), style="bold")
         head.append(f"{f.code} ", style=style[f.severity])
         head.append(f"[{f.severity}] ", style=style[f.severity])
-        head.append(f.message)
+        head.append(printable(f.message))
         console.print(head)
         for n, text, c0, c1 in _marked(sources.get(f.path), f):
             text, c0, c1 = _clip(text, c0, c1)
@@ -104,7 +116,7 @@ def rich_report(findings: Sequence[Finding], sources: dict[str, Source], files: 
             console.print(line)
             console.print(Text("      | " + " " * (c0 - 1) + "^" * max(1, c1 - c0 + 1), style=style[f.severity]))
         if f.fix:
-            console.print(Text(f"      = {'sửa' if lang == 'vi' else 'fix'}: {f.fix}", style="green"))
+            console.print(Text(printable(f"      = {'sửa' if lang == 'vi' else 'fix'}: {f.fix}"), style="green"))
         console.print()
     if findings:
         console.print(Text(summary_line(findings, files, lang), style="bold"))

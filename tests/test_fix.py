@@ -49,7 +49,16 @@ def test_decomposed_text_is_edited_in_place(tmp_path):
     nfd = unicodedata.normalize("NFD", HEAD + BODY)
     p.write_text(nfd, encoding="utf-8")
     main(["check", "--fix", str(p)])
-    assert unicodedata.normalize("NFC", p.read_text(encoding="utf-8")) == FIXED_HEAD + FIXED_BODY
+    assert p.read_text(encoding="utf-8") == FIXED_HEAD + FIXED_BODY  # T108 composed every letter too
+
+
+def test_a_few_decomposed_letters_among_composed_ones(tmp_path):
+    text = FIXED_HEAD + "I. MỤC ĐÍCH\n\nTổ chức " + unicodedata.normalize("NFD", "tốt") + " ở\r\ncác xã.\n"
+    assert not unicodedata.is_normalized("NFC", text)
+    assert fix_text(text) == unicodedata.normalize("NFC", text)
+    result = run(Source("x", text))
+    (t108,) = [f for f in result.findings if f.code == "T108"]
+    assert (t108.line, t108.column) == (10, 10) and "1 letter" in t108.message
 
 
 def test_unchanged_file_is_not_rewritten(tmp_path):
@@ -145,7 +154,7 @@ def test_apply_edits():
 
 # -- fixing twice equals fixing once ----------------------------------------------------------
 
-WORDS = ["Bổ xung", "bổ sung", "kip thời", "nghành", "cán bộ,công chức", "tham  gia", "thực hiện .",
+WORDS = [unicodedata.normalize("NFD", "Bổ xung nguồn"), "Bổ xung", "bổ sung", "kip thời", "nghành", "cán bộ,công chức", "tham  gia", "thực hiện .",
          "phong trào", "văn hóa", "đơn vị", "tỷ lệ", "1,5", "các xã", "sát nhập", "; ", ", "]
 HEADINGS = ["I. MỤC ĐÍCH", "II. YÊU CẦU", "IIII. NHIỆM VỤ", "IIV. GIẢI PHÁP", "III. TỔ CHỨC", "1. Một", "2. Hai"]
 

@@ -14,7 +14,8 @@ from planlint.rule import all_rules
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 HEADS = tomllib.loads((RULES_DIR / "heads.toml").read_text(encoding="utf-8"))
 CODES = {r.code for r in all_rules()}
-KEYS = {"head", "fragment", "at", "alone", "family_exact", "family_silent", "options", "text", "lang"}
+KEYS = {"head", "fragment", "at", "alone", "family_exact", "family_silent", "options", "text", "lang", "fixed",
+        "unsafe"}
 
 
 def _cases() -> list[tuple[str, str, int, dict]]:
@@ -23,7 +24,7 @@ def _cases() -> list[tuple[str, str, int, dict]]:
         if path.name == "heads.toml":
             continue
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        for kind in ("fail", "pass"):
+        for kind in ("fail", "pass", "fix"):
             for i, case in enumerate(data.get(kind, [])):
                 out.append((path.stem, kind, i, case))
     return out
@@ -59,7 +60,14 @@ def test_every_rule_with_examples_beyond_its_doc_has_a_case_file():
 def test_case(code, kind, i, case):
     text, found = _findings(code, case)
     got = [(f.code, f.line, f.column) for f in found]
-    if kind == "fail":
+    if kind == "fix":  # the rule's repair (only the rule's own: select = [code]) turns text into fixed
+        from planlint.fix import fix_text
+
+        head = HEADS[case["head"]] if "head" in case else ""
+        cfg = Config(select=[code], options=dict(case.get("options", {})))
+        assert fix_text(text, cfg, unsafe=case.get("unsafe", False), fragment=case.get("fragment", False)) == \
+            head + case["fixed"]
+    elif kind == "fail":
         assert [[f.line, f.column] for f in found if f.code == code] == case["at"], got
         if case.get("alone"):
             assert all(f.code == code for f in found), got

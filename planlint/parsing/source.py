@@ -129,6 +129,12 @@ class Source:
         offset = max(0, min(offset, len(self._map) - 1))
         return self._map[offset]
 
+    def text_offset(self, raw: int) -> int:
+        """Normalised offset of the character that starts at (or covers) original offset ``raw``."""
+        if self._map is None:
+            return min(raw, len(self.text))
+        return max(0, bisect_right(self._map, raw) - 1)
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the original file of a normalised offset."""
         raw = self.raw_offset(offset)

@@ -1,0 +1,67 @@
+"""A percentage of achievement or change that its own two values contradict.
+
+Reports state a result, the percentage it makes of a target or of an earlier period, and that
+other value in brackets: ``ước đạt 18,64 tỷ đồng, đạt 112,4% dự toán (dự toán 16,5 tỷ đồng)``
+(18,64 ÷ 16,5 × 100 = 113,0%), ``đạt 265 tỷ đồng, tăng 12,8% so với cùng kỳ (năm 2024 đạt 241 tỷ
+đồng)`` (265 ÷ 241 × 100 − 100 = 10,0%). The figure reader (``planlint facts`` lists these
+statements) recognises the phrasing from token classes; the check recomputes the percentage
+from the two values and reports it when no reading of the printed numbers, each within half a
+unit of its last printed place, gives the printed percentage (DOMAIN.md, "Numbers and units":
+tolerances follow the printed decimals). Values in two units of one dimension are converted
+(``1,2 nghìn tỷ`` against ``950 tỷ đồng``); values in different dimensions are left alone.
+
+Bad::
+
+    II. KẾT QUẢ
+
+    - Thu ngân sách trên địa bàn ước đạt 24,5 tỷ đồng, đạt 118,2% dự toán (dự toán 20,0 tỷ đồng).
+
+Good::
+
+    II. KẾT QUẢ
+
+    - Thu ngân sách trên địa bàn ước đạt 24,5 tỷ đồng, đạt 122,5% dự toán (dự toán 20,0 tỷ đồng).
+    - Giá trị sản xuất nông nghiệp đạt 330 tỷ đồng, tăng 10% so với cùng kỳ (năm 2025 đạt 300 tỷ đồng).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..engine import Context
+from ..facts.statements import statements
+from ..finding import Hit
+from ..rule import rule
+
+
+@rule(
+    code="N111",
+    name="comparison-percent",
+    severity="error",
+    summary="A percentage of achievement or change disagrees with the two values it compares",
+    messages={
+        "achievement": {
+            "en": "{label} {value} of {base_word} {base} is {arithmetic}, but the text says {pct}",
+            "vi": "{label} {value} so với {base_word} {base} là {arithmetic}, nhưng văn bản ghi {pct}",
+        },
+        "change": {
+            "en": "{label} {value} against {base_word} {base}: {arithmetic}, but the text says {verb} {pct}",
+            "vi": "{label} {value} so với {base_word} {base}: {arithmetic}, nhưng văn bản ghi {verb} {pct}",
+        },
+    },
+    fix={"en": "correct the percentage (or the value it is computed from)",
+         "vi": "sửa tỷ lệ phần trăm (hoặc số liệu dùng để tính)"},
+)
+def check(ctx: Context) -> Iterator[Hit]:
+    for s in ctx.facts(statements):
+        if not s.checkable():
+            continue
+        ok = s.consistent()
+        ctx.verdict(s.kind, s.span, f"{s.arithmetic()} (printed {s.pct.shown()})", ok)
+        if ok:
+            continue
+        yield Hit(s.pct.span, {
+            "label": s.label, "value": s.value.shown(), "base": s.base.shown(), "base_word": s.base_word,
+            "arithmetic": s.arithmetic(), "pct": s.pct.shown(),
+            "verb": s.verb,
+        }, context=s.span, message_key=s.kind)

@@ -1,0 +1,251 @@
+"""Statements: what the figure reader recognises in a sentence's typed token stream.
+
+Each block (paragraph, bullet) of the preamble and body becomes one token stream
+(``planlint.scan.tokens``: figures from ``planlint.facts.quantities``, cue classes from
+``rules/cues.toml``, labels and boundaries). Each sentence of it that holds a candidate (a
+percentage right after a verb of achievement or change) is parsed by the grammar over token
+classes, ``grammar/figures.lark``; a phrasing the grammar does not cover yields no statement.
+
+Statement kinds so far:
+
+* **achievement**: a value and the percentage it is of a base, the base's value in brackets
+  (``ước đạt 18,64 tỷ đồng, đạt 112,4% dự toán (dự toán 16,5 tỷ đồng)``; ``bằng 95% so với cùng
+  kỳ (năm 2024: 160 ha)``): value ÷ base × 100;
+* **change**: a value and its change in per cent against an earlier period whose value is in
+  brackets (``đạt 265 tỷ đồng, tăng 12,8% so với cùng kỳ (năm 2024 đạt 241 tỷ đồng)``): value ÷
+  base × 100 − 100 (a fall: 100 − value ÷ base × 100).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ..parsing.tree import Paragraph, Plan, Span
+from ..scan.tokens import Tok, tokenize
+from ..scan.units import convert
+from . import FactRow
+from .quantities import Quantity, blocks, extract
+from .vocab import clean_label, fmt
+
+if TYPE_CHECKING:
+    from lark import Lark, Tree
+
+_ANCHORS = frozenset({"REACH", "UP", "DOWN"})
+
+
+@dataclass(slots=True)
+class Statement:
+    kind: str  # "achievement" | "change"
+    para: Paragraph
+    block: int
+    label: str  # what the value is of ("Tổng thu ngân sách trên địa bàn")
+    value: Quantity  # the actual (this period's) value
+    pct: Quantity  # the percentage printed
+    base: Quantity  # the target's or the earlier period's value
+    base_word: str  # "dự toán", "kế hoạch", "cùng kỳ", "năm 2024"
+    sign: int = 1  # a change: +1 up, -1 down
+    verb: str = ""  # the cue before the percentage, as printed ("đạt", "tăng")
+    nouns: tuple[str, str] = ("", "")  # the words after a bare value and after a bare base ("vụ")
+
+    @property
+    def span(self) -> Span:
+        lo = min(self.value.start, self.pct.start, self.base.start)
+        hi = max(self.value.end, self.pct.end, self.base.end)
+        return self.para.span_of(lo, hi)
+
+    def _base_value(self) -> Decimal | None:
+        """The base in the value's unit (None: different dimensions or no unit to convert)."""
+        v, b = self.value, self.base
+        if v.unit is None or b.unit is None:
+            # bare numbers compare when they count the same thing ("45 vụ" and "(50 vụ)")
+            same = v.unit is None and b.unit is None and self.nouns[0] and self.nouns[0] == self.nouns[1]
+            return b.value if same else None
+        try:
+            return convert(b.value, b.unit, v.unit)
+        except (ValueError, ArithmeticError):
+            return None
+
+    def bounds(self) -> tuple[Decimal, Decimal] | None:
+        """The percentage the two values allow, low to high, given their printed rounding."""
+        base = self._base_value()
+        if base is None:
+            return None
+        scale = base / self.base.value if self.base.value else Decimal(1)
+        v, hv = self.value.value, self.value.half_unit
+        b, hb = base, self.base.half_unit * scale
+        if b - hb <= 0 or v - hv < 0:
+            return None
+        lo, hi = (v - hv) / (b + hb) * 100, (v + hv) / (b - hb) * 100
+        if self.kind == "change":
+            lo, hi = (lo - 100, hi - 100) if self.sign > 0 else (100 - hi, 100 - lo)
+        return lo, hi
+
+    def computed(self) -> Decimal | None:
+        base = self._base_value()
+        if not base:
+            return None
+        r = self.value.value / base * 100
+        if self.kind == "change":
+            r = r - 100 if self.sign > 0 else 100 - r
+        return r
+
+    def checkable(self) -> bool:
+        return all(q.exact for q in (self.value, self.pct, self.base)) and self.bounds() is not None
+
+    def consistent(self) -> bool:
+        """Whether the printed percentage, within its own rounding, meets what the values allow."""
+        b = self.bounds()
+        if b is None:
+            return True
+        p, hp = self.pct.value, self.pct.half_unit
+        return p + hp >= b[0] and p - hp <= b[1]
+
+    def arithmetic(self) -> str:
+        c = self.computed()
+        base = self._base_value()
+        if c is None or base is None:
+            return ""
+        d = max(self.pct.decimals, 1)
+        ratio = f"{fmt(self.value.value, self.value.decimals)} ÷ {fmt(base, self.base.decimals)} × 100"
+        if self.kind == "change":
+            ratio = f"{ratio} − 100" if self.sign > 0 else f"100 − {ratio}"
+        return f"{ratio} = {fmt(c, d)}%"
+
+
+@functools.cache
+def _parser() -> Lark:
+    from lark import Lark, Token
+    from lark.lexer import Lexer
+
+    from ..data import grammar_path
+
+    class TokLexer(Lexer):
+        """Feeds the typed tokens to the parser: a token's value is its index."""
+
+        def __init__(self, lexer_conf: Any) -> None:
+            pass
+
+        def lex(self, data: Any, *args: Any) -> Any:  # data: list[Tok]
+            for i, t in enumerate(data):
+                yield Token(t.kind, i)
+
+    grammar = grammar_path("figures.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="earley", lexer=TokLexer, ambiguity="resolve")
+
+
+def _figure_kind(q: Quantity) -> str:
+    if q.role == "year":
+        return "YEAR"
+    if q.role == "date":
+        return "DATE"
+    if q.role != "quantity" or q.ambiguous or q.rng is not None:
+        return "NUMX"
+    if q.unit is not None and q.unit.dimension.startswith("ratio"):
+        return "PCT" if not q.unit.compound else "NUMX"
+    return "NUM"
+
+
+def token_streams(plan: Plan) -> list[list[Tok]]:
+    """The typed token stream of every block the N rules read (index = block index)."""
+    by_block: dict[int, list[Quantity]] = {}
+    for q in plan.fact(extract):
+        by_block.setdefault(q.block, []).append(q)
+    out = []
+    for bi, b in enumerate(plan.fact(blocks)):
+        figs = []
+        for q in by_block.get(bi, []):
+            start = q.qual_start if 0 <= q.qual_start < q.num.start else q.num.start
+            figs.append((start, max(q.end, q.num.full_end), _figure_kind(q), q))
+        out.append(tokenize(b.paragraph.text, figs))
+    return out
+
+
+def _sentences(toks: list[Tok]) -> list[list[Tok]]:
+    out: list[list[Tok]] = []
+    cur: list[Tok] = []
+    for t in toks:
+        cur.append(t)
+        if t.kind == "DOT":
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _candidate(sent: list[Tok]) -> bool:
+    return any(t.kind == "PCT" and i and sent[i - 1].kind in _ANCHORS for i, t in enumerate(sent))
+
+
+def _leaves(tree: Tree, name: str) -> list[int]:
+    """Token indexes under the first child subtree called ``name``."""
+    for ch in tree.children:
+        if getattr(ch, "data", None) == name:
+            return [int(x) for x in ch.scan_values(lambda v: True)]
+    return []
+
+
+_LABEL_STOP = frozenset({"SEMI", "COLON", "DOT", "COMMA", "LPAR", "RPAR", "NUM", "PCT", "DATE"})
+
+
+def _label(text: str, sent: list[Tok], i: int) -> str:
+    """The words of the clause before token ``i``: what its figure is of."""
+    j = i
+    while j > 0 and sent[j - 1].kind not in _LABEL_STOP:
+        j -= 1
+    return clean_label(text[sent[j].start:sent[i].start]) if j < i else ""
+
+
+def _noun(sent: list[Tok], i: int) -> str:
+    """The first word of the label at ``sent[i]`` (lower-cased), or ""."""
+    if i < len(sent) and sent[i].kind == "LABEL":
+        return sent[i].text.split()[0].lower()
+    return ""
+
+
+def statements(plan: Plan) -> list[Statement]:
+    """Every statement the grammar recognises, in document order."""
+    out: list[Statement] = []
+    parser = None
+    for bi, (toks, b) in enumerate(zip(plan.fact(token_streams), plan.fact(blocks), strict=True)):
+        for sent in _sentences(toks):
+            if not _candidate(sent):
+                continue
+            parser = parser or _parser()
+            try:
+                tree = parser.parse(sent)
+            except Exception:  # noqa: BLE001 - a sentence the grammar cannot read yields nothing
+                continue
+            for st in tree.iter_subtrees_topdown():
+                if st.data not in ("achievement", "change"):
+                    continue
+                value = sent[_leaves(st, "value")[0]]
+                pct = sent[_leaves(st, "pct")[0]]
+                ref = _leaves(st, "reference")
+                if not ref:
+                    continue
+                word_at = _leaves(st, "base") or _leaves(st, "period")
+                base_word = " ".join(sent[i].text for i in word_at)
+                label = _label(b.paragraph.text, sent, _leaves(st, "value")[0])
+                pi = _leaves(st, "pct")[0]
+                bi_ = next(i for i in reversed(ref) if sent[i].kind == "NUM")
+                nouns = (_noun(sent, _leaves(st, "value")[0] + 1), _noun(sent, bi_ + 1))
+                sign = -1 if sent[pi - 1].kind == "DOWN" else 1
+                out.append(Statement(str(st.data), b.paragraph, bi, label, value.payload, pct.payload,
+                                     sent[bi_].payload, base_word, sign, sent[pi - 1].text, nouns))
+    return out
+
+
+def inventory(plan: Plan) -> list[FactRow]:
+    rows = []
+    for s in plan.fact(statements):
+        what = {"achievement": "of", "change": "up on" if s.sign > 0 else "down on"}[s.kind]
+        text = f"{s.label or '?'}: {s.value.shown()}, {s.pct.shown()} {what} {s.base_word} ({s.base.shown()})"
+        rows.append(FactRow(f"statement: {s.kind}", s.span, text, {
+            "kind": s.kind, "label": s.label, "value": str(s.value.value), "percent": str(s.pct.value),
+            "base": str(s.base.value), "base_word": s.base_word, "sign": s.sign,
+        }))
+    return rows

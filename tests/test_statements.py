@@ -1,0 +1,173 @@
+"""The figure reader: the cue vocabulary, the typed token stream, statements, N111."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from planlint.config import Config
+from planlint.data import vocabulary
+from planlint.engine import lint
+from planlint.facts.statements import statements, token_streams
+from planlint.parsing.parser import parse
+from planlint.scan.tokens import cue_classes, tokenize, trie
+from planlint.scan.units import lexicon
+
+
+def plan(statement: str):
+    return parse("II. KẾT QUẢ\n\n- " + statement + "\n")
+
+
+def n111(statement: str) -> list[str]:
+    cfg = Config(select=["N111"])
+    return [f.message for f in lint("II. KẾT QUẢ\n\n- " + statement + "\n", cfg, fragment=True)]
+
+
+# -- the data ------------------------------------------------------------------------------------
+
+
+def test_cue_words_are_unique_and_in_one_class():
+    seen: dict[str, str] = {}
+    for cls, words in cue_classes().items():
+        assert words, f"cue class {cls} is empty"
+        assert cls.isupper() and cls.isidentifier(), cls
+        for w in words:
+            key = " ".join(w.lower().split())
+            assert key == w.lower().strip(), f"{w!r}: extra spaces"
+            assert key not in seen, f"{w!r} is in {seen.get(key)} and {cls}"
+            seen[key] = cls
+
+
+def test_cue_words_are_not_units():
+    units = set(lexicon().by_form)
+    clash = [w for words in cue_classes().values() for w in words if w.lower() in units]
+    assert not clash, f"cue words that are also units: {clash}"
+
+
+def test_cue_classes_are_terminals_of_the_grammar():
+    from planlint.data import grammar_path
+
+    grammar = grammar_path("figures.lark").read_text(encoding="utf-8")
+    for cls in cue_classes():
+        assert cls in grammar, f"cue class {cls} is not declared in grammar/figures.lark"
+
+
+def test_cue_words_are_not_sector_labels():
+    # a cue word must not be the name of what a figure counts (a label)
+    sectors = vocabulary("sectors").get("sectors", {})
+    names = {str(e.get("name", "")).lower() for e in sectors.values()}
+    assert not names & {w.lower() for ws in cue_classes().values() for w in ws}
+
+
+# -- the token stream ----------------------------------------------------------------------------
+
+
+def test_tokens_cues_labels_boundaries():
+    text = "Thu ngân sách đạt 112% dự toán (dự toán 16,5 tỷ), so với cùng kỳ tăng."
+    a, b = text.index("112"), text.index("16,5")
+    toks = tokenize(text, [(b, b + 7, "NUM", None), (a, a + 4, "PCT", None)])
+    kinds = [t.kind for t in toks]
+    assert kinds == ["LABEL", "REACH", "PCT", "PLAN", "LPAR", "PLAN", "NUM", "RPAR", "COMMA",
+                     "COMPARE", "PAST", "UP", "DOT"]
+    assert toks[0].text == "Thu ngân sách"
+    assert toks[6].text == "16,5 tỷ"
+
+
+def test_longest_cue_wins():
+    t = trie()
+    assert t.match(["so", "với", "cùng", "kỳ"], 0) == ("COMPARE", 2)
+    assert t.match(["trong", "đó", "có"], 0) == ("IN_WHICH", 2)
+    assert t.match(["nông", "nghiệp"], 0) is None
+
+
+@given(st.text(alphabet="ab đạtăng;:,.()-0123456789%", max_size=60))
+def test_tokens_cover_text_in_order(text):
+    toks = tokenize(text, [])
+    for a, b in zip(toks, toks[1:], strict=False):
+        assert a.end <= b.start
+    for t in toks:
+        assert text[t.start:t.end] == t.text and t.text
+
+
+def test_token_stream_per_block():
+    p = plan("Trồng mới 12,5 ha rừng, đạt 89,3% kế hoạch (kế hoạch 15 ha).")
+    kinds = [t.kind for t in p.fact(token_streams)[-1]]
+    assert kinds[:8] == ["LABEL", "NUM", "LABEL", "COMMA", "REACH", "PCT", "PLAN", "LPAR"]
+
+
+# -- statements ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, kind, value, pct, base, sign", [
+    ("Thu ngân sách ước đạt 18,64 tỷ đồng, đạt 112,4% dự toán huyện giao (dự toán 16,5 tỷ đồng).",
+     "achievement", "18.64", "112.4", "16.5", 1),
+    ("Tổng vốn đầu tư 6 tháng ước đạt 1.286 tỷ đồng, bằng 48,6% kế hoạch năm (kế hoạch 2.780 tỷ đồng).",
+     "achievement", "1286", "48.6", "2780", 1),
+    ("Trồng mới 12,5 ha rừng phòng hộ, đạt 89,3% kế hoạch (kế hoạch 15 ha), do thiếu cây giống.",
+     "achievement", "12.5", "89.3", "15", 1),
+    ("Giá trị sản xuất ước đạt 265,0 tỷ đồng, tăng 12,8% so với cùng kỳ (năm 2024 đạt 241,0 tỷ đồng).",
+     "change", "265.0", "12.8", "241.0", 1),
+    ("Thu ngân sách đạt 152,4 tỷ đồng, tăng 14,2% so với cùng kỳ năm 2025 (136,1 tỷ đồng).",
+     "change", "152.4", "14.2", "136.1", 1),
+    ("Số vụ tai nạn giao thông 45 vụ, giảm 10% so với năm 2024 (50 vụ).", "change", "45", "10", "50", -1),
+])
+def test_statements_recognised(text, kind, value, pct, base, sign):
+    [s] = plan(text).fact(statements)
+    assert (s.kind, s.value.value, s.pct.value, s.base.value, s.sign) == (
+        kind, Decimal(value), Decimal(pct), Decimal(base), sign)
+    assert s.label
+
+
+@pytest.mark.parametrize("text", [
+    "Thu ngân sách đạt 112% dự toán.",  # no second value: nothing to check
+    "Tỷ lệ hộ nghèo 2,5%, giảm 0,5% so với cùng kỳ (3,0%).",  # a rate: points or per cent, unknown
+    "Thu ngân sách 20 tỷ đồng, trong đó thu nội địa đạt 105% dự toán.",
+    "Giá trị sản xuất tăng 10% so với cùng kỳ; năm 2024 đạt 241 tỷ đồng.",
+])
+def test_no_statement_without_its_two_values(text):
+    assert [s for s in plan(text).fact(statements) if s.checkable()] == []
+
+
+# -- N111 ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Thu ngân sách ước đạt 18,64 tỷ đồng, đạt 112,4% dự toán (dự toán 16,5 tỷ đồng).",
+    "Tổng vốn đầu tư ước đạt 1.286 tỷ đồng, bằng 48,6% kế hoạch năm (kế hoạch 2.780 tỷ đồng).",
+    "Giá trị sản xuất đạt 265,0 tỷ đồng, tăng 12,8% so với cùng kỳ (năm 2024 đạt 241,0 tỷ đồng).",
+    "Số vụ tai nạn giao thông 45 vụ, giảm 15% so với năm 2024 (50 vụ).",
+    "Thu ngân sách đạt 1,2 nghìn tỷ đồng, đạt 110% dự toán (dự toán 1.000 tỷ đồng).",
+])
+def test_n111_reports(text):
+    [msg] = n111(text)
+    assert "×" in msg and "=" in msg
+
+
+@pytest.mark.parametrize("text", [
+    "Thu ngân sách ước đạt 18,64 tỷ đồng, đạt 113% dự toán (dự toán 16,5 tỷ đồng).",
+    "Thu ngân sách ước đạt 18,64 tỷ đồng, đạt 113,0% dự toán (dự toán 16,5 tỷ đồng).",
+    "Giá trị sản xuất đạt 265 tỷ đồng, tăng 10% so với cùng kỳ (năm 2024 đạt 241 tỷ đồng).",
+    "Số vụ tai nạn giao thông 45 vụ, giảm 10% so với năm 2024 (50 vụ).",
+    "Thu ngân sách đạt 1,2 nghìn tỷ đồng, đạt 120% dự toán (dự toán 1.000 tỷ đồng).",
+    # rounding of the printed values: 1,5 may be 1,45..1,55 -> 145..155% of 1
+    "Doanh thu đạt 1,5 tỷ đồng, đạt 153% kế hoạch (kế hoạch 1 tỷ đồng).",
+    # different dimensions: left alone
+    "Thu nhập bình quân 84 triệu đồng/người/năm, đạt 120% kế hoạch (80 triệu đồng).",
+    # bounds are not values
+    "Thu ngân sách trên 18 tỷ đồng, đạt 150% dự toán (dự toán 16,5 tỷ đồng).",
+])
+def test_n111_silent(text):
+    assert n111(text) == []
+
+
+@given(st.integers(100, 100_000), st.integers(100, 100_000))
+def test_n111_silent_on_correct_percentages(actual, target):
+    from planlint.scan.numbers import format_vn, round_half_up
+
+    pct = round_half_up(Decimal(actual) / Decimal(target) * 100, 1)
+    text = f"Doanh thu đạt {format_vn(Decimal(actual))} triệu đồng, đạt {format_vn(pct, 1)}% kế hoạch " \
+           f"(kế hoạch {format_vn(Decimal(target))} triệu đồng)."
+    assert n111(text) == []

@@ -133,7 +133,7 @@ def _parser() -> Lark:
                 yield Token(t.kind, i)
 
     grammar = grammar_path("figures.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="earley", lexer=TokLexer, ambiguity="resolve")
+    return Lark(grammar, parser="lalr", lexer=TokLexer)
 
 
 def _figure_kind(q: Quantity) -> str:
@@ -148,43 +148,61 @@ def _figure_kind(q: Quantity) -> str:
     return "NUM"
 
 
+def _stream(text: str, qs: list[Quantity]) -> list[Tok]:
+    figs = []
+    for q in qs:
+        start = q.qual_start if 0 <= q.qual_start < q.num.start else q.num.start
+        figs.append((start, max(q.end, q.num.full_end), _figure_kind(q), q))
+    return tokenize(text, figs)
+
+
+def _by_block(plan: Plan) -> dict[int, list[Quantity]]:
+    out: dict[int, list[Quantity]] = {}
+    for q in plan.fact(extract):
+        out.setdefault(q.block, []).append(q)
+    return out
+
+
 def token_streams(plan: Plan) -> list[list[Tok]]:
     """The typed token stream of every block the N rules read (index = block index)."""
-    by_block: dict[int, list[Quantity]] = {}
-    for q in plan.fact(extract):
-        by_block.setdefault(q.block, []).append(q)
+    by_block = plan.fact(_by_block)
+    return [_stream(b.paragraph.text, by_block.get(bi, [])) for bi, b in enumerate(plan.fact(blocks))]
+
+
+_CLAUSE_END = frozenset({"SEMI", "DOT"})
+
+
+def _windows(toks: list[Tok]) -> list[tuple[int, int]]:
+    """``(first, last)`` token indexes of every candidate: from the value before a percentage
+    that follows REACH, UP or DOWN to the bracket that closes after it."""
     out = []
-    for bi, b in enumerate(plan.fact(blocks)):
-        figs = []
-        for q in by_block.get(bi, []):
-            start = q.qual_start if 0 <= q.qual_start < q.num.start else q.num.start
-            figs.append((start, max(q.end, q.num.full_end), _figure_kind(q), q))
-        out.append(tokenize(b.paragraph.text, figs))
+    for i, t in enumerate(toks):
+        if t.kind != "PCT" or i < 2 or toks[i - 1].kind not in _ANCHORS:
+            continue
+        j = i - 2  # the value, perhaps followed by a label and a comma
+        for skip in ("COMMA", "LABEL"):
+            if j > 0 and toks[j].kind == skip:
+                j -= 1
+        if toks[j].kind != "NUM":
+            continue
+        k = i + 1
+        while k < len(toks) and k <= i + 8 and toks[k].kind not in ("LPAR", "COMMA", "SEMI", "DOT"):
+            k += 1
+        if k >= len(toks) or toks[k].kind != "LPAR":
+            continue
+        e = k + 1
+        while e < len(toks) and e <= k + 10 and toks[e].kind not in ("RPAR", "LPAR"):
+            e += 1
+        if e < len(toks) and toks[e].kind == "RPAR":
+            out.append((j, e))
     return out
-
-
-def _sentences(toks: list[Tok]) -> list[list[Tok]]:
-    out: list[list[Tok]] = []
-    cur: list[Tok] = []
-    for t in toks:
-        cur.append(t)
-        if t.kind == "DOT":
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
-
-
-def _candidate(sent: list[Tok]) -> bool:
-    return any(t.kind == "PCT" and i and sent[i - 1].kind in _ANCHORS for i, t in enumerate(sent))
 
 
 def _leaves(tree: Tree, name: str) -> list[int]:
-    """Token indexes under the first child subtree called ``name``."""
-    for ch in tree.children:
-        if getattr(ch, "data", None) == name:
-            return [int(x) for x in ch.scan_values(lambda v: True)]
+    """Token indexes under the first subtree called ``name``."""
+    for st in tree.iter_subtrees_topdown():
+        if st.data == name:
+            return [int(x) for x in st.scan_values(lambda v: True)]
     return []
 
 
@@ -207,35 +225,33 @@ def _noun(sent: list[Tok], i: int) -> str:
 
 
 def statements(plan: Plan) -> list[Statement]:
-    """Every statement the grammar recognises, in document order."""
+    """Every statement the grammar recognises, in document order. Only blocks holding a
+    percentage and another figure are tokenised (the others cannot hold a statement yet)."""
     out: list[Statement] = []
-    parser = None
-    for bi, (toks, b) in enumerate(zip(plan.fact(token_streams), plan.fact(blocks), strict=True)):
-        for sent in _sentences(toks):
-            if not _candidate(sent):
-                continue
-            parser = parser or _parser()
+    by_block = plan.fact(_by_block)
+    for bi, b in enumerate(plan.fact(blocks)):
+        qs = by_block.get(bi, [])
+        if len(qs) < 3 or not any(_figure_kind(q) == "PCT" for q in qs):
+            continue
+        toks = _stream(b.paragraph.text, qs)
+        for j, e in _windows(toks):
+            window = toks[j:e + 1]
             try:
-                tree = parser.parse(sent)
-            except Exception:  # noqa: BLE001 - a sentence the grammar cannot read yields nothing
+                tree = _parser().parse(window)
+            except Exception:  # noqa: BLE001 - a window the grammar cannot read yields nothing
                 continue
-            for st in tree.iter_subtrees_topdown():
-                if st.data not in ("achievement", "change"):
-                    continue
-                value = sent[_leaves(st, "value")[0]]
-                pct = sent[_leaves(st, "pct")[0]]
-                ref = _leaves(st, "reference")
-                if not ref:
-                    continue
-                word_at = _leaves(st, "base") or _leaves(st, "period")
-                base_word = " ".join(sent[i].text for i in word_at)
-                label = _label(b.paragraph.text, sent, _leaves(st, "value")[0])
-                pi = _leaves(st, "pct")[0]
-                bi_ = next(i for i in reversed(ref) if sent[i].kind == "NUM")
-                nouns = (_noun(sent, _leaves(st, "value")[0] + 1), _noun(sent, bi_ + 1))
-                sign = -1 if sent[pi - 1].kind == "DOWN" else 1
-                out.append(Statement(str(st.data), b.paragraph, bi, label, value.payload, pct.payload,
-                                     sent[bi_].payload, base_word, sign, sent[pi - 1].text, nouns))
+            st = tree.children[0]
+            if not hasattr(st, "data"):
+                continue
+            vi, pi = j + _leaves(st, "value")[0], j + _leaves(st, "pct")[0]
+            ref = [j + x for x in _leaves(st, "reference")]
+            ri = next(x for x in reversed(ref) if toks[x].kind == "NUM")
+            word_at = _leaves(st, "base") or _leaves(st, "period")
+            base_word = " ".join(toks[j + x].text for x in word_at)
+            out.append(Statement(
+                str(st.data), b.paragraph, bi, _label(b.paragraph.text, toks, vi), toks[vi].payload,
+                toks[pi].payload, toks[ri].payload, base_word, -1 if toks[pi - 1].kind == "DOWN" else 1,
+                toks[pi - 1].text, (_noun(toks, vi + 1), _noun(toks, ri + 1))))
     return out
 
 

@@ -1,4 +1,4 @@
-"""A percentage of achievement or change that its own two values contradict.
+"""A percentage of achievement or change disagrees with the two values it compares.
 
 Reports state a result, the percentage it makes of a target or of an earlier period, and that
 other value in brackets: ``ước đạt 18,64 tỷ đồng, đạt 112,4% dự toán (dự toán 16,5 tỷ đồng)``
@@ -38,7 +38,6 @@ from ..rule import rule
     code="N111",
     name="comparison-percent",
     severity="error",
-    summary="A percentage of achievement or change disagrees with the two values it compares",
     messages={
         "achievement": {
             "en": "{label} {value} of {base_word} {base} is {arithmetic}, but the text says {pct}",

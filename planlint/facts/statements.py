@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..parsing.tree import Paragraph, Plan, Span
 from ..scan.tokens import Tok, tokenize
@@ -117,23 +117,40 @@ class Statement:
 
 @functools.cache
 def _parser() -> Lark:
-    from lark import Lark, Token
-    from lark.lexer import Lexer
+    """The LALR parser of ``grammar/figures.lark``, built once per machine and kept in the
+    cache folder under a key made of the grammar's text, the lexer module's, lark's version and
+    Python's (as ``planlint.parsing.parser`` keeps the plan parser)."""
+    import hashlib
+    import io
+    import sys
+    from pathlib import Path
 
+    import lark
+    from lark import Lark
+
+    from ..cache import cache_file, write_atomic
     from ..data import grammar_path
-
-    class TokLexer(Lexer):
-        """Feeds the typed tokens to the parser: a token's value is its index."""
-
-        def __init__(self, lexer_conf: Any) -> None:
-            pass
-
-        def lex(self, data: Any, *args: Any) -> Any:  # data: list[Tok]
-            for i, t in enumerate(data):
-                yield Token(t.kind, i)
+    from ..scan import toklexer
 
     grammar = grammar_path("figures.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=TokLexer)
+    key = hashlib.sha256()
+    for part in (grammar.encode(), Path(toklexer.__file__).read_bytes(), lark.__version__.encode(),
+                 sys.version.encode()):
+        key.update(part)
+        key.update(b"\0")
+    path = cache_file("parser", f"figures-{key.hexdigest()[:32]}.pickle")
+    if path is not None and path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                return Lark.load(fh)
+        except Exception:  # noqa: BLE001 - a damaged cache entry: build afresh
+            pass
+    parser = Lark(grammar, parser="lalr", lexer=toklexer.TokLexer)
+    if path is not None:
+        buf = io.BytesIO()
+        parser.save(buf)
+        write_atomic(path, buf.getvalue())
+    return parser
 
 
 def _figure_kind(q: Quantity) -> str:
@@ -240,9 +257,9 @@ def statements(plan: Plan) -> list[Statement]:
                 tree = _parser().parse(window)
             except Exception:  # noqa: BLE001 - a window the grammar cannot read yields nothing
                 continue
-            st = tree.children[0]
-            if not hasattr(st, "data"):
-                continue
+            st = next(tree.iter_subtrees_topdown())
+            if st.data == "start":
+                st = next(c for c in st.iter_subtrees_topdown() if c.data in ("achievement", "change"))
             vi, pi = j + _leaves(st, "value")[0], j + _leaves(st, "pct")[0]
             ref = [j + x for x in _leaves(st, "reference")]
             ri = next(x for x in reversed(ref) if toks[x].kind == "NUM")

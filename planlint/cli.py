@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--ignore", type=_codes, help="skip these codes or prefixes")
     c.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default: warning)")
     c.add_argument("--show-info", action="store_true", help="also run the quiet info rules (incomplete ledgers, …)")
+    c.add_argument("--kind", choices=["plan", "report", "any"],
+                   help="the kind of document (default: detected from its header, title and body)")
     c.add_argument("--stdin-filename", default="<stdin>", help="the path to report for -")
     c.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="check files in N processes (default: one per CPU when there are several; 1: no workers)")
@@ -81,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("path")
     f.add_argument("--format", choices=["text", "json"], default="text")
     f.add_argument("--show-info", action="store_true", help="also run the quiet info rules")
+    f.add_argument("--kind", choices=["plan", "report", "any"], help="the kind of document (default: detected)")
     common(f)
     return p
 
@@ -185,6 +188,8 @@ def _config(args: argparse.Namespace) -> Any:
         cfg.fail_on = args.fail_on
     if getattr(args, "show_info", False):
         cfg.show_info = True
+    if getattr(args, "kind", None):
+        cfg.kind = args.kind
     return cfg
 
 

@@ -8,6 +8,7 @@
     fail-on = "error"              # error | warning | info (default: warning)
     lang = "vi"                    # vi | en (default: from the locale)
     show-info = false              # also run the quiet info rules (incomplete ledgers, …)
+    kind = "plan"                  # plan | report | any: the kind of document (default: detected)
     time-budget = 30               # seconds per file; a slower file is reported (X103), the run goes on
 
     [tool.planlint.options]        # rule options, by the name the rule documents
@@ -26,6 +27,9 @@ from typing import Any
 from .parsing.source import InputError
 
 
+KINDS = ("plan", "report", "any")  # --kind and [tool.planlint] kind
+
+
 @dataclass
 class Config:
     select: list[str] = field(default_factory=list)
@@ -34,6 +38,7 @@ class Config:
     fail_on: str = "warning"
     lang: str = "en"
     show_info: bool = False
+    kind: str = ""  # "" detect; plan | report | any (see planlint/facts/kind.py)
     options: dict[str, Any] = field(default_factory=dict)
     time_budget: float = 30.0  # seconds per file before it is reported as not fully checked
     path: Path | None = None  # the pyproject.toml it came from
@@ -216,9 +221,11 @@ def load_config(pyproject: Path | None = None, start: Path | None = None) -> Con
                 raise ConfigError(f"{path}: [tool.planlint] {key}: expected a number of seconds > 0, "
                                   f"found {_kind(value)}")
             cfg.time_budget = float(value)
+        elif k == "kind":
+            cfg.kind = _choice(path, key, value, KINDS)
         elif k == "options":
             cfg.options = _options(path, value)
         else:
             raise ConfigError(f"{path}: [tool.planlint] {key}: unknown setting (known: select, extend-select, "
-                              "ignore, fail-on, lang, show-info, time-budget, options)")
+                              "ignore, fail-on, lang, show-info, time-budget, kind, options)")
     return cfg

@@ -76,6 +76,22 @@ class Context:
 
 
 NOT_A_PLAN = "S110"
+THIN_FAMILIES = ("N", "P", "D")  # what runs on a text with thin evidence of being a document
+
+
+def document_level(plan: Plan, config: Config, fragment: bool = False) -> tuple[str, bool]:
+    """``(level, is_plan)``: how much of the rule set runs (facts/kind.py) and whether the
+    plan-only rules do. ``--kind`` (``Config.kind``) overrides the detection; a fragment (a
+    rule's example) is read as a plan."""
+    from .facts.kind import extract as doc_kind
+
+    if fragment:
+        return "full", config.kind != "report"
+    if config.kind in ("plan", "report"):
+        return "full", config.kind == "plan"
+    dk = plan.fact(doc_kind)
+    level = "full" if config.kind == "any" else dk.level
+    return level, dk.is_plan
 
 
 @dataclass
@@ -202,13 +218,17 @@ def _lint(source: Source, config: Config, fragment: bool, context: Context | Non
     ctx.plan, ctx.config, ctx.started = plan, config, state.started
     rules = [r for r in selected if not r.after_findings]
     late = [r for r in selected if r.after_findings]
-    gated = not fragment and not plan.recognised
+    level, is_plan = document_level(plan, config, fragment)
+    gated = level != "full"
     if gated:
-        # not a plan: say so once; rules meant for any text (a legacy encoding that hides the
-        # title, say) report their first finding only, never a flood
-        rules = [r for r in rules if r.code == NOT_A_PLAN or r.any_text]
-    elif not fragment:
-        rules = [r for r in rules if r.code != NOT_A_PLAN]
+        # not an administrative document: say so once; rules meant for any text (a legacy
+        # encoding that hides the title, say) report their first finding only, never a flood.
+        # With thin evidence (a web copy without its header) the number, ledger and date rules
+        # run anyway; structure, header and text rules stay quiet.
+        rules = [r for r in rules if r.code == NOT_A_PLAN or r.any_text
+                 or (level == "thin" and r.family in THIN_FAMILIES and not r.plan_only)]
+    else:
+        rules = [r for r in rules if (fragment or r.code != NOT_A_PLAN) and (is_plan or not r.plan_only)]
     for r in rules:
         if stop_at is not None and time.monotonic() > stop_at:
             raise OutOfTime()
@@ -216,7 +236,7 @@ def _lint(source: Source, config: Config, fragment: bool, context: Context | Non
         mine = []
         for hit in r.check(ctx):
             mine.append(_resolve(source, r, hit, config.lang))
-            if gated and r.any_text:
+            if gated and r.any_text and r.family not in THIN_FAMILIES:
                 break
         state.findings.extend(mine)  # a rule's findings count once it has finished
     ctx.rule = None

@@ -93,6 +93,7 @@ class Rule:
     default_enabled: bool = True
     any_text: bool = False  # also runs (once) on a file not recognised as a plan
     enabled_by: str | None = None  # an opt-in rule that this boolean option also turns on
+    plan_only: bool = False  # runs on plans only, not on reports, decisions, … (facts/kind.py)
     after_findings: bool = False  # runs after the other rules' findings and the directives (X rules)
     doc: str = ""
     autofix: str | None = None  # "safe" or "unsafe": the rule's hits may carry edits of this class
@@ -154,6 +155,7 @@ def rule(
     autofix: str | None = None,
     input: str = "text",
     after_findings: bool = False,
+    plan_only: bool = False,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check of a rule; the module docstring is its doc."""
     if severity not in SEVERITIES:
@@ -174,7 +176,7 @@ def rule(
         r = Rule(code=code, name=name, severity=severity, summary=first_sentence(doc),
                  messages=_by_lang(messages), fix=_by_lang(fix), check=fn,
                  options=dict(options or {}), default_enabled=default_enabled, any_text=any_text, enabled_by=enabled_by,
-                 autofix=autofix, input=input, after_findings=after_findings, doc=doc)
+                 autofix=autofix, input=input, after_findings=after_findings, plan_only=plan_only, doc=doc)
         if code in _REGISTERED and _REGISTERED[code].check is not fn:
             raise ValueError(f"rule code {code} registered twice")
         _REGISTERED[code] = r

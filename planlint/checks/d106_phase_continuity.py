@@ -44,6 +44,7 @@ from ..scan.dates import iso, next_day
     fix={"overlap": {"en": "start {b} on {expected}", "vi": "cho {b} bắt đầu từ {expected}"},
          "gap": {"en": "start {b} on {expected}, or say why the phases pause",
                  "vi": "cho {b} bắt đầu từ {expected}, hoặc nêu rõ thời gian nghỉ giữa hai đợt"}},
+    plan_only=True,
 )
 def check(ctx: Context) -> Iterator[Hit]:
     for series in ctx.facts(extract).phases:

@@ -54,6 +54,7 @@ def _years(years: set[int]) -> str:
     fix={"year": {"en": "the anniversary in {plan_year} is the {right}th: write {right} năm",
                   "vi": "năm {plan_year} là kỷ niệm {right} năm: sửa thành {right} năm"},
          "start": {"en": "start the range in {event_year}", "vi": "sửa năm bắt đầu thành {event_year}"}},
+    plan_only=True,
 )
 def check(ctx: Context) -> Iterator[Hit]:
     h = ctx.facts(header)

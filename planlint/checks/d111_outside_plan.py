@@ -48,6 +48,7 @@ from ..scan.dates import iso
                   "vi": "{date} nằm ngoài thời gian của kế hoạch ({period}, kết thúc {end})"},
     },
     fix={"en": "check the year of the date", "vi": "kiểm tra lại năm của mốc thời gian"},
+    plan_only=True,
 )
 def check(ctx: Context) -> Iterator[Hit]:
     h = ctx.facts(header)

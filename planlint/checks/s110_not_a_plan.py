@@ -1,7 +1,14 @@
-"""No plan structure was recognised: no ``KẾ HOẠCH`` title, no ``Số:`` line, no Roman sections.
+"""The text is not recognisably an administrative document: no title, no ``Số:`` line, no header.
 
-A README, a shopping list or an empty file gets this one ``info`` finding and nothing else,
-so that linting a folder never floods the report with findings about files that are not plans.
+planlint reads plans, reports, decisions and resolutions: it recognises one from all the
+evidence it has (``planlint/facts/kind.py``): a title (``KẾ HOẠCH``, ``BÁO CÁO``, or ``Kế hoạch
+…`` on one line with its subject), a ``Số:`` line, the motto, a closing, an enacting line, or two
+of: basis paragraphs (``Căn cứ …``), numbered parts, an issuer acting (``UBND xã báo cáo …``).
+A README, a shopping list or an empty file gets this one ``info`` finding and nothing else, so
+that linting a folder never floods the report with findings about files that are not documents.
+With thin evidence (one such piece, or targets and figures), the number, ledger and date rules
+run anyway and this finding says so; the structure, header and text rules stay quiet.
+``--kind plan|report|any`` overrides the detection.
 
 Bad::
 
@@ -20,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
+from ..facts.kind import extract
 from ..finding import Hit
 from ..parsing.tree import Span
 from ..rule import rule
@@ -30,10 +38,25 @@ from ..rule import rule
     name="not-a-plan",
     severity="info",
     messages={
-        "en": "no plan structure recognised (no KẾ HOẠCH title, no 'Số:' line, no Roman sections); plan checks skipped",
-        "vi": "không nhận ra cấu trúc kế hoạch (không có tiêu đề KẾ HOẠCH, dòng 'Số:' hay mục La Mã); bỏ qua các kiểm tra kế hoạch",
+        "default": {
+            "en": "not recognised as an administrative document (no title such as KẾ HOẠCH or BÁO CÁO, no 'Số:' line, "
+                  "no header, no 'Căn cứ' basis); checks skipped (use --kind to force them)",
+            "vi": "không nhận ra đây là văn bản hành chính (không có tiêu đề như KẾ HOẠCH, BÁO CÁO, dòng 'Số:', phần "
+                  "đầu văn bản hay căn cứ); bỏ qua các kiểm tra (dùng --kind để buộc kiểm tra)",
+        },
+        "thin": {
+            "en": "little evidence of an administrative document ({evidence}): only the number, ledger and date checks "
+                  "ran (use --kind to run them all)",
+            "vi": "ít dấu hiệu của văn bản hành chính ({evidence}): chỉ chạy các kiểm tra số liệu, sổ hộ nghèo và "
+                  "ngày tháng (dùng --kind để chạy tất cả)",
+        },
     },
 )
 def check(ctx: Context) -> Iterator[Hit]:
-    if not ctx.plan.recognised:
+    k = ctx.facts(extract)
+    if k.level == "full":
+        return  # (the engine runs this rule only on texts it gates; a rule's example is linted whole)
+    if k.level == "thin":
+        yield Hit(Span(0, 0), {"evidence": ", ".join(e.what for e in k.evidence)}, message_key="thin")
+    else:
         yield Hit(Span(0, 0))

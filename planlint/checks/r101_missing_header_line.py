@@ -7,7 +7,10 @@ the title when the whole header is gone, else beside the line that is there.
 
 When only one of the two lines is missing, the text must look like a whole document (an issuer
 or motto line above, or a closing ``Nơi nhận:`` / signature below): a text that starts at ``Số:``
-and stops before the closing is an excerpt, not a draft to be signed.
+and stops before the closing is an excerpt, not a draft to be signed. When the whole header is
+missing and the title carries its subject on its own line (``Báo cáo Tình hình kinh tế - xã hội
+…``, ``KẾ HOẠCH KINH TẾ - XÃ HỘI NĂM 2022``), the text is a web page's copy of the body, headed by
+the page's title: nothing to register, no finding.
 
 Bad::
 
@@ -57,6 +60,9 @@ def check(ctx: Context) -> Iterator[Hit]:
     date_line = h.date.paragraph if h.date is not None else plan.header.place_date
     c = plan.closing
     whole = bool(plan.header.issuer or plan.header.motto or c.recipients_head or c.signature)
+    if h.number is None and date_line is None and not whole and plan.title.summary is not None \
+            and plan.title.summary.first_line == plan.title.line.first_line:
+        return  # a web copy headed by the page's title ("Báo cáo Tình hình …" on one line)
     if (h.number is None) != (date_line is None) and not whole:
         return
     if h.number is None:

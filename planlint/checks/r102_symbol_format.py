@@ -2,7 +2,9 @@
 
 ND30 writes ``Số: 14/KH-UBND``: the number, ``/``, the type code, ``-``, the issuer code, with no
 spaces inside (DOMAIN.md, "Anatomy of a plan"); Party plans write ``Số 15-KH/ĐU``. An
-administrative document (a plan) carries no year in its symbol. ``Số: 21 /KH-UBND`` (a stray
+administrative document (a plan) carries no year in its symbol; a legal normative one does, by
+law: a decision or resolution numbered ``06/2024/QĐ-UBND``, ``07/2016/NQ-HĐND`` is not judged
+(``normative = true`` in ``rules/doctypes.toml``). ``Số: 21 /KH-UBND`` (a stray
 space), ``Số: 14/KH/UBND`` (wrong separator), ``Số: 14/2025/KH-UBND`` (a year) are likely slips of
 the draft: a warning. A blank number (``Số: /KH-UBND``) is R104's business.
 
@@ -40,7 +42,7 @@ import re
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.header import extract
+from ..facts.header import extract, normative_codes
 from ..finding import Edit, Hit
 from ..rule import rule
 
@@ -85,7 +87,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     if n.mixed:
         problems += 1
         yield Hit(n.span, {"symbol": symbol}, message_key="mixed")
-    if n.year:
+    if n.year and n.type_code.upper() not in normative_codes():
         problems += 1
         yield Hit(n.span, {"symbol": symbol, "year": n.year}, message_key="year")
     ctx.verdict("number line", n.span, f"'{symbol}' " + ("well formed ✓" if not problems else "malformed ✗"),

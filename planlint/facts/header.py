@@ -14,10 +14,12 @@ once more (``Số 15-KH/ĐU`` without a colon, ``Hà Nội, 16/7/2021`` without 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan, Span
 from ..scan.dates import DateMention, display, scan
 from . import FactRow
@@ -27,9 +29,19 @@ _NUMBER = re.compile(
     r"(?P<num>\d+|[.…_ \t]*?)(?P<sp1>[ \t]*)(?P<s1>[/\-])(?P<sp2>[ \t]*)"
     r"(?:(?P<year>\d{4})[ \t]*/[ \t]*)?"
     r"(?P<type>[^\s/\-]+?)(?P<sp3>[ \t]*)(?P<s2>[/\-])(?P<sp4>[ \t]*)"
-    r"(?P<issuer>[^\s/]+(?:[ \t]*-[ \t]*[^\s/\-]+)*)[ \t.;,]*$",
+    r"(?P<issuer>[^\s/|]+(?:[ \t]*-[ \t]*[^\s/\-|]+)*)[ \t.;,|]*$",
     re.IGNORECASE,
 )
+@functools.cache
+def normative_codes() -> frozenset[str]:
+    """Type codes a legal normative document may carry, with its year in the symbol
+    (``06/2024/QĐ-UBND``): ``normative = true`` types and the legal types of doctypes.toml."""
+    v = vocabulary("doctypes")
+    codes = {t["code"].upper() for t in v["type"] if t.get("normative")}
+    codes |= {t["code"].upper() for t in v.get("legal_type", []) if t["code"]}
+    return frozenset(codes)
+
+
 _NUMBER_START = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*(?:\d|[.…_]|/)", re.IGNORECASE)
 _ALL_BLANK_DATE = re.compile(r"(?<!\w)ngày[\s.…_]*tháng[\s.…_]*năm(?:[\s.…_]*)$", re.IGNORECASE)
 _DATE_FORMS = ("long", "slash", "dash", "dot", "month-year")

@@ -95,6 +95,12 @@ def sequences(plan: Plan) -> list[Sequence]:
                 key = f"{m.key}:{'.'.join(map(str, m.prefix))}"  # 1.1, 1.2 then 2.1: two sequences
             groups.setdefault(key, []).append(child)
         for key, items in groups.items():
+            if parent is not None and parent.marker.kind in ("arabic", "decimal") and key.startswith("decimal"):
+                # a 3.1 among the 2.1, 2.2 inside 2. is S107's (its prefix), not a repeat of 2.1
+                number = (*parent.marker.prefix, parent.marker.value)
+                own = [c for c in items if c.marker.prefix == number]
+                if own:
+                    items = own
             seq = Sequence(parent, key, items)
             first = items[0].marker.value
             if parent is not None:

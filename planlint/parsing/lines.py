@@ -86,6 +86,8 @@ POINT_ALPHABET: tuple[str, ...] = tuple(_NUMBERING["point_alphabet"])
 FOREIGN_LETTERS: frozenset[str] = frozenset(_NUMBERING["foreign_letters"])
 BULLETS: dict[str, str] = dict(_NUMBERING["bullets"])
 PART_WORDS: tuple[str, ...] = tuple(_NUMBERING["part_words"])
+_NUMBER_NOUN_END = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_NUMBERING["number_nouns"], key=len, reverse=True))
+                              + r")\s*$", re.IGNORECASE)
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -251,6 +253,52 @@ _HEADER_CELL_RE = re.compile(r"\|\s*(\*\*)?\s*(Số\s*:|[^|,]{2,60},\s*ngày\b|C
 _GAP_RE = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 
 
+def _content(raw: str, start: int) -> tuple[Run, int]:
+    """A segment's cleaned run without its markdown heading marks, and the heading level."""
+    run = _clean(raw, start).strip()
+    hm = _HEADING_RE.match(run.text)
+    if hm:
+        return run.slice(hm.end()).strip(), len(hm.group(1))
+    return run, 0
+
+
+def _join(a: Run, b: Run) -> Run:
+    """Two runs as one, joined by a space (which maps to the end of the first)."""
+    n = len(a.text)
+    pieces = list(a.pieces) + [(n, a.end)] + [(n + 1 + t, s) for t, s in b.pieces]
+    return Run(a.text + " " + b.text, pieces, b.end)
+
+
+# "Số:" alone on its line, the symbol on the next ("06/2024/QĐ-UBND", "/BC-UBND")
+_BARE_NUMBER_RE = re.compile(r"Số\s*:?[\s|]*", re.IGNORECASE)
+_SYMBOL_START_RE = re.compile(r"[\d.…_ \t]*/\s*\S|\d+\s*-\s*[A-ZĐ]")
+# "Điều" alone on its line, its number on the next ("1. Phạm vi điều chỉnh")
+_PART_WORDS_LOWER = frozenset(w.lower() for w in PART_WORDS)
+_PART_NUMBER_RE = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})[.:]?(?=\s|$)")
+
+
+def mixed_title_match(text: str) -> tuple[str, str, int] | None:
+    """``(TYPE WORD, code, end)`` when the line is a title written in sentence case with its
+    subject: ``Kế hoạch thực hiện công tác giảm nghèo năm 2025``. Not a citation (``Kế hoạch số
+    12/KH-UBND``, ``Nghị quyết 51/2016/NQ-HĐND …``) nor a sentence (``Báo cáo này …``, a line
+    ending with a full stop or a colon)."""
+    if len(text) > 250 or text.rstrip().endswith((".", ":", ";", ",")):
+        return None
+    for word, code in _TITLE_WORDS:
+        cased = word[0] + word[1:].lower()
+        if not text.startswith(cased) or len(text) <= len(cased) or not text[len(cased)].isspace():
+            continue
+        rest = text[len(cased):].strip()
+        first = rest.split(maxsplit=1)[0] if rest else ""
+        if not first or not first[0].isalpha() or first.lower() in _NOT_A_SUBJECT or len(rest.split()) < 3:
+            return None
+        return word, code, len(cased)
+    return None
+
+
+_NOT_A_SUBJECT = frozenset(("số", "này", "đã", "được", "là", "của", "và", "các", "do", "tại", "theo", "gửi"))
+
+
 def _right_column(run: Run, start: int) -> Run | None:
     """The text after a wide gap (3+ spaces or a tab) from ``start`` on: a flattened table's
     second column, as in ``- Lưu: VT.            CHỦ TỊCH``."""
@@ -291,7 +339,12 @@ class Classifier:
         summary_open = False
         title_seen = False
         pending_sign: list[Line] = []  # the right column of a flattened closing table
-        for idx, start, end in self._segments():
+        segments = list(self._segments())
+        title_at, mixed_titles = self._title_choice(segments)
+        consumed = -1  # a segment merged into the one before it ("Số:" / "06/2024/QĐ-UBND")
+        for k, (idx, start, end) in enumerate(segments):
+            if k <= consumed:
+                continue
             raw = src.text[start:end]
             stripped = raw.strip()
             if not stripped:
@@ -316,11 +369,20 @@ class Classifier:
                 yield line
                 prev = line
                 continue
-            md_level = 0
-            hm = _HEADING_RE.match(run.text)
-            if hm:
-                md_level = len(hm.group(1))
-                run = run.slice(hm.end()).strip()
+            run, md_level = _content(raw, start)
+            # an export that broke a line after "Số:" or after "Điều": join it to the next one
+            joinable = ((state == "head" and _BARE_NUMBER_RE.fullmatch(run.text), _SYMBOL_START_RE),
+                        (run.text.lower() in _PART_WORDS_LOWER, _PART_NUMBER_RE))
+            for bare, follower in joinable:
+                if not bare:
+                    continue
+                nk = self._next_content(segments, k)
+                if nk is not None:
+                    nrun, _ = _content(src.text[segments[nk][1]:segments[nk][2]], segments[nk][1])
+                    if follower.match(nrun.text):
+                        run = _join(run, nrun)
+                        consumed = nk
+                break
             core = raw.strip().lstrip("#").strip()
             bold = core.startswith(("**", "__"))
             whole_bold = bold and core.endswith(("**", "__")) and len(core) > 4
@@ -381,7 +443,12 @@ class Classifier:
                     prev = line
                     continue
                 state = "body"  # numbered parts after the signature: an appendix without a title
-            if state in ("body", "title") and _SIGN_RE.match(text) and _is_upper_line(text.split(".", 1)[-1] or text):
+            sm = _SIGN_RE.match(text)
+            # right under a decision's title, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" names who decides:
+            # it is no signature (those come after the body, or say TM./KT. …)
+            if sm and state == "title" and not sm.group(1) and len(text.split()) > 3:
+                sm = None
+            if state in ("body", "title") and sm and _is_upper_line(text.split(".", 1)[-1] or text):
                 state = "sign"
                 line.type = SIGN
                 yield line
@@ -412,7 +479,9 @@ class Classifier:
                     prev = line
                     continue
             if state in ("head",) and not title_seen:
-                tm = title_match(text)
+                tm = title_match(text) if title_at in (None, start) else None
+                if tm is None and mixed_titles and len(segments) and k < 40:
+                    tm = mixed_title_match(text)
                 if tm:
                     title_seen = True
                     line.type = TITLE
@@ -479,6 +548,43 @@ class Classifier:
             prev = line
         yield from pending_sign  # a document that ends inside its recipients list
 
+    def _next_content(self, segments: list[tuple[int, int, int]], k: int) -> int | None:
+        """Index of the next segment with text after segment ``k`` (blank lines and table bars
+        skipped), if it lies within three segments."""
+        text = self.source.text
+        for j in range(k + 1, min(len(segments), k + 4)):
+            _idx, start, end = segments[j]
+            if not text[start:end].strip(" \t|"):
+                continue
+            return j
+        return None
+
+    def _title_choice(self, segments: list[tuple[int, int, int]]) -> tuple[int | None, bool]:
+        """Where the title is: ``(start of the title line, mixed-case titles allowed)``.
+
+        A web copy may open with the page's own heading (``BÁO CÁO SƠ KẾT …``) before the
+        document's header: the title is then the first title line after the header lines
+        (``Số:``, the motto, the place and date). When no upper-case title line exists at all,
+        a line ``Kế hoạch …`` / ``Báo cáo …`` with its subject may be the title."""
+        text = self.source.text
+        titles: list[int] = []
+        last_header = -1
+        for _idx, start, end in segments[:120]:
+            run, _ = _content(text[start:end], start)
+            t = run.text
+            if not t:
+                continue
+            if title_match(t):
+                titles.append(start)
+            elif _NUMBER_RE.match(t) or _MOTTO_RE.match(t) or (_PLACEDATE_RE.match(t) and len(t) < 120):
+                last_header = start
+            elif (mm := match_marker(t)) is not None and mm[0] != "bullet":
+                break
+        if not titles:
+            return None, True
+        after = [s for s in titles if s > last_header]
+        return (after[0] if after else titles[0]), False
+
     def _segments(self) -> Iterator[tuple[int, int, int]]:
         """``(line index, start, end)`` of each piece of text to classify: a line, or each cell
         of a markdown table row that holds the header's two columns
@@ -513,6 +619,9 @@ class Classifier:
         if prev.type == HEAD and (prev.md_level or prev.whole_bold or _is_upper_line(ptext)):
             return False
         short_head = prev.type == HEAD and _word_count(ptext) <= 8
+        if (kind in ("decimal", "arabic") and open_end and not short_head and _word_count(ptext) > 8
+                and _NUMBER_NOUN_END.search(ptext)):
+            return True  # "… đạt tiêu chí" / "18.3 về …": the number the noun takes
         if kind is not None:
             # "- xã hội …" after an unfinished sentence: a hyphen, not a bullet
             return (kind == "bullet" and text[:1] in "-–" and open_end and not short_head

@@ -151,6 +151,7 @@ def _section(node: Tree, lines: list[Line]) -> tuple[Line, list[Line], list[list
 
 def _front(plan: Plan, node: Tree, lines: list[Line]) -> None:
     header = plan.header
+    loose: list[Paragraph] = []  # text paragraphs before any title
     for child in node.children:
         if hasattr(child, "type"):  # a header token
             ln = lines[child.value]  # type: ignore[union-attr]
@@ -182,9 +183,15 @@ def _front(plan: Plan, node: Tree, lines: list[Line]) -> None:
         elif child.data == "para":
             p = _para(_tokens(child, lines))
             if plan.title is None:
-                header.issuer.append(p)
+                loose.append(p)
             else:
                 plan.preamble.append(p)
+    if plan.title is None:
+        # no title: the text before the first numbered item is the document's opening (a web
+        # copy's "Thực hiện …, UBND xã báo cáo …"), read like a preamble, not like its header
+        plan.preamble.extend(loose)
+    else:
+        header.issuer.extend(loose)
 
 
 def _closing(closing: Closing, node: Tree, lines: list[Line]) -> None:
@@ -206,6 +213,11 @@ def _outline(flat: list[tuple[Line, list[Line], list[list[Line]]]]) -> list[Sect
     stack closes everything above that level and becomes its sibling; a new kind opens a
     level below the current one. So whatever order a plan uses (I. > 1. > a) > -, or
     2. > (1)), siblings share a kind and a kind's first appearance fixes its depth there.
+
+    Two exceptions, as a reader sees them: a bullet never parents a numbered item (``2.1.``
+    after a ``-`` list closes the list and belongs to ``2.``), and a plain list that starts at 1
+    under a markdown heading carrying a number (``### 2. Chỉ tiêu cụ thể`` then ``1. …``) opens a
+    level below that heading instead of repeating its sequence.
     """
     roots: list[Section] = []
     stack: list[Section] = []
@@ -214,7 +226,17 @@ def _outline(flat: list[tuple[Line, list[Line], list[list[Line]]]]) -> list[Sect
         heading = _para([head] + cont)
         section = Section(head.marker, heading, [_para(p) for p in paras])
         key = head.marker.key
-        level = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].marker.key == key), None)
+        if head.marker.numbered:
+            while stack and not stack[-1].marker.numbered:
+                _close(stack.pop())
+        same_kind = [i for i in range(len(stack) - 1, -1, -1) if stack[i].marker.key == key]
+        # a heading's sibling is a heading, a list item's an item, when the stack holds both
+        same_form = [i for i in same_kind if bool(stack[i].marker.md_level) == bool(head.marker.md_level)]
+        candidates = same_form or same_kind
+        level: int | None = candidates[0] if candidates else None
+        if (level is not None and level == len(stack) - 1 and head.marker.value == 1
+                and stack[level].marker.md_level and not head.marker.md_level):
+            level = None  # "### 2. Chỉ tiêu cụ thể" then "1. …": a list under the heading
         if level is not None:
             for closed in reversed(stack[level:]):
                 _close(closed)

@@ -9,6 +9,11 @@ years away is taken as history (``Tết Mậu Thân``), never judged — unless 
 stem or branch is that of one of the plan's years and only the other half differs (``Tết Nguyên
 đán Giáp Ngọ`` in a 2026 plan, Bính Ngọ: a one-word slip, not a Tết of 1954). A warning.
 
+A lunar date names its lunar year, which starts at Tết: ``29 tháng Chạp năm Ất Tỵ`` is
+16/02/2026, a day of the 2026 calendar year in a lunar year named for 2025. Its Gregorian days
+come from the table of Tết dates in ``rules/calendar.toml``; the name is right when one of them
+falls in one of the plan's years.
+
 Bad::
 
     KẾ HOẠCH
@@ -27,7 +32,9 @@ Good::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
+from ..data import vocabulary
 from ..engine import Context
 from ..facts.header import extract as header
 from ..facts.timeline import YearName, cycle, extract, year_name, years_named
@@ -69,6 +76,10 @@ def check(ctx: Context) -> Iterator[Hit]:
             year = min(ref, key=lambda y: abs(y - named))
             if named not in ref and abs(year - named) > 3 and not _one_slip(yn, ref):
                 continue  # history ("Tết Mậu Thân"), not this plan's year
+            if yn.lunar is not None and ref & lunar_date_years(named, *yn.lunar):
+                ctx.verdict("year name", yn.span, f"{yn.lunar[0]}/{yn.lunar[1]} (lunar) {yn.stem} {yn.branch} "
+                            f"falls in {'/'.join(map(str, sorted(lunar_date_years(named, *yn.lunar))))} ✓", True)
+                continue
             if named in ref:
                 year = named
             elif abs(year - named) > 3:
@@ -80,6 +91,19 @@ def check(ctx: Context) -> Iterator[Hit]:
         ctx.verdict("year name", yn.span, f"{yn.stem} {yn.branch} = {named} ≠ {year} ✗", False)
         yield Hit(yn.span, {"name": f"{yn.stem} {yn.branch}", "named": named, "year": year, "off": off,
                             "s": (year - off) % 10, "b": (year - off) % 12, "stem": stem, "branch": branch})
+
+
+def lunar_date_years(lunar_year: int, day: int, month: int) -> set[int]:
+    """The Gregorian years the lunar ``day``/``month`` of ``lunar_year`` may fall in: from the
+    Tết dates of ``rules/calendar.toml`` (months of 29 or 30 days, a leap month possibly before
+    it), else the lunar year itself and, for the 11th and 12th months, the next one."""
+    tet = vocabulary("calendar").get("tet", {})
+    t0, t1 = tet.get(str(lunar_year)), tet.get(str(lunar_year + 1))
+    if not isinstance(t0, date) or not isinstance(t1, date):
+        return {lunar_year, lunar_year + 1} if month >= 11 else {lunar_year}
+    earliest = t0 + timedelta(days=(month - 1) * 29 + day - 1)
+    latest = min(t1 - timedelta(days=1), t0 + timedelta(days=month * 30 + day - 1))
+    return {earliest.year, latest.year}
 
 
 def _one_slip(yn: YearName, ref: set[int] | list[int]) -> int | None:

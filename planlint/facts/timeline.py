@@ -161,6 +161,7 @@ class YearName:
     year: int | None  # a year printed with it ("Tết Mậu Thân 1968")
     historical: bool
     festive: bool = False  # after "Tết" or "Xuân" (a lunar new year), not after "năm"
+    lunar: tuple[int, int] | None = None  # the lunar (day, month) it dates: "29 tháng Chạp năm Ất Tỵ"
 
     @property
     def span(self) -> Span:
@@ -244,6 +245,16 @@ def years_named(stem: str, branch: str) -> int | None:
         if k % 10 == s and k % 12 == b:
             return (k + off) % 60
     return None
+
+
+@functools.cache
+def _lunar_day_re() -> re.Pattern[str]:
+    """A lunar day and month just before ``năm <year name>``: ``29 tháng Chạp``, ``ngày 15
+    tháng 8 (âm lịch)``. A date whose year is named by the cycle is a lunar date."""
+    months = vocabulary("calendar").get("lunar_months", {})
+    alt = "|".join(re.escape(k) for k in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})[ \t]+tháng[ \t]+(?P<m>{alt}|\d{{1,2}})(?!\w)"
+                      r"[ \t]*(?:\(?[ \t]*âm[ \t]+lịch[ \t]*\)?)?[ \t]*,?[ \t]*$", re.IGNORECASE)
 
 
 @functools.cache
@@ -449,7 +460,17 @@ def _year_names(block: Block) -> list[YearName]:
                           or PAST.search(text, m.end(), min(len(text), m.end() + 25)))
         y = int(m.group("year")) if m.group("year") else None
         festive = not text[m.start():m.start("stem")].strip().lower().startswith("năm")
-        out.append(YearName(block, stem, branch, m.start("stem"), m.end("branch"), y, historical, festive))
+        lunar = None
+        if not festive:
+            lm = _lunar_day_re().search(text, max(0, m.start() - 40), m.start())
+            if lm:
+                month = lm.group("m")
+                months = vocabulary("calendar").get("lunar_months", {})
+                mv = int(month) if month.isdigit() else next(
+                    (v for k, v in months.items() if k.lower() == month.lower()), 0)
+                if 1 <= int(lm.group("d")) <= 30 and 1 <= mv <= 12:
+                    lunar = (int(lm.group("d")), mv)
+        out.append(YearName(block, stem, branch, m.start("stem"), m.end("branch"), y, historical, festive, lunar))
     return out
 
 

@@ -379,6 +379,9 @@ def _shouting(w: Word) -> bool:
     return len(w.text) > 1 and w.text.isupper()
 
 
+_COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|\t")  # a text table's column break, not a word gap
+
+
 def repeats(plan: Plan) -> list[Repeat]:
     pairs, phrases = _reduplications()
     out: list[Repeat] = []
@@ -390,6 +393,8 @@ def repeats(plan: Plan) -> list[Repeat]:
             a, b = ws[i], ws[i + 1]
             if a.key != b.key or not neighbours(text, a, b) or (a.key, b.key) in pairs:
                 continue
+            if _COLUMN_GAP.search(text, a.end, b.start):
+                continue  # "Tổng số hộ        hộ      1.250": a label, then a table's unit column
             if _shouting(a) != _shouting(b):
                 continue  # "tên TÊN": a placeholder or a heading word, not a slip
             if b.text[:1].isupper() and not _shouting(b):

@@ -4,10 +4,11 @@ A drafter's plan has its ND30 header and a ``KẾ HOẠCH`` title; a web copy of
 lost both, a resolution printed from a legal database may have its header in a table and no title
 line. So the kind is read from every piece of evidence the document has, each with its span:
 
-* strong (one is enough): a title (``KẾ HOẠCH``, or ``Kế hoạch …`` written on one line with its
-  subject), a ``Số:`` line with a type code, the national motto, a closing (``Nơi nhận:``, the
-  signature), an enacting line (``QUYẾT ĐỊNH:``);
-* medium (two are enough): basis paragraphs (``Căn cứ …``, ``Thực hiện …``), numbered parts
+* strong (one is enough): a title as ND30 prints it (``KẾ HOẠCH``), a ``Số:`` line with a type
+  code, the national motto, a closing (``Nơi nhận:``, the signature), an enacting line
+  (``QUYẾT ĐỊNH:``);
+* medium (two are enough): a title in sentence case with its subject on one line (``Kế hoạch
+  thực hiện …``: it may also head a how-to), basis paragraphs (``Căn cứ …``), numbered parts
   (two Roman sections, ``Phần thứ nhất``), an issuer acting in the text (``UBND xã báo cáo …``,
   ``Ủy ban nhân dân tỉnh ban hành Kế hoạch …``), an issuer line (``ỦY BAN NHÂN DÂN``);
 * weak: targets and results (``chỉ tiêu``, ``phấn đấu``, ``so với cùng kỳ``) and numbered items.
@@ -87,7 +88,11 @@ def extract(plan: Plan) -> DocKind:
     kinds, basis, enacting, acts, figures, parts = _vocab()
     ev: list[Evidence] = []
     if plan.title is not None:
-        ev.append(Evidence("title", "strong", plan.title.line.span, kinds.get(plan.title.type_code.upper(), "")))
+        # "KẾ HOẠCH" as ND30 prints it is strong; "Kế hoạch …" / "Hướng dẫn …" in sentence case
+        # may be any heading, and needs a second piece of evidence
+        upper = plan.title.line.text.lstrip().startswith(plan.title.type_word)
+        ev.append(Evidence("title", "strong" if upper else "medium", plan.title.line.span,
+                           kinds.get(plan.title.type_code.upper(), "")))
     h = plan.header
     if h.number is not None:
         from .header import parse_number_line

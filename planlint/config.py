@@ -26,7 +26,6 @@ from typing import Any
 
 from .parsing.source import InputError
 
-
 KINDS = ("plan", "report", "any")  # --kind and [tool.planlint] kind
 
 

@@ -95,7 +95,8 @@ table.grid td.bad{background:var(--errbg);outline:2px solid var(--err)}
 nav.index a{margin-right:1rem}
 @media (max-width:760px){.ln{grid-template-columns:2.4rem minmax(0,1fr)}.notes{grid-column:2}
  body{font-size:14px}header.top{position:static}}
-@media print{header.top{position:static}.filters{display:none}.ln{grid-template-columns:2.6rem 1fr 16rem}
+@media print{mark,.note,.bar,.bar *,td.bad{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ header.top{position:static}.filters{display:none}.ln{grid-template-columns:2.6rem 1fr 16rem}
  .doc{border:0}.file{break-before:page}.file:first-of-type{break-before:auto}}
 """
 

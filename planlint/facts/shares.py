@@ -166,6 +166,11 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
     text = sent.masked
     window = text[sent.start:sent.end]
     cues = [(sent.start + m.start(), sent.start + m.end(), m.group(0)) for m in cue("shares", "cues").finditer(window)]
+    allocation = cue("shares", "allocation")
+    # "… được phân bổ: A x%; B y%": an allocation introduced by a colon lists the shares of one whole
+    cues += [(sent.start + m.start(), sent.start + m.end(), m.group(0)) for m in allocation.finditer(window)
+             if window[m.end():m.end() + 3].lstrip().startswith(":")]
+    cues.sort()
     if not cues:
         return []
     out = []
@@ -241,13 +246,16 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
             exhaustive, reason = True, "sectors"
         elif all(classes) and _disjoint(classes):
             exhaustive, reason = False, "partial"
-        elif word.lower() == "cơ cấu" and all(p.label for p in parts) and \
+        elif (word.lower() == "cơ cấu" or allocation.fullmatch(word)) and all(p.label for p in parts) and \
                 not any(rate_labels.search(p.label) for p in parts):
-            exhaustive, reason = True, "cơ cấu list"
+            exhaustive, reason = True, "cơ cấu list" if word.lower() == "cơ cấu" else "allocation"
         else:
             exhaustive, reason = False, "partial"
         group = ShareGroup(sent, word, cs, parts, exhaustive, reason, production, is_grdp, bounded)
-        if exhaustive and reason == "sectors" and not any("T" in c for c in classes) and not production:
+        # a structure of labour, capital or a budget has no taxes part: only value added may leave it out
+        no_taxes = not is_grdp and bool(cue("shares", "no_taxes").search(text[max(sent.start, cs - 40):run[0].start]))
+        if exhaustive and reason == "sectors" and not any("T" in c for c in classes) and not production \
+                and not no_taxes:
             lo, hi = (Decimal(str(x)) for x in data().get("shares", {}).get("taxes_gap", [3.0, 15.0]))
             gap = Decimal(100) - group.total
             if lo <= gap <= hi:
@@ -308,6 +316,11 @@ _INTRO = re.compile(
 _GAP_PAREN = re.compile(r"(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?)\s*(?P<paren>\()(?P<word>)\s*")
 
 
+# "1.245 doanh nghiệp đang hoạt động, trong đó 1.310 …": a short phrase, then "trong đó"
+_GAP_IN_WHICH = re.compile(r"(?P<between>\s+[^\W\d_][^\d;:.()%]{0,40}?)\s*,\s*(?P<paren>)(?P<word>trong đó|trong số đó)"
+                           r"(?![^\W\d_])\s*:?\s*", re.IGNORECASE)
+
+
 _GAP_COLON = re.compile(r"\s*,?(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?(?:\s\d{1,2}\s[^\W\d_][^\d;:.()%]{0,30})?)"
                         r"\s*:(?P<paren>)(?P<word>)\s*")
 
@@ -359,6 +372,7 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
     not_part = cue("breakdowns", "not_part")
     not_total = cue("breakdowns", "not_total")
     exhaustive_words = {str(w).lower() for w in data().get("breakdowns", {}).get("exhaustive", [])}
+    in_which_words = {str(w).lower() for w in data().get("breakdowns", {}).get("partial", [])}
     qs = [q for q in sent.quantities if q.role == "quantity"]
     used: set[int] = set()
     for i, t in enumerate(qs):
@@ -370,9 +384,13 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
             # naming what is counted may stand between the total and its bracketed parts
             # "24.600 triệu đồng, phân bổ cho 3 nội dung: tuyên truyền 4.920 triệu đồng; …": or a
             # short phrase ending in a colon
-            m = _GAP_PAREN.match(text, t.end) or _GAP_COLON.match(text, t.end)
-            if not m or len(m.group("gap").split()) > 8 or not_part.search(m.group("gap")):
-                continue
+            m = _GAP_IN_WHICH.match(text, t.end)
+            if m is not None and (len(m.group("between").split()) > 6 or not_part.search(m.group("between"))):
+                m = None
+            if m is None:
+                m = _GAP_PAREN.match(text, t.end) or _GAP_COLON.match(text, t.end)
+                if not m or len(m.group("gap").split()) > 8 or not_part.search(m.group("gap")):
+                    continue
         total_label = clean_label(text[max(sent.start, t.start - 80):t.start].split(";")[-1])
         if not_total.search(total_label):
             continue  # an average or a rate: its parts do not add
@@ -380,6 +398,11 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
         word = (m.group("word") or "").lower()
         begin = m.end()
         end = _scope_end(text, begin, sent.end, paren)
+        if not paren and word in in_which_words and ":" not in m.group(0):
+            # "…, trong đó A 40 hộ; số hộ B 30 hộ": without a colon, a "trong đó" list ends at the
+            # first semicolon, and what follows is another statement
+            semi = text.find(";", begin, end)
+            end = semi if semi >= 0 else end
         parts: list[Part] = []
         notes: dict[int, Quantity] = {}  # part index -> its share printed beside it
         prev = begin
@@ -404,6 +427,10 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
             if q.unit is None and q.num.sign:
                 break
             label = clean_label(text[prev:q.start])
+            if not label and not parts and prev == begin and q.unit is not None:
+                # "trong đó 1.310 doanh nghiệp nhỏ và vừa": the part named after its number
+                after = re.match(r"[^\d;,.()]*", text[q.end:end])
+                label = clean_label(after.group(0)) if after else ""
             if not label or not_part.search(text[prev:q.start]) or q.rng is not None:
                 ok = False
                 break

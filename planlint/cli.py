@@ -324,7 +324,7 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
     rules = all_rules()
     if args.format == "json":
         json.dump([{"code": r.code, "name": r.name, "severity": r.severity, "summary": r.summary,
-                    "default_enabled": r.default_enabled,
+                    "default_enabled": r.default_enabled, "fix": r.autofix,
                     "options": {n: {"type": o.type.__name__, "default": o.default, "help": o.help}
                                 for n, o in r.options.items()}} for r in rules],
                   out, ensure_ascii=False, indent=2)
@@ -342,7 +342,8 @@ def cmd_rules(args: argparse.Namespace, out: IO[str]) -> int:
             family = r.family
             out.write(f"\n{family}  {FAMILIES.get(family, '')}\n")
         flag = "" if r.default_enabled else "  (opt-in)"
-        out.write(f"  {r.code}  {r.name:<28} {r.severity:<8} {r.summary}{flag}\n")
+        fix = f"  [fix: {r.autofix}]" if r.autofix else ""
+        out.write(f"  {r.code}  {r.name:<28} {r.severity:<8} {r.summary}{flag}{fix}\n")
     return EXIT_OK
 
 
@@ -365,6 +366,8 @@ def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
         raise InputError(f"unknown rule {args.rule!r} (see 'planlint rules')")
     cfg = _config(args)
     flag = "" if r.default_enabled else ", opt-in: " + _opt_in(r)
+    if r.autofix:
+        flag += f", {r.autofix} fix: planlint check --fix" + (" --unsafe-fixes" if r.autofix == "unsafe" else "")
     out.write(f"{r.code} {r.name} ({r.severity}{flag})\n\n{r.doc}\n")
     bad = r.examples().get("bad")
     if bad:

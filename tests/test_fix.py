@@ -177,3 +177,13 @@ def test_fixing_twice_equals_fixing_once(text, unsafe):
 
 def test_unknown_config_keeps_working():
     assert fix_text("not a plan at all\n", Config()) == "not a plan at all\n"
+
+
+def test_rules_say_which_have_a_fix(capsys):
+    import json
+
+    main(["rules", "--format", "json"])
+    fix = {r["code"]: r["fix"] for r in json.loads(capsys.readouterr().out)}
+    assert fix["T101"] == "safe" and fix["S102"] == "unsafe" and fix["N101"] is None
+    # never a figure an arithmetic check disputes: no N or P rule declares a repair
+    assert not [c for c, f in fix.items() if f and c[0] in "NP"]

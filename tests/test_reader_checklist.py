@@ -24,6 +24,9 @@ def codes(statement: str) -> list[str]:
     ("Toàn xã có 412 cơ sở kinh doanh đang hoạt động, trong đó 431 cơ sở kinh doanh cá thể.", ["N102"]),
     # parts by kind in brackets, pupils counted as "em"
     ("Tổng số học sinh đầu năm học 1.540 em (mầm non 402 em, tiểu học 698 em, trung học cơ sở 450 em).", ["N102"]),
+    # parts listed place by place, then their sum; households are counted, not rounded
+    ("Hộ nghèo theo thôn: thôn Đông 8 hộ, thôn Tây 11 hộ, thôn Nam 6 hộ, thôn Bắc 9 hộ; tổng cộng 37 hộ.", ["N102"]),
+    ("Thôn Đông 8 hộ, thôn Tây 11 hộ; tổng số 21 hộ.", ["N102"]),
     # achievement and growth against their two values
     ("Thu ngân sách ước đạt 9,8 tỷ đồng, đạt 115,6% dự toán (dự toán 8,2 tỷ đồng).", ["N111"]),
     ("Sản lượng thủy sản đạt 1.320 tấn, tăng 14,5% so với cùng kỳ (năm 2025 đạt 1.200 tấn).", ["N111"]),
@@ -45,6 +48,19 @@ def test_found(text, expected):
     "Thu ngân sách ước đạt 9,8 tỷ đồng, đạt 119,5% dự toán (dự toán 8,2 tỷ đồng).",
     "Sản lượng thủy sản đạt 1.320 tấn, tăng 10% so với cùng kỳ (năm 2025 đạt 1.200 tấn).",
     "Thu ngân sách đạt 105% dự toán năm.",
+    "Hộ nghèo theo thôn: thôn Đông 8 hộ, thôn Tây 11 hộ, thôn Nam 6 hộ, thôn Bắc 9 hộ; tổng cộng 34 hộ.",
+    # rounded amounts keep their slack: 4,4 + 3,3 may be 7,8 when each was rounded
+    "Xã Đông 4,4 tỷ đồng, xã Tây 3,3 tỷ đồng; tổng cộng 7,8 tỷ đồng.",
+    "Thôn Đông 8 hộ, thôn Tây 11 người; tổng cộng 19 hộ.",
 ])
 def test_silent(text):
     assert codes(text) == []
+
+
+def test_counted_units_are_units():
+    from planlint.data import vocabulary
+    from planlint.scan.units import lexicon
+
+    counted = vocabulary("units")["counted"]["units"]
+    assert len(set(counted)) == len(counted)
+    assert set(counted) <= set(lexicon().units)

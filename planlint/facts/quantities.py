@@ -118,6 +118,10 @@ class Quantity:
 
     @property
     def half_unit(self) -> Decimal:
+        """Half a unit of the last printed place; nothing for a whole count of things counted
+        one by one (``14 hộ``, ``counted`` in ``rules/units.toml``) stated without a qualifier."""
+        if self.unit is not None and not self.num.decimals and not self.qual and self.unit.key in counted_units():
+            return Decimal(0)
         return self.num.unit_half
 
     @property
@@ -181,6 +185,13 @@ class Sentence:
 
     def span_of(self, i: int, j: int) -> Span:
         return self.para.span_of(i, j)
+
+
+@functools.cache
+def counted_units() -> frozenset[str]:
+    from ..data import vocabulary
+
+    return frozenset(str(k) for k in vocabulary("units").get("counted", {}).get("units", []))
 
 
 def blocks(plan: Plan) -> list[Block]:

@@ -121,7 +121,9 @@ class Breakdown:
 
     @property
     def span(self) -> Span:
-        return self.sentence.span_of(self.total.start, self.parts[-1].q.end)
+        """From the total to the last part (from the first part to the total when it comes last)."""
+        return self.sentence.span_of(min(self.total.start, self.parts[0].q.start),
+                                     max(self.total.end, self.parts[-1].q.end))
 
     def arithmetic(self) -> str:
         """``599,39 + 661 + 265,20 = 1.525,59``; parts in another unit are shown converted:
@@ -481,7 +483,31 @@ def breakdowns(plan: Plan) -> list[Breakdown]:
             b.exhaustive, b.reason = True, "shares of the same parts"
     # "hỗ trợ 120 triệu đồng cho các hộ (ước tính thiệt hại 350 triệu đồng)": after a phrase, a
     # bracket may be an aside; such parts are a breakdown only when they provably exhaust the total
-    return [b for b in out if not b.loose or b.exhaustive]
+    return [b for b in out if not b.loose or b.exhaustive] + plan.fact(_totals_after)
+
+
+def _totals_after(plan: Plan) -> list[Breakdown]:
+    """Parts listed first and their total after them (``…; tổng cộng 64 hộ``), as the figure
+    reader recognises them (``planlint.facts.statements``): a stated sum, so exhaustive."""
+    from .statements import parts_totals
+
+    out = []
+    sents = plan.fact(sentences)
+    for pt in plan.fact(parts_totals):
+        t = pt.total
+        sent = next((x for x in sents if x.index == pt.block and x.start <= t.start < x.end), None)
+        if sent is None or t.unit is None or t.unit.dimension.startswith("ratio") or t.unit.compound:
+            continue
+        try:
+            values = [convert(q.value, q.unit, t.unit) if q.unit is not None else q.value for _, q in pt.parts]
+        except ValueError:
+            continue
+        if any(q.unit is None for _, q in pt.parts):
+            continue
+        parts = [Part(q, lab, classify(lab)) for lab, q in pt.parts]
+        out.append(Breakdown(sent, t, pt.word, parts, pt.word, True, "a stated sum", values, True,
+                             [None] * len(parts)))
+    return out
 
 
 def _same_subject(total_label: str, g: ShareGroup) -> bool:

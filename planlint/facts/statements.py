@@ -115,6 +115,21 @@ class Statement:
         return f"{ratio} = {fmt(c, d)}%"
 
 
+@dataclass(slots=True)
+class PartsTotal:
+    """Parts listed one by one, then their sum (``…; tổng cộng 36 hộ``)."""
+
+    para: Paragraph
+    block: int
+    parts: list[tuple[str, Quantity]]  # (label, value)
+    total: Quantity
+    word: str  # the total's cue as printed
+
+    @property
+    def span(self) -> Span:
+        return self.para.span_of(self.parts[0][1].start, self.total.end)
+
+
 @functools.cache
 def _parser() -> Lark:
     """The LALR parser of ``grammar/figures.lark``, built once per machine and kept in the
@@ -215,6 +230,36 @@ def _windows(toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
+_WINDOW_START = frozenset({"COLON", "DOT", "LPAR", "RPAR"})
+
+
+def _total_windows(toks: list[Tok]) -> list[tuple[int, int]]:
+    """``(first, last)`` of every run of parts ended by a TOTAL cue and its value."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.kind != "TOTAL" or i < 3 or toks[i - 1].kind not in ("COMMA", "SEMI"):
+            continue
+        e = i + 1
+        while e < len(toks) and e <= i + 3 and toks[e].kind in ("LABEL", "VERB", "COLON"):
+            e += 1
+        if e >= len(toks) or toks[e].kind != "NUM":
+            continue
+        j = i - 1
+        while j > 0 and toks[j - 1].kind not in _WINDOW_START:
+            j -= 1
+        out.append((j, e))
+    return out
+
+
+def _parse(window: list[Tok]) -> Tree | None:
+    """The statement subtree of a window, or None when the grammar does not accept it."""
+    try:
+        tree = _parser().parse(window)
+    except Exception:  # noqa: BLE001 - a window the grammar cannot read yields nothing
+        return None
+    return next(c for c in tree.iter_subtrees_topdown() if c.data != "start")
+
+
 def _leaves(tree: Tree, name: str) -> list[int]:
     """Token indexes under the first subtree called ``name``."""
     for st in tree.iter_subtrees_topdown():
@@ -252,14 +297,9 @@ def statements(plan: Plan) -> list[Statement]:
             continue
         toks = _stream(b.paragraph.text, qs)
         for j, e in _windows(toks):
-            window = toks[j:e + 1]
-            try:
-                tree = _parser().parse(window)
-            except Exception:  # noqa: BLE001 - a window the grammar cannot read yields nothing
+            st = _parse(toks[j:e + 1])
+            if st is None:
                 continue
-            st = next(tree.iter_subtrees_topdown())
-            if st.data == "start":
-                st = next(c for c in st.iter_subtrees_topdown() if c.data in ("achievement", "change"))
             vi, pi = j + _leaves(st, "value")[0], j + _leaves(st, "pct")[0]
             ref = [j + x for x in _leaves(st, "reference")]
             ri = next(x for x in reversed(ref) if toks[x].kind == "NUM")
@@ -272,8 +312,37 @@ def statements(plan: Plan) -> list[Statement]:
     return out
 
 
+def parts_totals(plan: Plan) -> list[PartsTotal]:
+    """Every list of parts followed by their total, in document order."""
+    out: list[PartsTotal] = []
+    by_block = plan.fact(_by_block)
+    for bi, b in enumerate(plan.fact(blocks)):
+        qs = by_block.get(bi, [])
+        if len(qs) < 3:
+            continue
+        toks = _stream(b.paragraph.text, qs)
+        for j, e in _total_windows(toks):
+            st = _parse(toks[j:e + 1])
+            if st is None or st.data != "parts_total":
+                continue
+            parts = []
+            for ch in st.iter_subtrees_topdown():
+                if ch.data == "part":
+                    idx = [j + int(x) for x in ch.scan_values(lambda v: True)]
+                    parts.append((clean_label(toks[idx[0]].text), toks[idx[-1]].payload))
+            parts.sort(key=lambda p: p[1].start)
+            word = next(t.text for t in toks[j:e + 1] if t.kind == "TOTAL")
+            out.append(PartsTotal(b.paragraph, bi, parts, toks[e].payload, word))
+    return out
+
+
 def inventory(plan: Plan) -> list[FactRow]:
     rows = []
+    for pt in plan.fact(parts_totals):
+        terms = " + ".join(q.shown() for _, q in pt.parts)
+        rows.append(FactRow("statement: parts, then total", pt.span, f"{terms}; {pt.word} {pt.total.shown()}", {
+            "kind": "parts_total", "parts": [[lab, str(q.value)] for lab, q in pt.parts],
+            "total": str(pt.total.value)}))
     for s in plan.fact(statements):
         what = {"achievement": "of", "change": "up on" if s.sign > 0 else "down on"}[s.kind]
         text = f"{s.label or '?'}: {s.value.shown()}, {s.pct.shown()} {what} {s.base_word} ({s.base.shown()})"

@@ -133,3 +133,15 @@ def test_screenshot_shows_the_highlights(report, tmp_path):
     hidden = tmp_path / "hidden.png"
     _chromium("--window-size=800,1000", f"--screenshot={hidden}", page.as_uri() + "#hide=error,warning,info")
     assert _count_colour(hidden, (0xFF, 0xED, 0xB3)) == 0  # no warning highlight left once filtered out
+
+
+def test_several_plans_get_an_index_and_a_section_each(tmp_path):
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text(PLAN, encoding="utf-8")
+    b.write_text(PLAN.replace("Bổ xung", "Bổ sung"), encoding="utf-8")
+    out = tmp_path / "r.html"
+    main(["check", "--format", "html", "-o", str(out), str(a), str(b)])
+    page = out.read_text(encoding="utf-8")
+    assert '<nav class="index">' in page and page.count('<section class="file"') == 2
+    first, second = page.split('<section class="file" id="file1">')
+    assert first.count('class="note ') == second.count('class="note ') + 1  # the misspelling

@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--show-info", action="store_true", help="also run the quiet info rules (incomplete ledgers, …)")
     c.add_argument("--kind", choices=["plan", "report", "any"],
                    help="the kind of document (default: detected from its header, title and body)")
+    c.add_argument("--time-budget", type=float, metavar="SECONDS",
+                   help="stop a file after this long and report it not fully checked (X103; default 30, 0: none)")
     c.add_argument("--stdin-filename", default="<stdin>", help="the path to report for -")
     c.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="check files in N processes (default: one per CPU when there are several; 1: no workers)")
@@ -190,6 +192,11 @@ def _config(args: argparse.Namespace) -> Any:
         cfg.show_info = True
     if getattr(args, "kind", None):
         cfg.kind = args.kind
+    budget = getattr(args, "time_budget", None)
+    if budget is not None:
+        if budget < 0:
+            raise InputError("--time-budget takes a number of seconds, 0 for none")
+        cfg.time_budget = budget
     return cfg
 
 

@@ -114,9 +114,12 @@ def run(source: Source, config: Config | None = None, *, fragment: bool = False,
     """Lint ``source`` once: findings, the verdicts of every check, and (``with_facts``) the
     fact rows a reviewer reads."""
     config = _check_config(config)
+    made: list[Context] = []
     with gc_paused():
-        ctx = Context(parse_source(source), config)
-        findings = lint_source(source, config, fragment=fragment, context=ctx)
+        findings = _budgeted(source, config, fragment, None, made)  # the parse counts against the budget
+        if not made:  # out of time before the plan was built
+            return LintResult(source, Plan(source), findings, [])
+        ctx = made[0]
         rows: list[Any] = []
         if with_facts:
             from .facts import inventories
@@ -191,14 +194,18 @@ def lint_source(source: Source, config: Config | None = None, *, fragment: bool 
     findings of the rules that finished are kept, with one X103 finding saying so."""
     if not isinstance(source, Source):
         raise TypeError(f"lint_source() expects a planlint Source, not {type(source).__name__}")
-    config = _check_config(config)
+    return _budgeted(source, _check_config(config), fragment, context, None)
+
+
+def _budgeted(source: Source, config: Config, fragment: bool, context: Context | None,
+              made: list[Context] | None) -> list[Finding]:
     rules = selected_rules(config)  # imported before the clock starts: an interrupted import loses rules
     state = _Run(started=time.monotonic())
     budget = config.time_budget if config.time_budget and config.time_budget != float("inf") else None
     with gc_paused():
         try:
             with _deadline(budget):
-                return _lint(source, config, fragment, context, rules, state, budget)
+                return _lint(source, config, fragment, context, rules, state, budget, made)
         except OutOfTime:
             pass
     out = list(state.findings)
@@ -211,11 +218,14 @@ def lint_source(source: Source, config: Config | None = None, *, fragment: bool 
 
 
 def _lint(source: Source, config: Config, fragment: bool, context: Context | None,
-          selected: tuple[Rule, ...], state: _Run, budget: float | None) -> list[Finding]:
+          selected: tuple[Rule, ...], state: _Run, budget: float | None,
+          made: list[Context] | None = None) -> list[Finding]:
     stop_at = state.started + budget if budget is not None else None
     plan = context.plan if context is not None and context.plan.source is source else parse_source(source)
     ctx = context or Context(plan, config)
     ctx.plan, ctx.config, ctx.started = plan, config, state.started
+    if made is not None:
+        made.append(ctx)
     rules = [r for r in selected if not r.after_findings]
     late = [r for r in selected if r.after_findings]
     level, is_plan = document_level(plan, config, fragment)

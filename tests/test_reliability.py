@@ -279,3 +279,14 @@ def test_precommit_entry_ends_options_and_a_dash_file_is_a_file(plans):
     (plans / "-notes.md").write_text(PLAN, encoding="utf-8")
     p = cli("check", "--", "-notes.md", cwd=plans)
     assert p.returncode == 1 and b"S103" in p.stdout
+
+
+def test_time_budget_on_the_command_line_and_a_cut_run_is_not_cached(plans, tmp_path):
+    import json
+
+    env = {"PLANLINT_CACHE_DIR": str(tmp_path / "cache")}
+    p = cli("check", "--format", "json", "--time-budget", "0.000001", str(plans / "bad.txt"), env=env)
+    assert [f["code"] for f in json.loads(p.stdout)].count("X103") == 1 and p.returncode == 1
+    p = cli("check", "--format", "json", str(plans / "bad.txt"), env=env)
+    assert [f["code"] for f in json.loads(p.stdout)] == ["S103"]
+    assert cli("check", "--time-budget", "-1", str(plans / "bad.txt")).returncode == 2

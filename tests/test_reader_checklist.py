@@ -64,3 +64,27 @@ def test_counted_units_are_units():
     counted = vocabulary("units")["counted"]["units"]
     assert len(set(counted)) == len(counted)
     assert set(counted) <= set(lexicon().units)
+
+
+def doc_codes(text: str) -> list[str]:
+    cfg = Config(select=["N"])
+    return sorted(f.code for f in lint(text, cfg, fragment=True))
+
+
+def test_total_in_one_paragraph_parts_in_the_next():
+    text = ("II. CHỈ TIÊU\n\n- Năm 2026, xã phấn đấu giải quyết việc làm mới cho 450 lao động. Để đạt mục tiêu "
+            "này, UBND xã phối hợp với các doanh nghiệp tổ chức phiên giao dịch việc làm.\n\n"
+            "Cụ thể: qua các doanh nghiệp 250 người; xuất khẩu lao động 60 người; vay vốn tự tạo việc làm {} người.\n")
+    assert doc_codes(text.format(125)) == ["N102"]
+    assert doc_codes(text.format(140)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the figure just before measures something else: no link
+    "II. CHỈ TIÊU\n\n- Trồng mới 45 ha rừng.\n\nCụ thể: qua các doanh nghiệp 250 người; xuất khẩu lao động 60 người.\n",
+    # a figure stands between: the parts are not of the earlier total
+    "II. CHỈ TIÊU\n\n- Giải quyết việc làm cho 450 lao động, đào tạo nghề 120 ha.\n\n"
+    "Cụ thể: qua các doanh nghiệp 250 người; xuất khẩu lao động 60 người.\n",
+])
+def test_no_link(text):
+    assert doc_codes(text) == []

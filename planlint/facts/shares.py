@@ -121,7 +121,10 @@ class Breakdown:
 
     @property
     def span(self) -> Span:
-        """From the total to the last part (from the first part to the total when it comes last)."""
+        """From the total to the last part (from the first part to the total when it comes last;
+        the parts alone when the total stands in another paragraph)."""
+        if self.total.para is not self.sentence.para:
+            return self.sentence.span_of(self.parts[0].q.start, self.parts[-1].q.end)
         return self.sentence.span_of(min(self.total.start, self.parts[0].q.start),
                                      max(self.total.end, self.parts[-1].q.end))
 
@@ -495,7 +498,8 @@ def _totals_after(plan: Plan) -> list[Breakdown]:
     sents = plan.fact(sentences)
     for pt in plan.fact(parts_totals):
         t = pt.total
-        sent = next((x for x in sents if x.index == pt.block and x.start <= t.start < x.end), None)
+        at = pt.parts[0][1].start
+        sent = next((x for x in sents if x.index == pt.block and x.start <= at < x.end), None)
         if sent is None or t.unit is None or t.unit.dimension.startswith("ratio") or t.unit.compound:
             continue
         try:
@@ -505,7 +509,7 @@ def _totals_after(plan: Plan) -> list[Breakdown]:
         if any(q.unit is None for _, q in pt.parts):
             continue
         parts = [Part(q, lab, classify(lab)) for lab, q in pt.parts]
-        out.append(Breakdown(sent, t, pt.word, parts, pt.word, True, "a stated sum", values, True,
+        out.append(Breakdown(sent, t, pt.word, parts, pt.word, True, "linked" if pt.linked else "a stated sum", values, True,
                              [None] * len(parts)))
     return out
 

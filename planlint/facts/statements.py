@@ -124,9 +124,12 @@ class PartsTotal:
     parts: list[tuple[str, Quantity]]  # (label, value)
     total: Quantity
     word: str  # the total's cue as printed
+    linked: bool = False  # the total stands in an earlier sentence (a "Cụ thể:" sentence of parts)
 
     @property
     def span(self) -> Span:
+        if self.linked:
+            return self.para.span_of(self.parts[0][1].start, self.parts[-1][1].end)
         return self.para.span_of(self.parts[0][1].start, self.total.end)
 
 
@@ -251,6 +254,19 @@ def _total_windows(toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
+def _detail_windows(toks: list[Tok]) -> list[tuple[int, int]]:
+    """``(first, last)`` of every sentence that opens with a CONSIST cue (``Cụ thể:``)."""
+    out = []
+    for i, t in enumerate(toks):
+        if t.kind != "CONSIST" or (i and toks[i - 1].kind != "DOT"):
+            continue
+        e = i + 1
+        while e < len(toks) - 1 and toks[e].kind != "DOT":
+            e += 1
+        out.append((i, e))
+    return out
+
+
 def _parse(window: list[Tok]) -> Tree | None:
     """The statement subtree of a window, or None when the grammar does not accept it."""
     try:
@@ -312,27 +328,52 @@ def statements(plan: Plan) -> list[Statement]:
     return out
 
 
+def _parts(st: Tree, toks: list[Tok], j: int) -> list[tuple[str, Quantity]]:
+    parts = []
+    for ch in st.iter_subtrees_topdown():
+        if ch.data == "part":
+            idx = [j + int(x) for x in ch.scan_values(lambda v: True)]
+            parts.append((clean_label(toks[idx[0]].text), toks[idx[-1]].payload))
+    parts.sort(key=lambda p: p[1].start)
+    return parts
+
+
+def _last_figure(qs: list[Quantity], before: int) -> Quantity | None:
+    """The last figure printed before offset ``before`` (years, dates and identifiers skipped)."""
+    for q in reversed(qs):
+        if q.start < before and _figure_kind(q) not in ("YEAR", "DATE", "NUMX"):
+            return q
+    return None
+
+
 def parts_totals(plan: Plan) -> list[PartsTotal]:
-    """Every list of parts followed by their total, in document order."""
+    """Every list of parts with its total: followed by it (``…; tổng cộng 64 hộ``), or a
+    ``Cụ thể:`` sentence of parts linked to the figure stated just before it, in the same
+    paragraph or the one before (the nearest figure, and only when it measures the same thing)."""
     out: list[PartsTotal] = []
     by_block = plan.fact(_by_block)
     for bi, b in enumerate(plan.fact(blocks)):
         qs = by_block.get(bi, [])
-        if len(qs) < 3:
+        if len(qs) < 2:
             continue
         toks = _stream(b.paragraph.text, qs)
         for j, e in _total_windows(toks):
             st = _parse(toks[j:e + 1])
             if st is None or st.data != "parts_total":
                 continue
-            parts = []
-            for ch in st.iter_subtrees_topdown():
-                if ch.data == "part":
-                    idx = [j + int(x) for x in ch.scan_values(lambda v: True)]
-                    parts.append((clean_label(toks[idx[0]].text), toks[idx[-1]].payload))
-            parts.sort(key=lambda p: p[1].start)
             word = next(t.text for t in toks[j:e + 1] if t.kind == "TOTAL")
-            out.append(PartsTotal(b.paragraph, bi, parts, toks[e].payload, word))
+            out.append(PartsTotal(b.paragraph, bi, _parts(st, toks, j), toks[e].payload, word))
+        for j, e in _detail_windows(toks):
+            st = _parse(toks[j:e + 1])
+            if st is None or st.data != "detail":
+                continue
+            parts = _parts(st, toks, j)
+            total = _last_figure(qs, parts[0][1].start) or _last_figure(by_block.get(bi - 1, []), 1 << 30)
+            if total is None or total.unit is None or any(q.unit is None for _, q in parts):
+                continue
+            if any(q.unit is None or q.unit.dimension != total.unit.dimension for _, q in parts):
+                continue
+            out.append(PartsTotal(b.paragraph, bi, parts, total, toks[j].text, linked=True))
     return out
 
 
@@ -340,7 +381,10 @@ def inventory(plan: Plan) -> list[FactRow]:
     rows = []
     for pt in plan.fact(parts_totals):
         terms = " + ".join(q.shown() for _, q in pt.parts)
-        rows.append(FactRow("statement: parts, then total", pt.span, f"{terms}; {pt.word} {pt.total.shown()}", {
+        kind = "link: total, then parts" if pt.linked else "statement: parts, then total"
+        text = f"{pt.total.shown()} (line {pt.total.span and plan.position(pt.total.span.start)[0]}) = {pt.word} {terms}" \
+            if pt.linked else f"{terms}; {pt.word} {pt.total.shown()}"
+        rows.append(FactRow(kind, pt.span, text, {
             "kind": "parts_total", "parts": [[lab, str(q.value)] for lab, q in pt.parts],
             "total": str(pt.total.value)}))
     for s in plan.fact(statements):

@@ -235,3 +235,14 @@ def test_t102_unit_column_of_a_text_table_is_no_repeat():
     assert "T102" not in [c for c, _ in codes(table)]
     slip = "KẾ HOẠCH\nThi đua năm 2026\n\n1. Hỗ trợ 12 hộ hộ nghèo làm nhà.\n"
     assert "T102" in [c for c, _ in codes(slip)]
+
+
+def test_parts_written_out_open_their_own_numbering():
+    text = ("BÁO CÁO\nKết quả năm 2025\n\nPhần thứ nhất\nKẾT QUẢ NĂM 2025\n\nI. KINH TẾ\n\n1. Thu ngân sách\n\n"
+            "2. Sản xuất\n\nPhần thứ hai\nPHƯƠNG HƯỚNG NĂM 2026\n\n1. Thu ngân sách 9 tỷ đồng.\n\n2. Giảm 8 hộ nghèo.\n\n"
+            "Phần thứ tư\nKIẾN NGHỊ\n")
+    plan = planlint.parse(text)
+    assert [(s.marker.display(), s.marker.value) for s in plan.body] == [
+        ("Phần thứ nhất", 1), ("Phần thứ hai", 2), ("Phần thứ tư", 4)]
+    got = [(c, ln) for c, ln in codes(text) if c.startswith("S")]
+    assert got == [("S102", line_of(text, "Phần thứ tư"))]  # the lists restart under each part; a part is skipped

@@ -121,9 +121,11 @@ def point_label(value: int) -> str:
 
 
 _WS = r"[ \t\u00a0]"
+_ORDINALS: dict[str, int] = {k.lower(): v for k, v in _NUMBERING.get("ordinals", {}).items()}
 _PART_RE = re.compile(
     r"(?P<word>" + "|".join(PART_WORDS) + r"|" + "|".join(w.upper() for w in PART_WORDS) + r")"
-    + _WS + r"+(?P<num>[IVXLC]+|\d{1,3})(?P<delim>[.:\-–]?)(?=\s|$)"
+    + _WS + r"+(?P<num>[IVXLC]+|\d{1,3}|(?i:thứ" + _WS + r"+(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+    + r")))(?P<delim>[.:\-–]?)(?=\s|$)"
 )
 _ROMAN_RE = re.compile(r"(?P<num>[IVXLC]{1,7})" + _WS + r"*(?P<delim>[.\-–])(?=\s|$)")
 _DECIMAL_RE = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,4})(?P<delim>\.?)(?=\s|$)")
@@ -167,6 +169,8 @@ def make_marker(kind: str, m: re.Match[str], run: Run, md_level: int, bold: bool
         word = m.group("word").capitalize()
         if num.isdigit():
             value = int(num)
+        elif num[:3].lower() == "thứ":  # "Phần thứ hai"
+            value = _ORDINALS.get(num[3:].strip().lower(), 0)
         else:
             value, valid = roman_value(num)
     elif kind == "bullet":

@@ -328,6 +328,15 @@ def statements(plan: Plan) -> list[Statement]:
     return out
 
 
+@functools.cache
+def _cue_words(*classes: str) -> tuple[str, ...]:
+    """The cue words of ``classes`` (lower-cased), for a quick look before tokenising."""
+    from ..scan.tokens import cue_classes
+
+    words = cue_classes()
+    return tuple(sorted({w.lower() for c in classes for w in words.get(c, [])}))
+
+
 def _parts(st: Tree, toks: list[Tok], j: int) -> list[tuple[str, Quantity]]:
     parts = []
     for ch in st.iter_subtrees_topdown():
@@ -352,10 +361,14 @@ def parts_totals(plan: Plan) -> list[PartsTotal]:
     paragraph or the one before (the nearest figure, and only when it measures the same thing)."""
     out: list[PartsTotal] = []
     by_block = plan.fact(_by_block)
+    cues = _cue_words("TOTAL", "CONSIST")
     for bi, b in enumerate(plan.fact(blocks)):
         qs = by_block.get(bi, [])
         if len(qs) < 2:
             continue
+        low = b.paragraph.text.lower()
+        if not any(w in low for w in cues):
+            continue  # no cue of a total or of a list of parts: nothing to tokenise
         toks = _stream(b.paragraph.text, qs)
         for j, e in _total_windows(toks):
             st = _parse(toks[j:e + 1])

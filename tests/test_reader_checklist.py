@@ -30,6 +30,8 @@ def codes(statement: str) -> list[str]:
     # achievement and growth against their two values
     ("Thu ngân sách ước đạt 9,8 tỷ đồng, đạt 115,6% dự toán (dự toán 8,2 tỷ đồng).", ["N111"]),
     ("Sản lượng thủy sản đạt 1.320 tấn, tăng 14,5% so với cùng kỳ (năm 2025 đạt 1.200 tấn).", ["N111"]),
+    # the percentage and its base inside one bracket
+    ("Trong năm có 164 hộ thoát nghèo (đạt 128,5% so với chỉ tiêu là 125 hộ).", ["N111"]),
 ])
 def test_found(text, expected):
     assert codes(text) == expected
@@ -48,6 +50,7 @@ def test_found(text, expected):
     "Thu ngân sách ước đạt 9,8 tỷ đồng, đạt 119,5% dự toán (dự toán 8,2 tỷ đồng).",
     "Sản lượng thủy sản đạt 1.320 tấn, tăng 10% so với cùng kỳ (năm 2025 đạt 1.200 tấn).",
     "Thu ngân sách đạt 105% dự toán năm.",
+    "Trong năm có 164 hộ thoát nghèo (đạt 131,2% so với chỉ tiêu là 125 hộ).",
     "Hộ nghèo theo thôn: thôn Đông 8 hộ, thôn Tây 11 hộ, thôn Nam 6 hộ, thôn Bắc 9 hộ; tổng cộng 34 hộ.",
     # rounded amounts keep their slack: 4,4 + 3,3 may be 7,8 when each was rounded
     "Xã Đông 4,4 tỷ đồng, xã Tây 3,3 tỷ đồng; tổng cộng 7,8 tỷ đồng.",

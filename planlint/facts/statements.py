@@ -214,11 +214,19 @@ def _windows(toks: list[Tok]) -> list[tuple[int, int]]:
     for i, t in enumerate(toks):
         if t.kind != "PCT" or i < 2 or toks[i - 1].kind not in _ANCHORS:
             continue
-        j = i - 2  # the value, perhaps followed by a label and a comma
-        for skip in ("COMMA", "LABEL"):
-            if j > 0 and toks[j].kind == skip:
+        j = i - 2  # the value, perhaps followed by a label and a comma or a bracket
+        for skip in (("COMMA", "LPAR"), ("LABEL",)):
+            if j > 0 and toks[j].kind in skip:
                 j -= 1
         if toks[j].kind != "NUM":
+            continue
+        if toks[i - 2].kind == "LPAR" or (toks[i - 2].kind == "LABEL" and toks[i - 3].kind == "LPAR"):
+            # the percentage and its base inside one bracket: the window ends where it closes
+            e = i + 1
+            while e < len(toks) and e <= i + 10 and toks[e].kind not in ("RPAR", "LPAR"):
+                e += 1
+            if e < len(toks) and toks[e].kind == "RPAR":
+                out.append((j, e))
             continue
         k = i + 1
         while k < len(toks) and k <= i + 8 and toks[k].kind not in ("LPAR", "COMMA", "SEMI", "DOT"):
@@ -317,12 +325,15 @@ def statements(plan: Plan) -> list[Statement]:
             if st is None:
                 continue
             vi, pi = j + _leaves(st, "value")[0], j + _leaves(st, "pct")[0]
-            ref = [j + x for x in _leaves(st, "reference")]
+            ref = [j + x for x in (_leaves(st, "reference") or _leaves(st, "inner"))]
             ri = next(x for x in reversed(ref) if toks[x].kind == "NUM")
-            word_at = _leaves(st, "base") or _leaves(st, "period")
+            word_at = _leaves(st, "base") or _leaves(st, "period") or [
+                int(c) for c in st.children if isinstance(c, str) and toks[j + int(c)].kind in ("PLAN", "PAST")]
             base_word = " ".join(toks[j + x].text for x in word_at)
+            # what the value counts: the words right after it ("hộ thoát nghèo"), else those before
+            label = clean_label(toks[vi + 1].text) if toks[vi + 1].kind == "LABEL" else ""
             out.append(Statement(
-                str(st.data), b.paragraph, bi, _label(b.paragraph.text, toks, vi), toks[vi].payload,
+                str(st.data), b.paragraph, bi, label or _label(b.paragraph.text, toks, vi), toks[vi].payload,
                 toks[pi].payload, toks[ri].payload, base_word, -1 if toks[pi - 1].kind == "DOWN" else 1,
                 toks[pi - 1].text, (_noun(toks, vi + 1), _noun(toks, ri + 1))))
     return out

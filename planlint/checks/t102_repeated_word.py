@@ -14,7 +14,8 @@ syllables that often start on the last syllable of the word before (``giao thôn
 the rest of one of them is left alone. Only content words are listed there, so a stutter on a
 function word (``các các``, ``với với``) or on a name (``Ủy ban nhân nhân dân``) is still found.
 Words across a text table's column break (three spaces or a tab: ``Tổng số hộ        hộ``, a label
-then its unit column) are two cells, not a repeat.
+then its unit column) are two cells, not a repeat; so is a word that stands alone on its line, as
+an export puts each cell of a table on a line of its own.
 
 Bad::
 

@@ -382,6 +382,15 @@ def _shouting(w: Word) -> bool:
 _COLUMN_GAP = re.compile(r"[ \u00a0]{3,}|\t")  # a text table's column break, not a word gap
 
 
+def _alone_on_its_line(plan: Plan, p: Paragraph, w: Word) -> bool:
+    """Whether the word stands alone on its source line: a table cell that an export put on a
+    line of its own ("Tổng số hộ" / "hộ" / "1.184"), not a word of running text."""
+    src = plan.source
+    start = p.source_offset(w.start)
+    lo, hi = src.line_bounds(src.line_index(start))
+    return src.text[lo:hi].strip(" \t|*") == w.text
+
+
 def repeats(plan: Plan) -> list[Repeat]:
     pairs, phrases = _reduplications()
     out: list[Repeat] = []
@@ -393,7 +402,7 @@ def repeats(plan: Plan) -> list[Repeat]:
             a, b = ws[i], ws[i + 1]
             if a.key != b.key or not neighbours(text, a, b) or (a.key, b.key) in pairs:
                 continue
-            if _COLUMN_GAP.search(text, a.end, b.start):
+            if _COLUMN_GAP.search(text, a.end, b.start) or _alone_on_its_line(plan, p, b):
                 continue  # "Tổng số hộ        hộ      1.250": a label, then a table's unit column
             if _shouting(a) != _shouting(b):
                 continue  # "tên TÊN": a placeholder or a heading word, not a slip

@@ -91,3 +91,18 @@ def test_total_in_one_paragraph_parts_in_the_next():
 ])
 def test_no_link(text):
     assert doc_codes(text) == []
+
+
+def d_codes(statement: str) -> list[str]:
+    cfg = Config(select=["D"])
+    return sorted(f.code for f in lint("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n- " + statement + "\n", cfg, fragment=True))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan period counted without brackets
+    ("Thực hiện thắng lợi kế hoạch phát triển kinh tế - xã hội 5 năm 2026 - 2031 của xã.", ["D107"]),
+    ("Thực hiện thắng lợi kế hoạch phát triển kinh tế - xã hội 5 năm 2026 - 2030 của xã.", []),
+    ("Tổng kết 10 năm 2014 - 2024 thực hiện phong trào.", []),
+])
+def test_period_without_brackets(text, expected):
+    assert d_codes(text) == expected

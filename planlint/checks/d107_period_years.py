@@ -2,15 +2,16 @@
 
 ``N năm (A - B)`` for a plan period counts calendar years inclusively: ``kế hoạch 5 năm (2021 -
 2025)`` is 2025 − 2021 + 1 = 5 years (DOMAIN.md, "Dates"); ``kế hoạch 5 năm (2021 - 2026)`` is
-arithmetic gone wrong: an error. A plan period is one named by ``kế hoạch``, ``giai đoạn``,
-``chương trình``, ``chiến lược``, ``quy hoạch`` or ``thời kỳ`` just before the count.
+arithmetic gone wrong: an error, with or without the brackets (``kế hoạch 5 năm 2021 - 2026``). A
+plan period is one named by ``kế hoạch``, ``giai đoạn``, ``chương trình``, ``chiến lược``, ``quy
+hoạch`` or ``thời kỳ`` just before the count.
 
 A term ``nhiệm kỳ N năm (A - B)`` lasts B − A years (2020 - 2025 is 5); a count that only fits the
 calendar-year reading is a warning there, one that fits neither an error.
 
 Elsewhere drafters count both ways (``tổng kết 10 năm (2014 - 2024)`` counts elapsed years, ``5 năm
-2020 - 2025`` without brackets may be a five-year term), so only a count that fits neither reading
-(B − A nor B − A + 1) is reported.
+2020 - 2025`` with no plan word before it may be a five-year term), so only a count that fits
+neither reading (B − A nor B − A + 1) is reported.
 
 Bad::
 
@@ -62,7 +63,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             statement = f"nhiệm kỳ {n} năm: {b} − {a} = {diff}"
             if count == n:
                 severity = "warning"
-        elif rf.parenthesised and rf.plan_context:
+        elif rf.plan_context:
             ok, key = count == n, "period"
             statement = f"{n} năm ({a} - {b}): {b} − {a} + 1 = {count}"
         else:

@@ -252,7 +252,7 @@ def _starts_lower(text: str) -> bool:
 
 
 _TABLE_RULE_RE = re.compile(r"\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?")
-_HEADER_CELL_RE = re.compile(r"\|\s*(\*\*)?\s*(Số\s*:|[^|,]{2,60},\s*ngày\b|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UỶ BAN|UBND)",
+_HEADER_CELL_RE = re.compile(r"\|\s*+(\*\*)?\s*+(Số\s*:|[^|,]{2,60},\s*ngày\b|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UỶ BAN|UBND)",
                              re.IGNORECASE)
 _GAP_RE = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 

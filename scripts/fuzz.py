@@ -119,6 +119,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cli-every", type=int, default=500)
     ap.add_argument("--out", type=Path, default=Path("fuzz-crashes"))
+    ap.add_argument("--slow", type=float, default=5.0, help="keep inputs slower than this many seconds in --out")
+    ap.add_argument("--every", type=int, default=1000, help="print progress every N inputs")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     corpus = seeds()
@@ -141,6 +143,9 @@ def main() -> int:
             (args.out / f"crash-{k}.bin").write_bytes(data)
             (args.out / f"crash-{k}.txt").write_text(traceback.format_exc(), encoding="utf-8")
         dt = time.perf_counter() - t
+        if dt > args.slow:
+            args.out.mkdir(exist_ok=True)
+            (args.out / f"slow-{k}-{dt:.1f}s.bin").write_bytes(data)
         if dt > slowest[0]:
             slowest = (dt, data)
         if args.cli_every and k % args.cli_every == 0:
@@ -156,12 +161,13 @@ def main() -> int:
                 (args.out / f"cli-{k}.bin").write_bytes(data)
                 (args.out / f"cli-{k}.toml").write_bytes((tmp / "pyproject.toml").read_bytes())
                 (args.out / f"cli-{k}.txt").write_bytes(p.stderr)
-        if (k + 1) % 5000 == 0:
+        if (k + 1) % args.every == 0:
             print(f"{k + 1} inputs, {crashes} crashes, slowest {slowest[0]:.2f}s, {time.time() - started:.0f}s",
                   flush=True)
-    Path("fuzz-slowest.bin").write_bytes(slowest[1])
+    args.out.mkdir(exist_ok=True)
+    (args.out / "slowest.bin").write_bytes(slowest[1])
     print(f"done: {args.count} inputs ({cli_runs} through the CLI with a random pyproject.toml), {crashes} crashes; "
-          f"slowest {slowest[0]:.2f}s on a {len(slowest[1])}-byte input (fuzz-slowest.bin)")
+          f"slowest {slowest[0]:.2f}s on a {len(slowest[1])}-byte input ({args.out}/slowest.bin)")
     return 1 if crashes else 0
 
 

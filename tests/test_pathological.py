@@ -55,6 +55,8 @@ ROWS: dict[str, tuple[Callable[[int], str], int]] = {
     "ledger sentences": (lambda n: HEAD + _repeat(
         "Đầu năm có 120 hộ nghèo, trong năm thoát nghèo 30 hộ, phát sinh mới 5 hộ, cuối năm còn 95 hộ. ", n)
                           + "\n", 3000),
+    "ngày then tabs": (lambda n: HEAD + "hoàn thành trước ngày" + "\t" * n + "x\n", 3000),
+    "table cells then blanks": (lambda n: HEAD + "| a |" + " " * n + "| b |\n", 3000),
     "words without spaces": (lambda n: HEAD + "a" * n + "\n", 8000),
     "spaces between words": (lambda n: HEAD + _repeat("tăng" + " " * 30, n) + "\n", 4000),
 }

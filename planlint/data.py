@@ -7,10 +7,15 @@ package; a wheel ships them inside the package as ``planlint/_data/grammar`` and
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import marshal
 import tomllib
 from pathlib import Path
 from typing import Any
+
+from .cache import cache_file, write_atomic
 
 _PKG = Path(__file__).resolve().parent
 
@@ -29,9 +34,26 @@ def grammar_path(name: str) -> Path:
 
 @functools.cache
 def vocabulary(name: str) -> dict[str, Any]:
-    """A TOML vocabulary from ``rules/`` (cached; treat as read-only)."""
-    with open(data_dir("rules") / f"{name}.toml", "rb") as fh:
-        return tomllib.load(fh)
+    """A TOML vocabulary from ``rules/`` (cached; treat as read-only).
+
+    Parsed once per machine: the parsed tables are kept in the user's cache folder beside a
+    digest of the file's bytes (``tomllib`` is pure Python, and parsing every vocabulary took a
+    tenth of a cold start); an edited vocabulary has another digest and is parsed again."""
+    raw = (data_dir("rules") / f"{name}.toml").read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()[:32]
+    saved = cache_file("vocabulary", f"{name}-{digest}.marshal")
+    if saved is not None:
+        try:
+            found = marshal.loads(saved.read_bytes())
+            if isinstance(found, dict):
+                return found
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    parsed = tomllib.loads(raw.decode("utf-8"))
+    if saved is not None:
+        with contextlib.suppress(ValueError):  # a value marshal cannot hold (a TOML date): parse each time
+            write_atomic(saved, marshal.dumps(parsed))
+    return parsed
 
 
 @functools.cache

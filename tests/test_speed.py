@@ -201,3 +201,24 @@ def test_jobs_must_be_positive(capsys):
 
     assert main(["check", "-j", "-1", _plan()]) == 2
     assert "jobs" in capsys.readouterr().err
+
+
+def test_vocabulary_edit_is_picked_up(tmp_path, monkeypatch):
+    from planlint import data
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "demo.toml").write_text('words = ["một"]\n', encoding="utf-8")
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(data, "data_dir", lambda name: rules)
+    data.vocabulary.cache_clear()
+    try:
+        assert data.vocabulary("demo") == {"words": ["một"]}
+        assert len(list((tmp_path / "cache" / "vocabulary").glob("demo-*.marshal"))) == 1
+        data.vocabulary.cache_clear()
+        assert data.vocabulary("demo") == {"words": ["một"]}  # from the cache
+        (rules / "demo.toml").write_text('words = ["hai"]\n', encoding="utf-8")
+        data.vocabulary.cache_clear()
+        assert data.vocabulary("demo") == {"words": ["hai"]}
+    finally:
+        data.vocabulary.cache_clear()

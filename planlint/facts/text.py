@@ -309,7 +309,7 @@ def misplaced_tone(word: str) -> tuple[str, str] | None:
 
 
 def misspellings(plan: Plan) -> list[Misspelling]:
-    by_first, rules = _dictionary()
+    by_first = _dictionary()[0]
     out: list[Misspelling] = []
     for p in _readable(plan):
         text = p.text
@@ -331,18 +331,24 @@ def misspellings(plan: Plan) -> list[Misspelling]:
                 covered = i + n - 1
                 break
             else:
-                slip = _orthography_slip(w, rules)
-                if slip is not None:
-                    right, r = slip
-                    out.append(Misspelling(p.span_of(w.start, w.end), w.text, right,
-                                           r.note.get("en", ""), r.note.get("vi", "")))
-                    continue
-                tone = misplaced_tone(w.text)
-                if tone is not None:
-                    out.append(Misspelling(p.span_of(w.start, w.end), w.text, tone[0],
-                                           f"the tone mark belongs on “{tone[1]}”",
-                                           f"dấu thanh phải đặt trên “{tone[1]}”"))
+                one = _word_slip(w.text)
+                if one is not None:
+                    out.append(Misspelling(p.span_of(w.start, w.end), w.text, *one))
     return out
+
+
+@functools.lru_cache(maxsize=32768)
+def _word_slip(text: str) -> tuple[str, str, str] | None:
+    """``(right, note en, note vi)`` for a word misspelt on its own (an orthography slip, a
+    misplaced tone mark), or ``None``. A plan repeats its words: each spelling is judged once."""
+    slip = _orthography_slip(Word(text, 0, len(text), ""), _dictionary()[1])
+    if slip is not None:
+        right, r = slip
+        return right, r.note.get("en", ""), r.note.get("vi", "")
+    tone = misplaced_tone(text)
+    if tone is not None:
+        return tone[0], f"the tone mark belongs on “{tone[1]}”", f"dấu thanh phải đặt trên “{tone[1]}”"
+    return None
 
 
 # -- T102 repeated words ----------------------------------------------------------------------
@@ -848,10 +854,12 @@ def tone_uses(plan: Plan) -> list[ToneUse]:
     ends = {r.context.end for r in reps}
     uses: dict[str, ToneUse] = {}
     for p in _readable(plan):
-        for w in words(p.text):
-            key, style = tone_form(w.text.lower())
-            if not style:
+        ws = words(p.text)
+        styled = {t for t in {w.text for w in ws} if tone_form(t.lower())[1]}  # each spelling once
+        for w in ws:
+            if w.text not in styled:
                 continue
+            key, style = tone_form(w.text.lower())
             span = p.span_of(w.start, w.end)
             if span.start in starts or span.end in ends:
                 continue
@@ -969,6 +977,7 @@ def _gap_at(text: str, ws: list[Word], i: int, v: _Variant, names: _Names) -> Na
 
 def name_gaps(plan: Plan) -> list[NameGap]:
     names = _names()
+    by_first = names.by_first
     out: list[NameGap] = []
     for p in _readable(plan):
         text = p.text
@@ -976,7 +985,11 @@ def name_gaps(plan: Plan) -> list[NameGap]:
         i = 0
         while i < len(ws):
             step = 1
-            for v in names.by_first.get(ws[i].key, ()):
+            variants = by_first.get(ws[i].key)
+            if not variants:  # most words start no institution name
+                i += 1
+                continue
+            for v in variants:
                 gap = _gap_at(text, ws, i, v, names)
                 if gap is not None:
                     gap.span = p.span_of(gap.span.start, gap.span.end)

@@ -105,7 +105,7 @@ def read_value(cell: Cell) -> Value | None:
 # -- columns --------------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
-_COLNUM = re.compile(r"^\(?(\d{1,2})\)?$")
+_COLNUM = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?$")
 _FORMULA = re.compile(r"\(?(\d{1,2})\)?\s*[/:]\s*\(?(\d{1,2})\)?")
 _PAIR = re.compile(r"([^/]+)/([^/]+)")
 
@@ -230,20 +230,26 @@ def _header_rows(t: Table) -> int:
     while n < len(t.rows):
         row = t.rows[n]
         texts = [c.text for c in row.cells]
+        if _column_numbers(texts):
+            n += 1  # the column-number row "(1) (2) (3)", "A B 1 2 3=2/1"
+            continue
         if any(read_value(c) is not None for c in row.cells[1:]):
             break
         if n >= max(t.rule_row, 1) and (texts[0] or not any(texts[2:])):
             break
-        if n >= max(t.rule_row, 1) and _column_numbers(texts):
-            n += 1  # the column-number row "(1) (2) (3)"
-            continue
         n += 1
     return n
 
 
 def _column_numbers(texts: list[str]) -> bool:
     nums = [_COLNUM.match(x.strip()) for x in texts if x.strip()]
-    return len(nums) >= 3 and sum(1 for m in nums if m) >= len(nums) - 1
+    if len(nums) < 3 or sum(1 for m in nums if m) < len(nums) - 1:
+        return False
+    digits = [int(m.group(1)) for m in nums if m and m.group(1).isdigit()]
+    letters = [m.group(1) for m in nums if m and not m.group(1).isdigit()]
+    # "1 2 3 4", "(1) (2) (3) (4)=(3)/(2)", "A B 1 2 3": consecutive numbers from 1
+    return (len(digits) >= 2 and digits == list(range(digits[0], digits[0] + len(digits)))
+            and (digits[0] == 1 or bool(letters) or digits[0] <= 3))
 
 
 def _headers(t: Table, n: int) -> tuple[list[str], list[int | None]]:
@@ -256,8 +262,10 @@ def _headers(t: Table, n: int) -> tuple[list[str], list[int | None]]:
         if _column_numbers(texts):
             for k, x in enumerate(texts):
                 m = _COLNUM.match(x.strip())
-                if m:
+                if m and m.group(1).isdigit():
                     numbers[k] = int(m.group(1))
+                elif m:
+                    pass  # the letters of the text columns: "A B C 1 2 3"
                 elif _FORMULA.search(x):
                     out[k] = (out[k] + " " + x).strip()
             continue
@@ -358,10 +366,10 @@ def _pair(cols: list[Column], c: Column, numbers: list[int | None]) -> tuple[tup
         pb = _match_period(cols, pw[1], c.index)
         if pa is not None and pb is not None and pa != pb:
             return (pa, pb), "header"
-        if _has("ratios", "against_plan", h) and not _has("ratios", "against_last", h):
-            pass  # "TH/KH" without years: resolved below
-        else:
-            return None
+        named = [_period(x) != ("", None) for x in pw]
+        if any(named) and not (_has("ratios", "against_plan", h) and not _has("ratios", "against_last", h)):
+            return None  # "KH 2026/TH 2024" naming a column that is not there
+        # "TH/KH" without years is resolved below; "Tăng/giảm" names no period
     # 3. against the plan of the same period / against the same period last year
     if _has("ratios", "against_last", h):
         latest = [x for x in values if x.kind in ("actual", "estimate") and x.year is not None]
@@ -465,6 +473,7 @@ def read_table(t: Table, index: int) -> TableFacts:
     if not figures:
         tf.reason = "no column of figures"
         return tf
+    counted_cols = {c.index for c in cols if c.role == "value" and _header_counted(c.header)}
     for i, row in enumerate(t.rows[n:], start=n):
         stt_text = row.text(stt.index) if stt else ""
         number, key, lab = _row_marker(stt_text, row.text(label.index))
@@ -474,10 +483,10 @@ def read_table(t: Table, index: int) -> TableFacts:
             if v is not None:
                 values[c.index] = v
         r = TRow(i, number, key, lab, row.text(unit.index) if unit else "", values)
-        if r.unit and _counted(r.unit):
-            for c in cols:
-                if c.role == "value" and c.index in values and values[c.index].decimals == 0:
-                    values[c.index].exact = True
+        for c in cols:
+            counted = _counted(r.unit) if r.unit else c.index in counted_cols
+            if counted and c.role == "value" and c.index in values and values[c.index].decimals == 0:
+                values[c.index].exact = True
         low = _norm(lab).rstrip(":")
         r.total = bool(words("rows", "total").fullmatch(re.sub(r"\s*\(.*\)$", "", low)))
         r.heading = not values
@@ -504,6 +513,24 @@ def _counted(unit: str) -> bool:
         return False
     dim = m[0].dimension
     return not dim.startswith("money") and dim not in _MEASURED and "/" not in unit
+
+
+_HEADER_UNIT = re.compile(r"\(([^()%]{1,20})\)|^số\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
+
+
+def _header_counted(header: str) -> bool:
+    """A column whose header names a unit of whole things: "Số hộ", "Số nhân khẩu", "(người)"."""
+    from ..scan.units import match_unit
+
+    m = _HEADER_UNIT.search(header.strip())
+    if m is None:
+        return False
+    text = (m.group(1) or m.group(2) or "").strip()
+    u = match_unit(text, 0)
+    if u is None or u[1] != 0:
+        return False
+    dim = u[0].dimension
+    return not dim.startswith("money") and dim not in _MEASURED and "/" not in text
 
 
 def _hierarchy(tf: TableFacts) -> None:

@@ -473,7 +473,8 @@ def read_table(t: Table, index: int) -> TableFacts:
     if not figures:
         tf.reason = "no column of figures"
         return tf
-    counted_cols = {c.index for c in cols if c.role == "value" and _header_counted(c.header)}
+    counted_cols = {c.index for c in cols if c.role == "value"
+                    and (_header_counted(c.header) or _ledger_role(c.header))}
     for i, row in enumerate(t.rows[n:], start=n):
         stt_text = row.text(stt.index) if stt else ""
         number, key, lab = _row_marker(stt_text, row.text(label.index))

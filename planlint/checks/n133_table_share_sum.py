@@ -8,7 +8,9 @@ within the printed rounding (n parts at d decimals: n × half a unit of the last
 A GRDP structure may leave out the taxes on products less subsidies: when the parts are the three
 sectors and fall short of 100 by about the size of that part (``taxes_gap`` in
 ``rules/sectors.toml``), and the structure is not stated as production value, nothing is reported
-(DOMAIN.md, "Shares"). A printed taxes row counts as a part.
+(DOMAIN.md, "Shares"). A printed taxes row counts as a part. The finding points at the one share
+that disagrees with its own amount (``Thực hiện (ha)`` over the total row) when there is one, else at
+the last share.
 
 Bad::
 
@@ -39,7 +41,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..engine import Context
-from ..facts.tables import HUNDRED, arith, cell_name, fmt_like, tables
+from ..facts.tables import HUNDRED, arith, cell_name, fmt_like, share_expected, tables
 from ..facts.vocab import ECONOMY, classify, data
 from ..finding import Hit
 from ..rule import rule
@@ -63,11 +65,20 @@ def _taxes_left_out(rows_labels: list[str], total: Decimal) -> bool:
     name="table-share-sum",
     severity="error",
     messages={
-        "en": "shares of {what} add up to {sum}%, not 100%: {arith} (rounding allows ±{tol})",
-        "vi": "tổng các tỷ trọng của {what} là {sum}%, không phải 100%: {arith} (sai số làm tròn cho phép ±{tol})",
+        "default": {
+            "en": "shares of {what} add up to {sum}%, not 100%: {arith} (rounding allows ±{tol})",
+            "vi": "tổng các tỷ trọng của {what} là {sum}%, không phải 100%: {arith} (sai số làm tròn cho phép ±{tol})",
+        },
+        "culprit": {
+            "en": "shares of {what} add up to {sum}%, not 100%: {arith}; this one is {value}% but {amount} ÷ {total} "
+                  "× 100 = {expected}%",
+            "vi": "tổng các tỷ trọng của {what} là {sum}%, không phải 100%: {arith}; tỷ trọng này ghi {value}% nhưng "
+                  "{amount} ÷ {total} × 100 = {expected}%",
+        },
     },
-    fix={"en": "correct the wrong share so that the shares add up to 100%",
-         "vi": "sửa tỷ trọng sai để tổng bằng 100%"},
+    fix={"default": {"en": "correct the wrong share so that the shares add up to 100%",
+                     "vi": "sửa tỷ trọng sai để tổng bằng 100%"},
+         "culprit": {"en": "write {expected}%", "vi": "ghi {expected}%"}},
 )
 def check(ctx: Context) -> Iterator[Hit]:
     for tf in ctx.facts(tables):
@@ -82,7 +93,21 @@ def check(ctx: Context) -> Iterator[Hit]:
             what = cell_name(tf, s.parent, s.col) if s.parent is not None else f"“{s.col.header}”"
             shown = fmt_like(total, vals)
             ctx.verdict("table", vals[-1].span, f"{what}: {arith(vals)} = {shown}% {'✓' if ok else '≠ 100%'}", ok)
-            if not ok:
-                yield Hit(vals[-1].span, {"what": what, "sum": shown, "arith": arith(vals),
-                                          "tol": fmt_like(tol, vals + [vals[0]]).rstrip("0").rstrip(",") or "0"},
-                          context=tf.span)
+            if ok:
+                continue
+            # the share that disagrees with its own amount, when exactly one does
+            args = {"what": what, "sum": shown, "arith": arith(vals),
+                    "tol": fmt_like(tol, vals + [vals[0]]).rstrip("0").rstrip(",") or "0"}
+            off = []
+            for r, v in zip(s.rows, vals, strict=True):
+                rng = share_expected(s, r)
+                if rng is not None and not (rng[0] - v.half <= v.value <= rng[1] + v.half):
+                    off.append((r, v))
+            if len(off) == 1 and s.amounts is not None and s.total is not None:
+                r, v = off[0]
+                a, t = r.values[s.amounts.index], s.total.values[s.amounts.index]
+                args.update(value=v.raw.rstrip("%"), amount=a.raw, total=t.raw,
+                            expected=fmt_like(HUNDRED * a.value / t.value, [v]))
+                yield Hit(v.span, args, context=tf.span, message_key="culprit")
+            else:
+                yield Hit(vals[-1].span, args, context=tf.span)

@@ -171,6 +171,8 @@ class ShareSet:
     parent: TRow | None
     grdp: bool  # may be a GRDP structure whose taxes part is not printed
     production: bool  # stated as production value: the sectors alone make 100
+    amounts: Column | None = None  # the column of amounts the shares divide (with its total row)
+    total: TRow | None = None
 
 
 @dataclass(slots=True)
@@ -681,9 +683,34 @@ def _shares(tf: TableFacts) -> None:
                 r.total and c.index in r.values and abs(r.values[c.index].value - HUNDRED) <= r.values[c.index].half
                 for r in rows):
             # "Cơ cấu (%)", or a "Tỷ lệ (%)" column whose total row prints 100
-            tf.shares.append(ShareSet(tops, c, c.header, None, bool(grdp.search(c.header)), bool(prod.search(c.header))))
+            ss = ShareSet(tops, c, c.header, None, bool(grdp.search(c.header)), bool(prod.search(c.header)))
+            _share_amounts(tf, ss)
+            tf.shares.append(ss)
         else:
             _inferred_ratio(tf, c)
+
+
+def _share_amounts(tf: TableFacts, ss: ShareSet) -> None:
+    """The amounts a share column divides: the nearest column of figures on its left, when every
+    share row and a total row print one (``Thực hiện (ha)`` beside ``Tỷ trọng (%)``)."""
+    left = [c for c in _amount_columns(tf) if c.index < ss.col.index]
+    total = next((r for r in tf.rows if r.total), None)
+    if not left or total is None:
+        return
+    col = left[-1]
+    if col.index in total.values and all(col.index in r.values for r in ss.rows):
+        ss.amounts, ss.total = col, total
+
+
+def share_expected(ss: ShareSet, row: TRow) -> tuple[Decimal, Decimal] | None:
+    """The range of 100 × amount ÷ total for one share row, over the printed rounding."""
+    if ss.amounts is None or ss.total is None:
+        return None
+    k = ss.amounts.index
+    a, t = row.values[k], ss.total.values[k]
+    if t.value - t.half <= 0:
+        return None
+    return HUNDRED * (a.value - a.half) / (t.value + t.half), HUNDRED * (a.value + a.half) / (t.value - t.half)
 
 
 def _inferred_ratio(tf: TableFacts, c: Column) -> None:
@@ -871,5 +898,5 @@ def inventory(plan: Plan) -> list[FactRow]:
     return out
 
 
-__all__ = ["Column", "Ledger", "Rate", "Ratio", "ShareSet", "Sum", "TRow", "TableFacts", "Value", "expected",
+__all__ = ["share_expected", "Column", "Ledger", "Rate", "Ratio", "ShareSet", "Sum", "TRow", "TableFacts", "Value", "expected",
            "points_hold", "ratio_holds", "read_value", "read_table", "sum_bounds", "tables", "words"]

@@ -81,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("path")
     common(t)
 
+    a = sub.add_parser("annotate", help="a copy of a Word document with each finding as a Word comment")
+    a.add_argument("path", help="the .docx to review (never modified)")
+    a.add_argument("-o", "--output", type=Path, help="the annotated copy (default: NAME.reviewed.docx beside it)")
+    a.add_argument("--select", type=_codes, help="only these codes or prefixes (S,N101)")
+    a.add_argument("--ignore", type=_codes, help="skip these codes or prefixes")
+    a.add_argument("--show-info", action="store_true", help="also run the quiet info rules")
+    common(a)
+
     f = sub.add_parser("facts", help="every fact extracted (numbers, shares, ledgers, dates, citations) and each check's verdict")
     f.add_argument("path")
     f.add_argument("--format", choices=["text", "json"], default="text")
@@ -425,7 +433,25 @@ def _stdout_gone() -> None:
         pass
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "tree": cmd_tree, "facts": cmd_facts}
+def cmd_annotate(args: argparse.Namespace, out: IO[str]) -> int:
+    from .annotate import annotate
+
+    src = Path(args.path)
+    if not src.is_file():
+        raise InputError(f"{args.path}: no such file")
+    dst = args.output or src.with_name(src.stem + ".reviewed" + src.suffix)
+    cfg = _config(args)
+    outcome = annotate(src, dst, cfg)
+    if cfg.lang == "vi":
+        msg = f"{dst}: {outcome.added} nhận xét mới của planlint ({outcome.already} đã có sẵn), {outcome.findings} phát hiện"
+    else:
+        msg = (f"{dst}: {outcome.added} new planlint comment{'s' if outcome.added != 1 else ''} "
+               f"({outcome.already} already there), {outcome.findings} finding{'s' if outcome.findings != 1 else ''}")
+    sys.stderr.write(msg + "\n")
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "annotate": cmd_annotate, "rules": cmd_rules, "explain": cmd_explain, "tree": cmd_tree, "facts": cmd_facts}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -293,6 +293,7 @@ class ParaText:
     text: str = ""
     bold: list[bool] = field(default_factory=list)  # per character: bold run
     boxes: list[Any] = field(default_factory=list)  # w:txbxContent elements anchored here
+    runs: list[tuple[Any, int, int]] = field(default_factory=list)  # (w:r, start, end) in ``text``
 
 
 def _run_bold(r: Any) -> bool:
@@ -318,7 +319,9 @@ def paragraph_text(p: Any) -> ParaText:
                 out.boxes.append(child)
                 continue
             if tag == _w("r"):
+                at = len(bold)
                 walk(child, _run_bold(child))
+                out.runs.append((child, at, len(bold)))
             elif tag == _w("t"):
                 t = child.text or ""
                 parts.append(t)
@@ -360,6 +363,7 @@ class _Renderer:
         self.para_no = 0
         self.table_no = 0
         self.carry: tuple[str, list[bool], int] | None = None  # text of a paragraph whose mark was deleted
+        self.handles: dict[int, tuple[Any, int]] = {}  # unit key -> (w:p, characters of Word's number before its text)
 
     # numbering of a paragraph: its own numPr, else its style's
     def label(self, p: Any) -> Label | None:
@@ -404,6 +408,8 @@ class _Renderer:
         level = self.styles.heading_level(sid)
         label = self.label(p)
         self.emit(number, text, bold, label, level, where or f"¶{number}")
+        if number == self.para_no:
+            self.handles[number] = (p, len(self.out.units[number].text) - len(text))
 
     def box_paragraph(self, p: Any, anchor: int) -> None:
         pt = paragraph_text(p)
@@ -412,6 +418,7 @@ class _Renderer:
         # a text box is its own story: its lines point at the paragraph that anchors it
         unit_no = -len(self.out.units) - 1
         self.out.units[unit_no] = Unit(anchor, pt.text, f"text box at ¶{anchor}")
+        self.handles[unit_no] = (p, 0)
         self.out.add(pt.text, [Piece(0, unit_no, 0)])
         self.out.add("", [])
 
@@ -471,6 +478,7 @@ class _Renderer:
                         label = self.label(child)
                         t = ((label.text + " ") if label and label.text else "") + pt.text
                         self.out.units[self.para_no] = Unit(self.para_no, t, where)
+                        self.handles[self.para_no] = (child, len(t) - len(pt.text))
                         stripped = t.strip().replace("\t", " ")
                         if stripped and not continued:
                             cell.append((self.para_no, stripped, len(t) - len(t.lstrip())))
@@ -552,6 +560,12 @@ def check_package(data: bytes, name: str) -> None:
 
 def read_docx(data: bytes, name: str) -> LaidOutSource:
     """A .docx file's bytes as a ``Source`` laid out for planlint."""
+    return open_docx(data, name)[0]
+
+
+def open_docx(data: bytes, name: str) -> tuple[LaidOutSource, Any, dict[int, tuple[Any, int]]]:
+    """The ``Source``, the python-docx ``Document`` it was read from, and each unit's ``w:p``
+    with the length of Word's number in front of its text (``planlint annotate`` anchors there)."""
     check_package(data, name)
     try:
         import docx  # python-docx: imported only when a Word file is read
@@ -576,4 +590,4 @@ def read_docx(data: bytes, name: str) -> LaidOutSource:
     note = _tracked_note(body)
     if note:
         renderer.out.notes.append(note)
-    return LaidOutSource(name, renderer.out, "docx")
+    return LaidOutSource(name, renderer.out, "docx"), document, renderer.handles

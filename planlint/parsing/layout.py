@@ -66,6 +66,11 @@ class LaidOutSource(Source):
         return self.layout.notes
 
     def _locate(self, offset: int) -> tuple[Unit | None, int]:
+        _key, unit, off = self.locate(offset)
+        return unit, off
+
+    def locate(self, offset: int) -> tuple[int, Unit | None, int]:
+        """(unit key, unit, character offset in the unit's text) of a normalised offset."""
         raw = self.raw_offset(offset)
         line = bisect_right(self._raw_line_starts, raw) - 1
         col = raw - self._raw_line_starts[line]
@@ -76,15 +81,15 @@ class LaidOutSource(Source):
                 if self.layout.pieces[back]:
                     last = self.layout.pieces[back][-1]
                     unit = self.layout.units.get(last.unit)
-                    return unit, len(unit.text) if unit else 0
-            return None, 0
+                    return last.unit, unit, len(unit.text) if unit else 0
+            return 0, None, 0
         k = max(0, bisect_right([p.start for p in pieces], col) - 1)
         piece = pieces[k]
         unit = self.layout.units.get(piece.unit)
         off = piece.offset + max(0, col - piece.start)
         if unit is not None:
             off = min(off, len(unit.text))
-        return unit, off
+        return piece.unit, unit, off
 
     def position(self, offset: int) -> tuple[int, int]:
         unit, off = self._locate(offset)

@@ -424,3 +424,35 @@ def test_pdf_of_a_plan_gives_the_text_findings_at_page_and_line(bad_docx):
     assert sorted(f.code for f in got) == sorted(f.code for f in want)
     s103 = next(f for f in got if f.code == "S103")
     assert s103.where is not None and s103.where.startswith("1:")  # page 1, line n
+
+
+@pytest.mark.skipif(not (__import__("shutil").which("soffice")), reason="LibreOffice (soffice) not on PATH")
+def test_pdf_table_is_read_as_a_table_and_the_line_under_it_kept(tmp_path):
+    pytest.importorskip("pdfplumber")
+    from test_annotate import TABLE_PLAN
+
+    f = tmp_path / "table.docx"
+    f.write_bytes(build_docx(TABLE_PLAN))
+    pdf = soffice_convert(f, "pdf")
+    src = load(pdf.read_bytes(), str(pdf), ".pdf")
+    assert "| 3 | Rau màu | 100,0 | 13,50 |" in src.text
+    assert "II. TỔ CHỨC THỰC HIỆN" in src.text  # the heading right under the table's border
+    n133 = [f for f in lint_source(src) if f.code == "N133"]
+    assert n133 and n133[0].where is not None and n133[0].where.startswith("1:")
+
+
+def test_nested_table_follows_its_outer_table():
+    doc = Document()
+    t = doc.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "Ngoài"
+    inner = t.cell(0, 1).add_table(rows=2, cols=2)
+    for r, row in enumerate([["Chỉ tiêu", "Tỷ lệ"], ["Lúa", "60%"]]):
+        for c, v in enumerate(row):
+            inner.cell(r, c).text = v
+    buf = io.BytesIO()
+    doc.save(buf)
+    src = read_docx(buf.getvalue(), "n.docx")
+    lines = [ln for ln in src.text.split("\n") if ln]
+    assert lines[0] == "| Ngoài |  |"
+    assert lines[2:] == ["| Chỉ tiêu | Tỷ lệ |", "|---|---|", "| Lúa | 60% |"]
+    assert src.where(src.text.index("60%")) == "table 1.1, row 2, column 2"

@@ -42,9 +42,17 @@ def read_pdf(data: bytes, name: str) -> LaidOutSource:
             for pno, page in enumerate(pdf.pages, start=1):
                 chars += len(page.chars)
                 tables = page.find_tables()
-                rest = page
-                for t in tables:
-                    rest = rest.outside_bbox(t.bbox)
+                boxes = [t.bbox for t in tables]
+
+                def outside(obj: dict[str, Any], boxes: list[Any] = boxes) -> bool:
+                    # by the character's centre: a line just under a table may touch its border
+                    if "x0" not in obj or "top" not in obj:
+                        return True
+                    x = (obj["x0"] + obj["x1"]) / 2
+                    y = (obj["top"] + obj["bottom"]) / 2
+                    return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+                rest = page.filter(outside) if boxes else page
                 items: list[tuple[float, int, Any]] = []
                 for ln in rest.extract_text_lines(return_chars=False):
                     items.append((float(ln["top"]), 0, ln["text"]))

@@ -370,7 +370,7 @@ def test_text_plan_does_not_import_word_or_pdf_libraries(tmp_path):
     f = tmp_path / "p.md"
     f.write_text(PLAN + "I. A\n\nII. B\n", encoding="utf-8")
     code = (f"import sys\nfrom planlint.cli import main\nrc = main(['check', {str(f)!r}])\n"
-            "bad = [m for m in ('docx', 'pdfplumber', 'pdfminer', 'pypdf', 'lxml') if m in sys.modules]\n"
+            "bad = [m for m in ('docx', 'pdfplumber', 'pdfminer', 'pypdf', 'lxml', 'zipfile', 'subprocess') if m in sys.modules]\n"
             "print('LOADED', bad)\n")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOADED []" in p.stdout, p.stdout + p.stderr

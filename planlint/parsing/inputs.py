@@ -9,10 +9,6 @@ refused with one line rather than read as garbage.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from .source import InputError, Source
@@ -71,6 +67,8 @@ def _legacy_doc(data: bytes, name: str) -> Source:
         from .docx import read_docx
 
         return read_docx(data, name)
+    import shutil
+
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise InputError(f"{name}: legacy Word 97-2003 file (.doc); open it in Word and save as .docx "
@@ -87,6 +85,11 @@ def _legacy_doc(data: bytes, name: str) -> Source:
 def convert_with_soffice(data: bytes, filename: str, target: str, soffice: str | None = None,
                          timeout: float = 120) -> bytes | None:
     """Convert a document with LibreOffice headless (``target``: docx, pdf, …); None on failure."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
     soffice = soffice or shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         return None

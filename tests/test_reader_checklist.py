@@ -106,3 +106,13 @@ def d_codes(statement: str) -> list[str]:
 ])
 def test_period_without_brackets(text, expected):
     assert d_codes(text) == expected
+
+
+def test_rate_after_a_count_is_a_warning():
+    cfg = Config(select=["N"])
+    text = "II. KẾT QUẢ\n\n- Trong năm giảm 140 hộ nghèo (trong đó có 132 hộ có thu nhập trên 3 triệu đồng/người/tháng, đạt tỷ lệ 180%).\n"
+    assert [(f.code, f.severity) for f in lint(text, cfg, fragment=True)] in ([], [("N106", "warning")])
+    text = "II. KẾT QUẢ\n\n- Có 1.200 hộ sử dụng nước sạch, đạt tỷ lệ 102%.\n"
+    assert [(f.code, f.severity) for f in lint(text, cfg, fragment=True)] == [("N106", "warning")]
+    text = "II. KẾT QUẢ\n\n- Tỷ lệ hộ dân sử dụng nước sạch đạt 112%.\n"
+    assert [(f.code, f.severity) for f in lint(text, cfg, fragment=True)] == [("N106", "error")]

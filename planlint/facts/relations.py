@@ -135,6 +135,7 @@ class Rate:
     label: str  # the clause before the number
     after: str  # the words after it up to the clause end
     bounded: bool  # a proportion of a population (at most 100%)
+    after_figure: bool = False  # a figure of another kind comes first in its clause ("1.238 hộ …, đạt tỷ lệ 225%")
 
 
 _CLAUSE_AFTER = re.compile(r"[^;,.()]*")
@@ -147,6 +148,7 @@ def rates(plan: Plan) -> list[Rate]:
     for sent in plan.fact(sentences):
         text = sent.masked
         prev_end = sent.start
+        prev: Quantity | None = None
         for q in sent.quantities:
             if q.role != "quantity":
                 continue
@@ -157,8 +159,11 @@ def rates(plan: Plan) -> list[Rate]:
                 after_text = after.group(0) if after else ""
                 is_bounded = bool(bounded.search(label)) and not unbounded.search(label) \
                     and not unbounded.search(after_text)
-                out.append(Rate(sent, q, clean_label(label), after_text.strip(), is_bounded))
+                after_figure = prev is not None and prev.unit is not None and not prev.unit.dimension.startswith(
+                    "ratio") and not re.search(r"[;.]", text[prev.end:q.start])
+                out.append(Rate(sent, q, clean_label(label), after_text.strip(), is_bounded, after_figure))
             prev_end = q.end
+            prev = q
     return out
 
 

@@ -307,6 +307,7 @@ def test_folders_pick_up_docx_and_skip_word_lock_files(bad_docx):
 def test_precommit_hook_covers_word_and_pdf():
     hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "docx" in hook and "pdf" in hook and "types: [text]" not in hook
+    assert 'additional_dependencies: ["pdfplumber' in hook  # a staged PDF is read, not refused
 
 
 # -- bad input: one clear line, exit 2 -------------------------------------------------------------

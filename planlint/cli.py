@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--kind", choices=["plan", "report", "any"],
                    help="the kind of document (default: detected from its header, title and body)")
     c.add_argument("--time-budget", type=float, metavar="SECONDS",
-                   help="stop a file after this long and report it not fully checked (X103; default 30, 0: none)")
+                   help="seconds per file before it is reported not fully checked (X103; default 30, 0: none)")
     c.add_argument("--stdin-filename", default="<stdin>", help="the path to report for -")
     c.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="check files in N processes (default: one per CPU when there are several; 1: no workers)")

@@ -39,7 +39,7 @@ class Config:
     show_info: bool = False
     kind: str = ""  # "" detect; plan | report | any (see planlint/facts/kind.py)
     options: dict[str, Any] = field(default_factory=dict)
-    time_budget: float = 30.0  # seconds per file before it is reported as not fully checked
+    time_budget: float = 30.0  # seconds per file before it is reported as not fully checked (0: none)
     path: Path | None = None  # the pyproject.toml it came from
 
     def enabled(self, code: str, default_enabled: bool, severity: str) -> bool:

@@ -150,8 +150,8 @@ class OutOfTime(Exception):
 
 @contextmanager
 def _deadline(seconds: float | None) -> Iterator[None]:
-    """Raise ``OutOfTime`` in the main thread after ``seconds`` (where the platform has timers).
-    Elsewhere the engine still checks the clock between rules."""
+    """Raise ``OutOfTime`` in the main thread after ``seconds`` (where the platform has interval
+    timers). Elsewhere the engine still checks the clock between rules."""
     use_timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if seconds is None or seconds <= 0 or not use_timer:
         yield
@@ -239,9 +239,11 @@ def _lint(source: Source, config: Config, fragment: bool, context: Context | Non
                  or (level == "thin" and r.family in THIN_FAMILIES and not r.plan_only)]
     else:
         rules = [r for r in rules if (fragment or r.code != NOT_A_PLAN) and (is_plan or not r.plan_only)]
-    for r in rules:
+    for r in rules + late[:1]:  # the clock is read after the parse, before each rule and before the X rules
         if stop_at is not None and time.monotonic() > stop_at:
             raise OutOfTime()
+        if r.after_findings:
+            break
         ctx.rule = r
         mine = []
         for hit in r.check(ctx):

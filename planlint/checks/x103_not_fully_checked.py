@@ -1,7 +1,7 @@
 """The file took longer than its time budget and was not fully checked.
 
 planlint runs in linear time, but a pre-commit hook must never hang: once a file has used its
-budget (``time-budget`` in ``[tool.planlint]``, 30 seconds by default) the findings of the rules
+budget (``time-budget`` in ``[tool.planlint]`` or ``--time-budget``, 30 seconds by default) the findings of the rules
 that finished are reported with this one, and the run goes on with the next file. The examples
 below run with a budget of zero seconds (any plan is then not fully checked) and the default.
 

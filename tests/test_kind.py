@@ -248,3 +248,12 @@ def test_parts_written_out_open_their_own_numbering():
         ("Phần thứ nhất", 1), ("Phần thứ hai", 2), ("Phần thứ tư", 4)]
     got = [(c, ln) for c, ln in codes(text) if c.startswith("S")]
     assert got == [("S102", line_of(text, "Phần thứ tư"))]  # the lists restart under each part; a part is skipped
+
+
+def test_signing_line_broken_by_an_export_is_one_line():
+    text = ("Số: 14/QĐ-UBND\n\nPhú Nam, ngày 03 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n\n"
+            "Điều 1. Giao chỉ tiêu giảm 46 hộ nghèo.\n\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n\n"
+            "Nơi nhận:\n- Lưu: VT.\n|\nTM. ỦY BAN NHÂN\nDÂN\nCHỦ TỊCH\nLò Văn Sơn\n")
+    plan = planlint.parse(text)
+    assert [p.text for p in plan.closing.signature][-3:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lò Văn Sơn"]
+    assert "T106" not in [c for c, _ in codes(text)]

@@ -276,6 +276,9 @@ def _join(a: Run, b: Run) -> Run:
 # "Số:" alone on its line, the symbol on the next ("06/2024/QĐ-UBND", "/BC-UBND")
 _BARE_NUMBER_RE = re.compile(r"Số\s*:?[\s|]*", re.IGNORECASE)
 _SYMBOL_START_RE = re.compile(r"[\d.…_ \t]*/\s*\S|\d+\s*-\s*[A-ZĐ]")
+# "TM. ỦY BAN NHÂN" then "DÂN" alone: the end of the body's name on the next line
+_SIGN_FOR_RE = re.compile(r"(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
+_LONE_UPPER_WORD_RE = re.compile(r"[^\W\d_]+$")
 # "Điều" alone on its line, its number on the next ("1. Phạm vi điều chỉnh")
 _PART_WORDS_LOWER = frozenset(w.lower() for w in PART_WORDS)
 _PART_NUMBER_RE = re.compile(r"(?:\d{1,3}|[IVXLC]{1,7})[.:]?(?=\s|$)")
@@ -376,14 +379,16 @@ class Classifier:
             run, md_level = _content(raw, start)
             # an export that broke a line after "Số:" or after "Điều": join it to the next one
             joinable = ((state == "head" and _BARE_NUMBER_RE.fullmatch(run.text), _SYMBOL_START_RE),
-                        (run.text.lower() in _PART_WORDS_LOWER, _PART_NUMBER_RE))
+                        (run.text.lower() in _PART_WORDS_LOWER, _PART_NUMBER_RE),
+                        # "TM. ỦY BAN NHÂN" / "DÂN": a signing line an export broke
+                        (state != "head" and _SIGN_FOR_RE.match(run.text), _LONE_UPPER_WORD_RE))
             for bare, follower in joinable:
                 if not bare:
                     continue
                 nk = self._next_content(segments, k)
                 if nk is not None:
                     nrun, _ = _content(src.text[segments[nk][1]:segments[nk][2]], segments[nk][1])
-                    if follower.match(nrun.text):
+                    if follower.match(nrun.text) and (follower is not _LONE_UPPER_WORD_RE or nrun.text.isupper()):
                         run = _join(run, nrun)
                         consumed = nk
                 break

@@ -81,7 +81,6 @@ class Citation:
     start: int  # offsets in block.paragraph.text
     end: int
     type_word: str  # as printed ("Chỉ thị"), "" when the symbol stands alone
-    type_word_start: int
     doctype: DocType | None
     symbol: Symbol | None  # None for a named law
     date: DateMention | None
@@ -188,7 +187,7 @@ def _citations_in(block: Block, sc: Scan) -> list[Citation]:
         elif not _NUMBER_WORD.search(head):
             if not (sym.party or sym.year):
                 continue  # a bare "12/QĐ-UBND"-like token without "số" or a type word: not sure
-        c = Citation(block, tw_start, sym.end, type_word, tw_start, doc_type(type_word) if type_word else None,
+        c = Citation(block, tw_start, sym.end, type_word, doc_type(type_word) if type_word else None,
                      sym, None, "", -1, "")
         pos = sym.end
         for d in dates_by_start:
@@ -221,7 +220,7 @@ def _citations_in(block: Block, sc: Scan) -> list[Citation]:
         name = lm.group("name").strip().rstrip(",")
         if not name[:1].isupper():
             continue
-        c = Citation(block, lm.start("w"), d.end, lm.group("w"), lm.start("w"), doc_type(lm.group("w")),
+        c = Citation(block, lm.start("w"), d.end, lm.group("w"), doc_type(lm.group("w")),
                      None, d, "", -1, "", name=name)
         _tail(c, text, d.end)
         out.append(c)

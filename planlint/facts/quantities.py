@@ -108,10 +108,6 @@ class Quantity:
         return self.num.raw
 
     @property
-    def percent(self) -> bool:
-        return self.unit is PERCENT
-
-    @property
     def span(self) -> Span:
         """The number with its sign (what a finding points at)."""
         return self.para.span_of(self.num.start, self.num.full_end)

@@ -77,10 +77,6 @@ class ShareGroup:
     def span(self) -> Span:
         return self.sentence.span_of(self.cue_start, self.parts[-1].q.num.full_end)
 
-    @property
-    def sectors(self) -> bool:
-        return partition([p.classes for p in self.parts])
-
     def arithmetic(self) -> str:
         d = self.decimals
         return " + ".join(format_vn(p.q.value, p.q.decimals) for p in self.parts) + f" = {format_vn(self.total, d)}"
@@ -92,7 +88,6 @@ class Breakdown:
     total: Quantity
     label: str  # of the total
     parts: list[Part]
-    intro: str  # "trong đó", "(", "gồm", …
     exhaustive: bool
     reason: str
     values: list[Decimal] = field(default_factory=list)  # parts in the total's unit
@@ -461,7 +456,7 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
             exhaustive, reason = False, "partial"
         classes = [p.classes for p in parts]
         disjoint = exhaustive or (all(classes) and _disjoint(classes)) or complement_members(labels)
-        b = Breakdown(sent, t, total_label, parts, m.group("word") or "(", exhaustive, reason, values, disjoint,
+        b = Breakdown(sent, t, total_label, parts, exhaustive, reason, values, disjoint,
                       [notes.get(k) for k in range(len(parts))], loose="gap" in m.groupdict())
         out.append(b)
         used.update(id(p.q) for p in parts)
@@ -509,7 +504,7 @@ def _totals_after(plan: Plan) -> list[Breakdown]:
         if any(q.unit is None for _, q in pt.parts):
             continue
         parts = [Part(q, lab, classify(lab)) for lab, q in pt.parts]
-        out.append(Breakdown(sent, t, pt.word, parts, pt.word, True, "linked" if pt.linked else "a stated sum", values, True,
+        out.append(Breakdown(sent, t, pt.word, parts, True, "linked" if pt.linked else "a stated sum", values, True,
                              [None] * len(parts)))
     return out
 

@@ -140,7 +140,6 @@ class Anniversary:
     n: int
     n_start: int
     n_end: int
-    keyword: bool  # "kỷ niệm N năm" (else "N năm Ngày …")
     event: Event | None
     range: RangeFact | None
     toward: bool  # "hướng tới kỷ niệm …"
@@ -414,7 +413,7 @@ def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
                 rf.role = "anniversary"
             break
         toward = bool(_TOWARD.search(text, max(0, m.start() - 40), m.start()))
-        out.append(Anniversary(block, int(m.group("n")), m.start("n"), m.end("n"), bool(m.group("kw")),
+        out.append(Anniversary(block, int(m.group("n")), m.start("n"), m.end("n"),
                                ev[0] if ev else None, rng, toward, phrase))
     return out
 

@@ -12,7 +12,6 @@ from ..data import vocabulary
 W = r"(?<![^\W\d_])"  # a word starts here
 E = r"(?![^\W\d_])"  # a word ends here
 
-SECTORS = ("I", "II", "III", "T")
 ECONOMY = frozenset({"I", "II", "III"})
 
 _FILLERS = (
@@ -47,10 +46,6 @@ def _sector_patterns() -> dict[str, re.Pattern[str]]:
     for name, entry in data().get("sectors", {}).items():
         out[name] = re.compile("|".join(f"(?:{p})" for p in entry.get("patterns", [])), re.IGNORECASE)
     return out
-
-
-def sector_name(cls: str) -> str:
-    return str(data().get("sectors", {}).get(cls, {}).get("name", cls))
 
 
 def classify(label: str) -> frozenset[str]:

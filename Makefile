@@ -30,6 +30,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check planlint tests benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/vulture planlint vulture_whitelist.py --min-confidence 60
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis

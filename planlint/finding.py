@@ -8,7 +8,6 @@ from typing import Any
 from .parsing.tree import Span
 
 SEVERITIES = ("info", "warning", "error")
-SAFETIES = ("safe", "unsafe")  # ruff's applicability: --fix applies safe edits, --unsafe-fixes the rest
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,6 @@ class FixOutcome:
     result: LintResult  # the lint run of the repaired text (what is left to report)
     original: str  # the text as it was read
     fixed: int  # findings repaired
-    passes: int
     reverted: bool = False  # a pass was undone because the plan parsed worse after it
 
     @property
@@ -95,7 +94,7 @@ def fix_source(source: Source, config: Config | None = None, *, unsafe: bool = F
                fragment: bool = False, max_passes: int = MAX_PASSES) -> FixOutcome:
     """Repair ``source`` to a fixed point; the outcome holds the last lint run."""
     current = run(source, config, fragment=fragment)
-    outcome = FixOutcome(current, source.raw, 0, 0)
+    outcome = FixOutcome(current, source.raw, 0)
     for _ in range(max_passes):
         chosen = select(current, unsafe)
         if not chosen:
@@ -107,7 +106,6 @@ def fix_source(source: Source, config: Config | None = None, *, unsafe: bool = F
             break
         current = candidate
         outcome.fixed += len(chosen)
-        outcome.passes += 1
     outcome.result = current
     return outcome
 

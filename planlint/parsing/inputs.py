@@ -14,8 +14,6 @@ from pathlib import Path
 from .source import InputError, Source
 
 WORD_SUFFIXES = (".docx", ".docm", ".dotx")
-DOCUMENT_SUFFIXES = (*WORD_SUFFIXES, ".pdf", ".doc")
-TEXT_SUFFIXES = (".txt", ".md")
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 

@@ -105,10 +105,6 @@ class DateMention:
     def complete(self) -> bool:
         return self.day is not None and self.month is not None and self.year is not None
 
-    @property
-    def has_blank(self) -> bool:
-        return bool(self.blanks)
-
     def first(self) -> date | None:
         """Earliest day the mention can stand for (``None`` when the year is unknown or it is invalid)."""
         if self.year is None or not self.valid:
@@ -148,10 +144,6 @@ class DateRange:
     finish: int
     parenthesised: bool = False
     problem: str = ""  # set by ``check_range``
-
-    @property
-    def text_span(self) -> tuple[int, int]:
-        return self.begin, self.finish
 
 
 @dataclass(slots=True)

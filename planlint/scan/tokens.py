@@ -27,7 +27,6 @@ from typing import Any
 
 from ..data import vocabulary
 
-FIGURE_KINDS = ("NUM", "PCT", "YEAR", "DATE", "NUMX")
 BOUNDARY_KINDS = {";": "SEMI", ":": "COLON", ",": "COMMA", "(": "LPAR", ")": "RPAR", "-": "DASH",
                   "–": "DASH", "—": "DASH", "+": "DASH"}
 

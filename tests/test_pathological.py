@@ -57,6 +57,9 @@ ROWS: dict[str, tuple[Callable[[int], str], int]] = {
                           + "\n", 3000),
     "ngày then tabs": (lambda n: HEAD + "hoàn thành trước ngày" + "\t" * n + "x\n", 3000),
     "table cells then blanks": (lambda n: HEAD + "| a |" + " " * n + "| b |\n", 3000),
+    "poverty figure then spaces": (lambda n: HEAD + _repeat("Số hộ nghèo 120" + " " * 150 + "hộ; ", n) + "\n", 3000),
+    "count, blanks, then a rate": (lambda n: HEAD + _repeat("Toàn xã có 120 hộ nghèo" + " " * 100 + "x 5,2%; ", n)
+                                   + "\n", 3000),
     "words without spaces": (lambda n: HEAD + "a" * n + "\n", 8000),
     "spaces between words": (lambda n: HEAD + _repeat("tăng" + " " * 30, n) + "\n", 4000),
 }

@@ -76,24 +76,24 @@ _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _YEAR_IN = re.compile(r"(?<!\w)(?<!với )năm\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)  # not "so với năm 2024"
 _PERIOD = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\d/])")
 _SIGN = re.compile(r"\s?(?:%0|%|‰)")
-_LIST_GAP = re.compile(r"^\s*(?:hộ|người|nhân khẩu)?\s*(?:cận\s+)?(?:nghèo)?\s*(?:,|và|,\s*và)\s*"
-                       r"(?:(?:số\s+)?(?:hộ|người|nhân khẩu)\s+)?(?:cận\s+)?(?:nghèo)?\s*:?\s*(?:là\s*)?$", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"\s*[-–÷]\s*\d")
+_LIST_GAP = re.compile(r"^\s*+(?:hộ|người|nhân khẩu)?\s*+(?:cận\s+)?(?:nghèo)?\s*+(?:,|và|,\s*và)\s*+"
+                       r"(?:(?:số\s+)?(?:hộ|người|nhân khẩu)\s+)?(?:cận\s+)?(?:nghèo)?\s*+:?\s*+(?:là\s*)?$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*[-–÷]\s*+\d")
 _RANGE_BEFORE = re.compile(r"\d%?\s*[-–÷]\s*$")
-_SHARE_OF_POOR = re.compile(r"^\s*(?:của|trong|trên)?\s*(?:tổng\s+)?số\s+(?:hộ\s+)?(?:người\s+)?(?:cận\s+)?nghèo",
+_SHARE_OF_POOR = re.compile(r"^\s*+(?:của|trong|trên)?\s*+(?:tổng\s+)?số\s+(?:hộ\s+)?(?:người\s+)?(?:cận\s+)?nghèo",
                             re.IGNORECASE)
 _CURRENT = re.compile(r"(?<!\w)hiện(?:\s+nay)?\s+có(?!\w)", re.IGNORECASE)
 _AFTER_CATEGORY = re.compile(r"^\s*(?:cận\s+)?nghèo(?!\w)", re.IGNORECASE)
-_RATE_AFTER_COUNT = re.compile(r"^\s*(?:hộ|người|nhân khẩu)?\s*(?:cận\s+)?(?:nghèo)?\s*[,(:–-]?\s*"
-                               r"(?:chiếm|tương ứng|tương đương|bằng|tỷ lệ|tỉ lệ|chiếm tỷ lệ|chiếm tỉ lệ)?\s*(?:là\s*)?$",
+_RATE_AFTER_COUNT = re.compile(r"^\s*+(?:hộ|người|nhân khẩu)?\s*+(?:cận\s+)?(?:nghèo)?\s*+[,(:–-]?\s*+"
+                               r"(?:chiếm|tương ứng|tương đương|bằng|tỷ lệ|tỉ lệ|chiếm tỷ lệ|chiếm tỉ lệ)?\s*+(?:là\s*+)?$",
                                re.IGNORECASE)
 _PLACE = re.compile(r"(?<!\w)(?<!văn )((?i:thôn|ấp|bản|xóm|buôn|làng|sóc|tổ dân phố|khu phố|khối phố|khu dân cư|tổ|khối|khu))"
                     r"\s+((?:số\s+)?\d+[A-Za-z]?|[^\W\d_][\w-]*)")
-_PARALLEL = re.compile(r"\s*(?:hộ|hộ gia đình)?\s*(?:cận\s+)?(?:nghèo)?\s*(?:với|,|\(|/|tương ứng|tương đương|gồm|có)\s*"
+_PARALLEL = re.compile(r"\s*+(?:hộ|hộ gia đình)?\s*+(?:cận\s+)?(?:nghèo)?\s*+(?:với|,|\(|/|tương ứng|tương đương|gồm|có)\s*+"
                        r"(?:với\s*)?", re.IGNORECASE)
 _NEXT_ITEM = re.compile(r"(?<!\w)(?:và|hoặc|với)(?!\w)", re.IGNORECASE)
-_SLASH_PAIR = re.compile(r"\s*/\s*\d")
-_SLASH_UNIT = re.compile(r"\s*(hộ|người|nhân khẩu|khẩu)\s*/\s*", re.IGNORECASE)
+_SLASH_PAIR = re.compile(r"\s*+/\s*+\d")
+_SLASH_UNIT = re.compile(r"\s*+(hộ|người|nhân khẩu|khẩu)\s*+/\s*+", re.IGNORECASE)
 _PEOPLE_LABEL = re.compile(r"(?<!\w)(?:nhân khẩu|số người|số khẩu|người nghèo|người cận nghèo)(?!\w)")
 _HOUSEHOLD_LABEL = re.compile(r"(?<!\w)hộ(?!\w)")
 
@@ -173,7 +173,7 @@ def _vocab() -> _Vocab:
         bound_after=re.compile(r"^[^,;.()]{0,25}?(?<!\w)(?:" + "|".join(
             r"\s+".join(map(re.escape, p.split())) for p in q["bound_after"]) + r")(?!\w)", re.IGNORECASE),
         per_year=_phrases_re(q["per_year"]),
-        per_year_after=re.compile(r"^\s*(?:hộ|người|nhân khẩu|%)?\s*(?:" + "|".join(
+        per_year_after=re.compile(r"^\s*+(?:hộ|người|nhân khẩu|%)?\s*+(?:" + "|".join(
             r"\s+".join(map(re.escape, p.split())) for p in q["per_year_after"]) + r")", re.IGNORECASE),
         unit=re.compile(r"^\s*(" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in
                                             sorted(unit_of, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE),

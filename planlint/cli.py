@@ -7,6 +7,7 @@ on stderr, no traceback).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -209,8 +210,6 @@ def _config(args: argparse.Namespace) -> Any:
 
 
 def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
-    from .engine import LintResult, run
-    from .finding import SEVERITY_RANK
     from .rule import FAMILIES, known_codes
 
     cfg = _config(args)
@@ -223,11 +222,44 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         raise InputError("- (standard input) can be given once")
     errors: list[str] = []  # inputs that could not be linted: each named on stderr, exit 2 at the end
     inputs = list(iter_inputs(args.paths, errors))
+    if args.jobs < 0:
+        raise InputError("-j/--jobs takes a number of processes, 1 or more (0: one per CPU)")
+    target = args.output_file
+    if not target:
+        return _check(args, cfg, inputs, errors, out, out)
+    if target.is_dir() or not target.parent.is_dir():  # fail before the work, not after it
+        _cannot_write(target, IsADirectoryError() if target.is_dir() else FileNotFoundError())
+    buffer = io.StringIO()  # the report (or --diff) is written once the inputs are read: -o may be one of them
+    code = _check(args, cfg, inputs, errors, buffer, out)
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as f:
+            f.write(buffer.getvalue())
+    except OSError as exc:
+        _cannot_write(target, exc)
+    return code
+
+
+def _cannot_write(target: Path, exc: OSError) -> NoReturn:
+    """A -o path that cannot be written: a usage error (one line, exit 2)."""
+    if isinstance(exc, IsADirectoryError):
+        reason = "it is a folder"
+    elif isinstance(exc, FileNotFoundError):
+        reason = f"no such folder {shown(target.parent)}"
+    else:
+        reason = (exc.strerror or str(exc)).lower()
+    raise InputError(f"{shown(target)}: cannot write the report (-o): {reason}")
+
+
+def _check(args: argparse.Namespace, cfg: Any, inputs: list[Path | None], errors: list[str], stream: IO[str],
+           out: IO[str]) -> int:
+    """Lint (or repair) the inputs; the report and --diff go to ``stream``, stdin's fixed text to ``out``."""
+    from .engine import LintResult, run
+    from .finding import SEVERITY_RANK
+    from .parsing.layout import LaidOutSource
+
     fixing = args.fix or args.diff
     results: list[LintResult] = []
     fixed = 0
-    if args.jobs < 0:
-        raise InputError("-j/--jobs takes a number of processes, 1 or more (0: one per CPU)")
     if not fixing:
         from .batch import check_sources
 
@@ -241,22 +273,23 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
                                 with_facts=args.format == "html")
     for message in errors:
         sys.stderr.write(f"planlint: error: {message}\n")
+    stdin_fixed = False
     for path in inputs if fixing else ():
-        editable = path is None or path.suffix.lower() not in _not_editable()
-        if not editable:
-            sys.stderr.write(f"planlint: {path}: Word and PDF files get no edits (planlint annotate writes comments); "
-                             "checked only\n")
+        named = path is not None and path.suffix.lower() in _not_editable()
+        if named:
+            _no_edits(str(path))
         source = read_source(path, args.stdin_filename)
-        if editable:
-            fixed += _fix_one(path, source, cfg, args, out, results)
-        else:
+        if not named and isinstance(source, LaidOutSource):  # Word or PDF by content (piped to stdin)
+            _no_edits(source.path)
+        if named or isinstance(source, LaidOutSource):
             results.append(run(source, cfg, with_facts=args.format == "html"))
+        else:
+            fixed += _fix_one(path, source, cfg, args, stream if args.diff else out, results)
+            stdin_fixed = stdin_fixed or path is None
     if args.diff:
         return EXIT_FINDINGS if fixed else EXIT_OK
-    if args.fix and None in inputs:
+    if args.fix and stdin_fixed:
         return _exit(results, cfg.fail_on, SEVERITY_RANK)  # stdin: the fixed text went to stdout
-    target = args.output_file
-    stream: IO[str] = open(target, "w", encoding="utf-8", newline="\n") if target else out  # noqa: SIM115
     code = EXIT_USAGE if errors else _exit(results, cfg.fail_on, SEVERITY_RANK)
     try:
         _report(args, cfg, results, len(results), stream)
@@ -266,10 +299,12 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     except BrokenPipeError:
         _stdout_gone()
         return code  # the reader went away (| head): the findings still decide the code
-    finally:
-        if target:
-            stream.close()
     return code
+
+
+def _no_edits(name: str) -> None:
+    sys.stderr.write(f"planlint: {name}: Word and PDF files get no edits (planlint annotate writes comments); "
+                     "checked only\n")
 
 
 def _not_editable() -> tuple[str, ...]:
@@ -406,8 +441,10 @@ def cmd_tree(args: argparse.Namespace, out: IO[str]) -> int:
     from .report.outline import render_tree
 
     path = None if args.path == "-" else Path(args.path)
+    if path is not None and path.is_dir():
+        raise InputError(f"{shown(args.path)}: is a folder; planlint tree reads one file")
     if path is not None and not path.is_file():
-        raise InputError(f"{args.path}: no such file")
+        raise InputError(f"{shown(args.path)}: no such file")
     render_tree(parse_source(read_source(path)), out)
     return EXIT_OK
 
@@ -417,8 +454,10 @@ def cmd_facts(args: argparse.Namespace, out: IO[str]) -> int:
     from .report.facts import render_facts
 
     path = None if args.path == "-" else Path(args.path)
+    if path is not None and path.is_dir():
+        raise InputError(f"{shown(args.path)}: is a folder; planlint facts reads one file")
     if path is not None and not path.is_file():
-        raise InputError(f"{args.path}: no such file")
+        raise InputError(f"{shown(args.path)}: no such file")
     cfg = _config(args)
     render_facts(run(read_source(path), cfg, with_facts=True), args.format, out, cfg.lang)
     return EXIT_OK

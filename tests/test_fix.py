@@ -83,6 +83,16 @@ def test_diff_prints_and_writes_nothing(tmp_path, capsys):
     assert capsys.readouterr().out == ""
 
 
+def test_diff_goes_to_the_output_file(tmp_path, capsys):
+    p = tmp_path / "plan.txt"
+    p.write_text(HEAD + BODY, encoding="utf-8")
+    target = tmp_path / "fix.diff"
+    assert main(["check", "--diff", "-o", str(target), str(p)]) == 1
+    assert capsys.readouterr().out == ""
+    assert "+Bổ sung nguồn lực" in target.read_text(encoding="utf-8")
+    assert p.read_text(encoding="utf-8") == HEAD + BODY
+
+
 def test_renumbering_is_unsafe():
     text = HEAD.replace("21 /", "21/").replace("ngày 5 tháng 1", "ngày 05 tháng 01") + \
         "I. A\n\n1. Một\n\n2. Hai\n\n2. Ba\n\n3. Bốn\n"
@@ -146,6 +156,20 @@ def test_word_files_get_no_edits(tmp_path, capsys):
     main(["check", "--fix", str(p)])
     assert "get no edits" in capsys.readouterr().err
     assert p.read_bytes() == b"PK\x03\x04\x00\x00"
+
+
+def test_word_on_stdin_gets_no_edits(monkeypatch, capsys):
+    import io
+    import sys
+
+    from planlint.parsing.docx_build import build_docx
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(build_docx(HEAD + BODY))))
+    main(["check", "--fix", "-"])
+    captured = capsys.readouterr()
+    assert "get no edits" in captured.err
+    assert "Bổ sung nguồn lực cho các ngành;" not in captured.out  # a report, not the text rewritten
+    assert "fix: write “Bổ sung”" in captured.out
 
 
 def test_apply_edits():

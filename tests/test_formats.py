@@ -102,3 +102,12 @@ def test_output_file(tmp_path, plan, capsys):
     data = json.loads(target.read_text(encoding="utf-8"))
     assert [list(f) for f in data][0] == ["path", "line", "column", "end_line", "end_column", "code", "rule",
                                          "severity", "message"]
+
+
+@pytest.mark.parametrize("where", ["missing", "folder"])
+def test_output_file_that_cannot_be_written_is_a_usage_error(tmp_path, plan, capsys, where):
+    target = tmp_path / "nonexistent" / "r.html" if where == "missing" else tmp_path
+    code = main(["check", "--format", "html", "-o", str(target), str(plan)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and str(target) in err and "Traceback" not in err

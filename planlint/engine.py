@@ -127,6 +127,11 @@ def run(source: Source, config: Config | None = None, *, fragment: bool = False,
             for inv in inventories():
                 rows.extend(ctx.facts(inv))
             rows.sort(key=lambda r: r.span.start)
+            if config.kind in ("plan", "report"):  # --kind overrides the detection: the row says so
+                for r in rows:
+                    if r.kind == "document kind":
+                        r.text = f"{config.kind} (--kind; detected: {r.text})"
+                        r.data = {**r.data, "kind": config.kind, "detected": r.data.get("kind", "")}
         return LintResult(source, ctx.plan, findings, ctx.verdicts, rows)
 
 

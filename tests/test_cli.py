@@ -88,6 +88,8 @@ def test_directory_walk(files):
     (["check", "--select", "Q9", "x"], "unknown rule code"),
     (["explain", "Z999"], "unknown rule"),
     (["check", "--fail-on", "fatal", "x"], "invalid choice"),
+    (["facts", "."], "is a folder"),
+    (["tree", "."], "is a folder"),
 ])
 def test_usage_errors_exit_2_with_one_line(files, args, needle):
     p = run(*args, cwd=files)
@@ -95,6 +97,14 @@ def test_usage_errors_exit_2_with_one_line(files, args, needle):
     assert needle in p.stderr
     assert len(p.stderr.strip().splitlines()) == 1
     assert "Traceback" not in p.stderr
+
+
+def test_facts_kind_line_follows_the_kind_option(files):
+    detected = run("facts", "bad.txt", cwd=files).stdout
+    assert "document kind  plan," in detected
+    p = run("facts", "--kind", "report", "bad.txt", cwd=files)
+    line = next(x for x in p.stdout.splitlines() if "document kind" in x)
+    assert "document kind  report (--kind" in line
 
 
 def test_input_errors_exit_2(files, tmp_path):

@@ -209,6 +209,9 @@ def _config(args: argparse.Namespace) -> Any:
     return cfg
 
 
+STATISTICS_REFUSED = ("sarif", "github", "html")  # --statistics: text (also concise) or json
+
+
 def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
     from .rule import FAMILIES, known_codes
 
@@ -218,6 +221,9 @@ def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
         c = code.upper()
         if c != "ALL" and c not in FAMILIES and not any(k.startswith(c) for k in known):
             raise InputError(f"unknown rule code or prefix {code!r} (see 'planlint rules')")
+    if args.statistics and args.format in STATISTICS_REFUSED:
+        raise InputError(f"--statistics prints counts as text or JSON, not {args.format}; "
+                         "drop --format or use --format json")
     if args.paths.count("-") > 1:
         raise InputError("- (standard input) can be given once")
     errors: list[str] = []  # inputs that could not be linted: each named on stderr, exit 2 at the end
@@ -348,7 +354,7 @@ def _report(args: argparse.Namespace, cfg: Any, results: Sequence[Any], files: i
 
     findings = [f for r in results for f in r.findings]
     if args.statistics:
-        statistics_report(findings, out)
+        statistics_report(findings, out, as_json=args.format == "json")
     elif args.format == "json":
         json_report(findings, out)
     elif args.format == "concise":

@@ -95,6 +95,19 @@ def test_statistics_count_by_rule(tmp_path, plan, capsys):
     assert [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)
 
 
+def test_statistics_as_json_and_refused_for_sarif(plan, capsys):
+    code, out = _out(capsys, "check", "--statistics", "--format", "json", str(plan))
+    rows = json.loads(out)
+    assert code == 1 and isinstance(rows, list)
+    by_code = {r["code"]: r for r in rows}
+    assert by_code["S103"] == {"code": "S103", "rule": "repeated-number", "count": 1, "fixable": True}
+    assert [r["count"] for r in rows] == sorted((r["count"] for r in rows), reverse=True)
+    for fmt in ("sarif", "github", "html"):
+        code = main(["check", "--statistics", "--format", fmt, str(plan)])
+        captured = capsys.readouterr()
+        assert code == 2 and captured.out == "" and captured.err.count("\n") == 1 and "--statistics" in captured.err
+
+
 def test_output_file(tmp_path, plan, capsys):
     target = tmp_path / "out.json"
     code = main(["check", "--format", "json", "-o", str(target), str(plan)])

@@ -36,11 +36,19 @@ def github_report(findings: Sequence[Finding], out: IO[str]) -> None:
         out.write(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_gh_data(f.code + ' ' + f.message)}\n")
 
 
-def statistics_report(findings: Sequence[Finding], out: IO[str]) -> None:
-    """Count by rule, most frequent first; ``[*]`` marks rules whose findings carry a fix."""
+def statistics_report(findings: Sequence[Finding], out: IO[str], as_json: bool = False) -> None:
+    """Count by rule, most frequent first; ``[*]`` marks rules whose findings carry a fix. With
+    ``as_json``: an array of ``{"code", "rule", "count", "fixable"}`` in the same order."""
     counts = Counter(f.code for f in findings)
     names = {f.code: f.rule for f in findings}
     fixable = {f.code for f in findings if f.edit is not None}
+    if as_json:
+        import json
+
+        rows = [{"code": code, "rule": names[code], "count": n, "fixable": code in fixable}
+                for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
     width = max((len(str(n)) for n in counts.values()), default=1)
     for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mark = "[*]" if code in fixable else "   "

@@ -34,6 +34,15 @@ def test_nfd_matches_and_reports_original_columns():
     assert s103(src) == (10, 1, 4)
 
 
+def test_nfd_span_ends_after_the_whole_decomposed_letter():
+    raw = unicodedata.normalize("NFD", "Ủy ban") + "\n"
+    assert raw.startswith("U\u031b\u0309") or raw.startswith("U\u0309")
+    src = Source("p", raw)
+    assert src.end_position(1) == (1, 1 + len(unicodedata.normalize("NFD", "Ủ")))
+    (f,) = [f for f in lint_source(Source("p", "Tổ chu\u031b\u0301c tốt.\n"), fragment=True) if f.code == "T108"]
+    assert (f.line, f.column, f.end_column) == (1, 6, 9)  # "u" + horn + acute: three characters of the file
+
+
 def test_nfd_columns_counted_in_original_characters():
     raw = unicodedata.normalize("NFD", "Số: 1/KH-UBND\n\nKẾ HOẠCH\nX\n\nI. Ấ\n\nII. Ấ\n\nII. Ấ\n")
     src = Source("p", raw)

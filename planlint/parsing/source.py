@@ -149,7 +149,11 @@ class Source:
         if end <= 0:
             return 1, 1
         line, col = self.position(end - 1)
-        return line, col + 1
+        if self._map is None or self.text[end - 1 : end] == "\n":
+            return line, col + 1
+        # a letter composed from several characters of the file (NFD "Ủ" is U + horn + hook):
+        # the span ends after all of them
+        return line, col + max(1, self.raw_offset(end) - self.raw_offset(end - 1))
 
     def where(self, offset: int) -> str | None:
         """A place a person can find, for documents that are not text files (``¶42``); None here."""

@@ -116,6 +116,16 @@ def test_unused_suppression_is_reported():
     assert codes("<!-- planlint: disable-file=T107 -->\n" + PLAN, ignore=["T"]) == ["S103"]
 
 
+def test_unused_suppression_fix_says_what_to_remove():
+    def fix(text: str) -> str | None:
+        (f,) = [f for f in lint(text, Config()) if f.code == "X102"]
+        return f.fix
+
+    assert fix("<!-- planlint: disable-file -->\n" + PLAN.replace("II. C", "III. C")) == "remove the comment"
+    assert fix("<!-- planlint: disable-file=T107 -->\n" + PLAN) == "remove the comment"
+    assert fix("<!-- planlint: disable-file=T107,S103 -->\n" + PLAN) == "remove T107 from the comment"
+
+
 def test_ranges_still_work():
     assert codes("<!-- planlint: disable=S -->\n" + PLAN) == []
     text = "<!-- planlint: disable=S -->\n" + PLAN.replace("II. C", "<!-- planlint: enable=S103 -->\nII. C")

@@ -31,7 +31,10 @@ from ..rule import rule
         "en": "unused suppression: {codes} reported nothing here",
         "vi": "chỉ thị tắt không dùng đến: {codes} không báo lỗi nào ở đây",
     },
-    fix={"en": "remove {codes} from the comment", "vi": "bỏ {codes} khỏi chú thích"},
+    fix={
+        "default": {"en": "remove {codes} from the comment", "vi": "bỏ {codes} khỏi chú thích"},
+        "whole": {"en": "remove the comment", "vi": "xoá chú thích này"},  # nothing in it is used
+    },
     after_findings=True,
 )
 def check(ctx: Context) -> Iterator[Hit]:
@@ -41,9 +44,10 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         if d.codes is None:
             if "*" not in d.used and ran:
-                yield Hit(d.span, {"codes": "every code"})
+                yield Hit(d.span, {"codes": "every code"}, message_key="whole")
             continue
         unused = [c for c in d.codes if c not in d.used
                   and any(c == "ALL" or code.startswith(c) for code in ran)]
         if unused:
-            yield Hit(d.span, {"codes": ", ".join(unused)})
+            whole = len(unused) == len(d.codes)
+            yield Hit(d.span, {"codes": ", ".join(unused)}, message_key="whole" if whole else "default")

@@ -44,8 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--lang", choices=["vi", "en"], help="message language (default: from the locale, else en)")
         sp.add_argument("--config", type=Path, help="a pyproject.toml to read [tool.planlint] from")
 
-    c = sub.add_parser("check", help="lint plans (files, folders of *.txt/*.md, or - for stdin)")
-    c.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    c = sub.add_parser("check", help="lint plans (files, folders of *.txt/*.md/*.docx/*.pdf, or - for stdin)")
+    c.add_argument("paths", nargs="*", default=["."],
+                   help="files, folders (their *.txt, *.md, *.docx and *.pdf files) or - for stdin (default: .)")
     c.add_argument("--format", choices=["text", "json", "concise", "github", "sarif", "html"], default="text",
                    help="text (default), json (the stable contract), concise (one line a finding), github "
                         "(workflow annotations), sarif (SARIF 2.1.0), html (a self-contained report for reviewers)")

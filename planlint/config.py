@@ -9,7 +9,7 @@
     lang = "vi"                    # vi | en (default: from the locale)
     show-info = false              # also run the quiet info rules (incomplete ledgers, …)
     kind = "plan"                  # plan | report | any: the kind of document (default: detected)
-    time-budget = 30               # seconds per file; a slower file is reported (X103), the run goes on
+    time-budget = 30               # seconds per file (0: no limit); a slower file is reported (X103), the run goes on
 
     [tool.planlint.options]        # rule options, by the name the rule documents
     strict-signing = true
@@ -216,8 +216,8 @@ def load_config(pyproject: Path | None = None, start: Path | None = None) -> Con
                 raise ConfigError(f"{path}: [tool.planlint] {key}: expected true or false, found {_kind(value)}")
             cfg.show_info = value
         elif k == "time-budget":
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise ConfigError(f"{path}: [tool.planlint] {key}: expected a number of seconds > 0, "
+            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+                raise ConfigError(f"{path}: [tool.planlint] {key}: expected a number of seconds (0: no limit), "
                                   f"found {_kind(value)}")
             cfg.time_budget = float(value)
         elif k == "kind":

@@ -178,3 +178,19 @@ def test_a_legacy_encoded_file_says_why_it_is_not_recognised(tmp_path):
     (tmp_path / "old.txt").write_text(tcvn, encoding="utf-8")
     data = json.loads(run("check", "--format", "json", str(tmp_path / "old.txt")).stdout)
     assert [f["code"] for f in data] == ["S110", "T104"]
+
+
+def test_readme_options_table_lists_every_check_option_and_help_names_every_format():
+    import argparse
+
+    from planlint.cli import build_parser
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("Options of `check`"):readme.index("Exit codes:")]
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    check = sub.choices["check"]
+    longs = [s for a in check._actions for s in a.option_strings if s.startswith("--") and s != "--help"]
+    assert [s for s in longs if f"`{s}" not in table] == []
+    for text in (run("--help").stdout, run("check", "--help").stdout):
+        assert "*.docx" in text and "*.pdf" in text

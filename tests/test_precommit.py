@@ -24,6 +24,15 @@ def snippet() -> str:
     return m.group(1)
 
 
+def test_hook_patterns_cover_word_and_pdf_and_the_shipped_hook_can_read_pdf():
+    for text in (snippet(), (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")):
+        (pattern,) = re.findall(r"files: (\S+)", text)
+        assert all(re.search(pattern, f"plan.{ext}") for ext in ("md", "txt", "docx", "pdf")), pattern
+    assert "pdfplumber" in (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "from PyPI)" not in readme and "from the repository at `rev`" in readme
+
+
 def test_precommit_hook_fails_on_a_broken_plan_and_passes_after_the_fix(tmp_path):
     pytest.importorskip("pre_commit")
     if shutil.which("git") is None:

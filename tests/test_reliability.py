@@ -75,6 +75,7 @@ def test_good_configuration_is_read(tmp_path):
                           '[tool.planlint.options]\nstrict_signing = true\ngrowth-tolerance = 2\n')
     assert cfg.show_info is True and cfg.time_budget == 5.0
     assert cfg.options == {"strict-signing": True, "growth-tolerance": 2.0}
+    assert _load(tmp_path, '[tool.planlint]\ntime-budget = 0\n').time_budget == 0  # no limit, as --time-budget 0
 
 
 def test_explicit_config_that_is_binary(tmp_path):

@@ -70,3 +70,28 @@ def test_precommit_hook_fails_on_a_broken_plan_and_passes_after_the_fix(tmp_path
     p = sh("git", "commit", "-q", "-m", "fixed")
     assert p.returncode == 0, p.stdout + p.stderr
     assert sh("git", "log", "--oneline").stdout.count("\n") == 1
+
+
+def test_hook_script_snippet_lints_only_what_is_staged(tmp_path):
+    if shutil.which("git") is None or shutil.which("xargs") is None:
+        pytest.skip("git or xargs is not installed")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"<!-- hook-script-snippet -->\n```sh\n(.*?)\n```", readme, re.S)
+    assert m, "README: the hook-script one-liner is marked <!-- hook-script-snippet -->"
+    repo = tmp_path / "plans"
+    repo.mkdir()
+    bindir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""), "HOME": str(tmp_path),
+           "NO_COLOR": "1", "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def sh(script: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["sh", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+
+    assert sh("git init -q").returncode == 0
+    (repo / "cũ.md").write_text(BROKEN, encoding="utf-8")  # broken but not staged: never linted
+    p = sh(m.group(1))
+    assert (p.returncode, p.stdout, p.stderr) == (0, "", "")
+    (repo / "kế hoạch mới.md").write_text(BROKEN, encoding="utf-8")  # a name with a blank
+    sh("git add 'kế hoạch mới.md'")
+    p = sh(m.group(1))
+    assert p.returncode == 123 and "S103" in p.stdout and "cũ.md" not in p.stdout  # xargs: 123 when planlint fails

@@ -160,8 +160,9 @@ def _num(s: str | None) -> int | None:
 
 
 def _blank(s: str | None) -> bool:
-    """No digits, or zeros only: drafts also hold a place with ``ngày 00 tháng 01``."""
-    return s is None or not any(c.isdigit() for c in s) or set(s.strip()) <= {"0"}
+    """No digits: a place held in a draft (``ngày … tháng``). A day or month 0 (``ngày 00 tháng
+    01``, ``15/0/2028``) is a number the calendar refuses, not a blank."""
+    return s is None or not any(c.isdigit() for c in s)
 
 
 def day_problem(day: int | None, month: int | None, year: int | None) -> tuple[str, str]:
@@ -233,11 +234,6 @@ def _mention(m: re.Match[str], text: str) -> DateMention | None:
         spans = {"day": m.span("D_d"), "month": m.span("D_m")}
         if dm.form != "slash" and not 1900 <= dm.year <= 2099:
             return None
-        for part in ("day", "month"):  # "00/01/2025": a place held in a draft
-            if _blank(getattr(dm, f"{part}_raw")):
-                setattr(dm, part, None)
-                setattr(dm, f"{part}_raw", "")
-                dm.blanks += (part,)
     elif kind == "E":
         dm.form, dm.broken = "slash", True
         dm.day_raw, dm.month_raw = m.group("E_d"), m.group("E_m")

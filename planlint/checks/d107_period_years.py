@@ -4,7 +4,9 @@
 2025)`` is 2025 − 2021 + 1 = 5 years (DOMAIN.md, "Dates"); ``kế hoạch 5 năm (2021 - 2026)`` is
 arithmetic gone wrong: an error, with or without the brackets (``kế hoạch 5 năm 2021 - 2026``). A
 plan period is one named by ``kế hoạch``, ``giai đoạn``, ``chương trình``, ``chiến lược``, ``quy
-hoạch`` or ``thời kỳ`` just before the count.
+hoạch`` or ``thời kỳ`` just before the count, or by ``giai đoạn`` between the count and the years
+(``kế hoạch 5 năm giai đoạn 2026 - 2030``); the count may also follow the years in brackets
+(``giai đoạn 2026 - 2030 (5 năm)``).
 
 A term ``nhiệm kỳ N năm (A - B)`` lasts B − A years (2020 - 2025 is 5); a count that only fits the
 calendar-year reading is a warning there, one that fits neither an error.

@@ -41,9 +41,11 @@ _TOPIC_YEAR = re.compile(r"(?<!\w)năm[ \t]+((?:19|20)\d{2})(?![\d/.\-])", re.IG
 PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|năm qua|năm trước)(?!\w)", re.IGNORECASE)
 _N_YEARS_BEFORE = re.compile(
     r"(?:(?P<kw>kỷ niệm|chào mừng|mừng)[ \t]+(?:lần thứ[ \t]+)?)?(?:(?P<term>nhiệm kỳ)[ \t]+)?"
-    r"(?<![\d.,])(?P<n>\d{1,2})[ \t]+năm[ \t]*(?P<p>\()?[ \t]*(?:năm[ \t]*)?$",
+    r"(?<![\d.,])(?P<n>\d{1,2})[ \t]+năm[ \t]*(?P<gd>(?:giai đoạn|thời kỳ)[ \t]*)?(?P<p>\()?[ \t]*(?:năm[ \t]*)?$",
     re.IGNORECASE,
 )
+# "giai đoạn 2026 - 2030 (5 năm)": the count in brackets just after the range
+_N_YEARS_AFTER = re.compile(r"[ \t]*\([ \t]*(?P<n>\d{1,2})[ \t]+năm[ \t]*\)", re.IGNORECASE)
 _PLAN_CONTEXT = re.compile(
     r"(?<!\w)(?:kế hoạch|giai đoạn|chương trình|chiến lược|quy hoạch|thời kỳ)(?!\w)[^,;.()]{0,60}$", re.IGNORECASE)
 _ELAPSED = re.compile(r"(?<!\w)(?:sau|qua|trong|sơ kết|tổng kết|kỷ niệm|thực hiện)[ \t]*$", re.IGNORECASE)
@@ -367,12 +369,17 @@ def _range_fact(block: Block, r: DateRange, cited: set[int]) -> RangeFact:
         else:
             rf.role = "period"
             before = text[max(0, m.start("n") - 80):m.start("n")]
-            rf.plan_context = bool(_PLAN_CONTEXT.search(before)) and not _ELAPSED.search(before)
+            rf.plan_context = (bool(_PLAN_CONTEXT.search(before)) or bool(m.group("gd"))) and not _ELAPSED.search(before)
         rf.parenthesised = r.parenthesised or bool(m.group("p"))
     elif _TERM_BEFORE.search(text, max(0, head_end - 12), head_end):
         rf.role = "term"
     elif _PERIOD_BEFORE.search(text, max(0, head_end - 14), head_end):
         rf.role = "period"
+        after = _N_YEARS_AFTER.match(text, r.finish)
+        if after is not None:  # "giai đoạn 2026 - 2030 (5 năm)": a plan period, counted inclusively
+            rf.stated_years = int(after.group("n"))
+            rf.n_start, rf.n_end = after.span("n")
+            rf.plan_context = True
     return rf
 
 

@@ -105,7 +105,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         words = fold_words(c.subject).split()
         if not c.type_word or not c.issuer_text or len(words) < 4 or issuer_codes(c.issuer_text) is None:
             continue
-        key = (fold(c.type_word), fold_words(c.issuer_text), _day(c), " ".join(words[:8]))
+        # the whole subject: two programmes approved the same day differ only after their first words
+        key = (fold(c.type_word), fold_words(c.issuer_text), _day(c), " ".join(words))
         by_doc.setdefault(key, []).append(c)
     for group in by_doc.values():
         first = group[0]

@@ -311,7 +311,7 @@ def _role(header: str, body: list[Cell]) -> str:
         return "ratio"
     if _has("shares", "words", h):
         return "share"
-    if _has("shares", "rate", h) and "%" in h:
+    if _has("shares", "rate", h) and ("%" in h or _all_percent(body)):
         return "share"
     kind, year = _period(h)
     if _has("columns", "label", h) and year is None:
@@ -325,6 +325,11 @@ def _role(header: str, body: list[Cell]) -> str:
     if nums >= 2 and nums >= texts:
         return "value"  # "Số hộ", "Kinh phí (triệu đồng)": figures of no named period
     return "unknown"
+
+
+def _all_percent(body: list[Cell]) -> bool:
+    vals = [read_value(c) for c in body if c.text]
+    return len(vals) >= 2 and all(v is not None and v.pct for v in vals)
 
 
 def _pair_words(h: str) -> tuple[str, str] | None:
@@ -686,8 +691,8 @@ def _shares(tf: TableFacts) -> None:
             ss = ShareSet(tops, c, c.header, None, bool(grdp.search(c.header)), bool(prod.search(c.header)))
             _share_amounts(tf, ss)
             tf.shares.append(ss)
-        else:
-            _inferred_ratio(tf, c)
+        elif not _inferred_ratio(tf, c):
+            _inferred_shares(tf, c, tops)
 
 
 def _share_amounts(tf: TableFacts, ss: ShareSet) -> None:
@@ -713,13 +718,13 @@ def share_expected(ss: ShareSet, row: TRow) -> tuple[Decimal, Decimal] | None:
     return HUNDRED * (a.value - a.half) / (t.value + t.half), HUNDRED * (a.value + a.half) / (t.value - t.half)
 
 
-def _inferred_ratio(tf: TableFacts, c: Column) -> None:
+def _inferred_ratio(tf: TableFacts, c: Column) -> bool:
     """A "Tỷ lệ (%)" column after exactly two columns of figures may be the later over the earlier
     ("Đã cứng hóa (km)" over "Chiều dài (km)"). It is read so only when at least three rows
     show it and at most one row disagrees: the other rows prove what the column is."""
     values = [x for x in tf.columns[: c.index] if x.role == "value"]
     if len(values) != 2:
-        return
+        return False
     later, earlier = values[1].index, values[0].index
     found = [Ratio(r, c, r.values[c.index], r.values[later], r.values[earlier]) for r in tf.rows
              if c.index in r.values and later in r.values and earlier in r.values]
@@ -727,6 +732,35 @@ def _inferred_ratio(tf: TableFacts, c: Column) -> None:
     if len(found) - bad >= 3 and bad <= 1:
         c.role, c.pair, c.pair_how = "ratio", (later, earlier), "shown by the other rows"
         tf.ratios.extend(found)
+        return True
+    return False
+
+
+def _inferred_shares(tf: TableFacts, c: Column, tops: list[TRow]) -> None:
+    """A "Tỷ lệ (%)" column beside one column of amounts, in a table without a total row, holds
+    each row's share of their sum when the rows show it: at least three rows, at most one that
+    disagrees ("Nguồn vốn | Số tiền | Tỷ lệ": 80% + 10% + 10%)."""
+    left = [x for x in _amount_columns(tf) if x.index < c.index]
+    if len(left) != 1 or len(tops) < 3 or any(r.total for r in tf.rows):
+        return
+    k = left[0].index
+    if not all(k in r.values for r in tops):
+        return
+    amounts = [r.values[k] for r in tops]
+    whole = sum((a.value for a in amounts), Decimal(0))
+    slack = sum((a.half for a in amounts), Decimal(0))
+    if whole - slack <= 0:
+        return
+    bad = 0
+    for r, a in zip(tops, amounts, strict=True):
+        v = r.values[c.index]
+        lo = HUNDRED * (a.value - a.half) / (whole + slack)
+        hi = HUNDRED * (a.value + a.half) / (whole - slack)
+        if not lo - v.half <= v.value <= hi + v.half:
+            bad += 1
+    if bad <= 1:
+        ss = ShareSet(tops, c, c.header, None, False, False)
+        tf.shares.append(ss)
 
 
 _ROLES = ("start", "escaped", "fell_back", "newly", "end")

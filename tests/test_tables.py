@@ -185,7 +185,7 @@ def test_planlint_facts_lists_each_table_with_its_checks(capsys):
     path = FIXTURES / "bao-cao-xa-phu-hung-2025.txt"
     rows = inventory(parse(path.read_text(encoding="utf-8")))
     assert [r.data["kind"] for r in rows] == ["aligned", "aligned", "aligned"]
-    assert "So sánh TH/KH (%) [ratio (5)/(4)]" in rows[0].text
+    assert "So sánh TH/KH (%) [ratio (5)/(4), header]" in rows[0].text
     main(["facts", str(path)])
     out = capsys.readouterr().out
     assert "table 3 (Biểu 03: Hộ nghèo theo thôn)" in out

@@ -218,7 +218,7 @@ class TableFacts:
 
 def _col_name(c: Column) -> str:
     if c.role in ("ratio", "growth", "change") and c.pair:
-        return f"{c.header or c.role} [{c.role} ({c.pair[0] + 1})/({c.pair[1] + 1})]"
+        return f"{c.header or c.role} [{c.role} ({c.pair[0] + 1})/({c.pair[1] + 1}), {c.pair_how}]"
     return f"{c.header or '?'} [{c.role}{(' ' + c.kind) if c.kind else ''}]"
 
 

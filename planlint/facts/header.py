@@ -80,7 +80,6 @@ class NumberLine:
 class PlanDate:
     paragraph: Paragraph
     mention: DateMention
-    all_blank: bool = False  # "ngày … tháng … năm …": nothing filled in
 
     @property
     def span(self) -> Span:
@@ -104,8 +103,6 @@ class HeaderFacts:
     number: NumberLine | None = None
     date: PlanDate | None = None
     title_years: tuple[int, int] | None = None  # years the title names (first, last)
-    number_found_late: bool = False  # found outside plan.header (no "Số:" colon …)
-    date_found_late: bool = False
 
     @property
     def period(self) -> tuple[int, int] | None:
@@ -166,7 +163,7 @@ def parse_plan_date(p: Paragraph) -> PlanDate | None:
     m = _ALL_BLANK_DATE.search(p.text)
     if m:
         dm = DateMention(m.start(), m.end(), m.group(0), "long", blanks=("day", "month", "year"))
-        return PlanDate(p, dm, all_blank=True)
+        return PlanDate(p, dm)
     return None
 
 
@@ -206,7 +203,6 @@ def extract(plan: Plan) -> HeaderFacts:
         for p in _before_title(plan):
             if h.number is None and _NUMBER_START.match(p.text):
                 h.number = parse_number_line(p)
-                h.number_found_late = h.number is not None
             elif h.date is None and p is not plan.header.number and len(p.text) < 120:
                 found = parse_plan_date(p)
                 # "Tân An, ngày …", or a date line whose place was left out ("Ngày    tháng    năm 2025")
@@ -214,7 +210,6 @@ def extract(plan: Plan) -> HeaderFacts:
                                            and found.mention.form == "long")
                 if found is not None and found.mention.form in ("long", "slash", "dash", "dot") and placed:
                     h.date = found
-                    h.date_found_late = True
     h.title_years = _title_years(plan)
     return h
 

@@ -80,10 +80,6 @@ def _act_kind(act: str) -> str:
     return acts.get(act.lower(), "")
 
 
-def kind_of_code(code: str) -> str:
-    return _vocab()[0].get(code.upper(), "")
-
-
 def extract(plan: Plan) -> DocKind:
     kinds, basis, enacting, acts, figures, parts = _vocab()
     ev: list[Evidence] = []

@@ -20,6 +20,8 @@ BIG = "1" * 40
 def test_format_vn_keeps_every_digit_of_a_long_number():
     assert format_vn(Decimal(BIG), 2) == ".".join(["1"] + ["111"] * 13) + ",00"
     assert round_half_up(Decimal("9" * 35 + ".5")) == Decimal("1" + "0" * 35)
+    # an estimate that overflowed (fuzz: N110 on huge growth rates) is shown, not a traceback
+    assert format_vn(Decimal("NaN"), 2) == "?" and format_vn(Decimal("Infinity")) == "∞"
 
 
 @pytest.mark.parametrize("statement", [

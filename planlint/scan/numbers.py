@@ -78,6 +78,8 @@ def parse_number(raw: str) -> tuple[Decimal, int, bool]:
 
 def format_vn(value: Decimal, decimals: int = 0) -> str:
     """Format in Vietnamese style: ``format_vn(Decimal('1525.59'), 2) == '1.525,59'``."""
+    if not value.is_finite():  # an overflowed estimate (NaN, Infinity): shown, never a traceback
+        return "∞" if value.is_infinite() and value > 0 else "-∞" if value.is_infinite() else "?"
     v = round_half_up(value, decimals)  # as offices round: 39,285 -> 39,29
     sign = "-" if v < 0 else ""
     s = f"{v.copy_abs():f}"

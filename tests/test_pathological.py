@@ -61,6 +61,8 @@ ROWS: dict[str, tuple[Callable[[int], str], int]] = {
     "count, blanks, then a rate": (lambda n: HEAD + _repeat("Toàn xã có 120 hộ nghèo" + " " * 100 + "x 5,2%; ", n)
                                    + "\n", 3000),
     "words without spaces": (lambda n: HEAD + "a" * n + "\n", 8000),
+    "number line then tabs": (lambda n: "Số:" + "\t" * n + "KH-UBND\n\nKẾ HOẠCH\nThi đua năm 2026\n", 4000),
+    "blank number placeholders": (lambda n: "Số: " + _repeat(". ", n) + "x\n\nKẾ HOẠCH\nThi đua năm 2026\n", 4000),
     "spaces between words": (lambda n: HEAD + _repeat("tăng" + " " * 30, n) + "\n", 4000),
 }
 

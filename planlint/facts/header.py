@@ -25,8 +25,10 @@ from ..scan.dates import DateMention, display, scan
 from . import FactRow
 
 _NUMBER = re.compile(
-    r"^[ \t]*Số[ \t]*:?(?P<sp0>[ \t]*)"
-    r"(?P<num>\d+|[.…_ \t]*?)(?P<sp1>[ \t]*)(?P<s1>[/\-])(?P<sp2>[ \t]*)"
+    # runs of blanks are taken whole (possessive), so a line of tabs after "Số:" fails in linear time;
+    # a blank number is placeholders ("…", "....", "_ _") separated by blanks, never ending in one
+    r"^[ \t]*+Số[ \t]*+:?(?P<sp0>[ \t]*+)"
+    r"(?P<num>\d+|(?:[.…_](?:[ \t]*+[.…_])*+)?)(?P<sp1>[ \t]*+)(?P<s1>[/\-])(?P<sp2>[ \t]*+)"
     r"(?:(?P<year>\d{4})[ \t]*/[ \t]*)?"
     r"(?P<type>[^\s/\-]+?)(?P<sp3>[ \t]*)(?P<s2>[/\-])(?P<sp4>[ \t]*)"
     r"(?P<issuer>[^\s/|]+(?:[ \t]*-[ \t]*[^\s/\-|]+)*)[ \t.;,|]*$",

@@ -203,7 +203,7 @@ class Line:
 _HEADING_RE = re.compile(r"(#{1,6})[ \t]+")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->\s*$")
 _NUMBER_RE = re.compile(r"Số\s*:", re.IGNORECASE)
-_SYMBOL_THEN_PLACE_RE = re.compile(r"Số\s*:\s*[\d.…]*\s*/\s*\S+\s+(?=\S)", re.IGNORECASE)
+_SYMBOL_THEN_PLACE_RE = re.compile(r"Số\s*+:\s*+[\d.…]*+\s*+/\s*+\S++\s++(?=\S)", re.IGNORECASE)
 _PLACEDATE_RE = re.compile(r"[^,\d]{2,80},\s*ngày\b", re.IGNORECASE)
 _MOTTO_RE = re.compile(r"(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN)", re.IGNORECASE)
 _RECIPIENTS_RE = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
@@ -251,7 +251,7 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
-_TABLE_RULE_RE = re.compile(r"\|?(\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?")
+_TABLE_RULE_RE = re.compile(r"\|?(?:\s*+:?-{2,}+:?\s*+\|)++\s*+:?-*+:?\s*+\|?")
 _HEADER_CELL_RE = re.compile(r"\|\s*+(\*\*)?\s*+(Số\s*:|[^|,]{2,60},\s*ngày\b|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UỶ BAN|UBND)",
                              re.IGNORECASE)
 _GAP_RE = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
@@ -275,7 +275,7 @@ def _join(a: Run, b: Run) -> Run:
 
 # "Số:" alone on its line, the symbol on the next ("06/2024/QĐ-UBND", "/BC-UBND")
 _BARE_NUMBER_RE = re.compile(r"Số\s*:?[\s|]*", re.IGNORECASE)
-_SYMBOL_START_RE = re.compile(r"[\d.…_ \t]*/\s*\S|\d+\s*-\s*[A-ZĐ]")
+_SYMBOL_START_RE = re.compile(r"[\d.…_ \t]*+/\s*+\S|\d++\s*+-\s*+[A-ZĐ]")
 # "TM. ỦY BAN NHÂN" then "DÂN" alone: the end of the body's name on the next line
 _SIGN_FOR_RE = re.compile(r"(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
 _LONE_UPPER_WORD_RE = re.compile(r"[^\W\d_]+$")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def cache_dir() -> Path | None:
@@ -44,3 +45,37 @@ def write_atomic(path: Path, data: bytes) -> bool:
         return True
     except OSError:
         return False
+
+
+def lalr_parser(name: str, grammar: str, lexer_module: Any, lexer_class: Any) -> Any:
+    """A Lark LALR parser for ``grammar`` with a custom lexer, built once per machine.
+
+    Building one (grammar analysis, LALR tables) costs more than parsing a document, so the
+    built parser is saved in the cache folder under a key made of the grammar's text, the lexer
+    module's text, lark's version and Python's: an edited grammar or lexer, or an upgraded lark,
+    gets a new file and a stale parser is never loaded. Any failure to read or write the cache
+    means building, as without one. Used for ``grammar/plan.lark`` and ``grammar/figures.lark``."""
+    import hashlib
+    import io
+
+    import lark
+    from lark import Lark
+
+    key = hashlib.sha256()
+    for part in (grammar.encode(), Path(lexer_module.__file__).read_bytes(), lark.__version__.encode(),
+                 sys.version.encode()):
+        key.update(part)
+        key.update(b"\0")
+    path = cache_file("parser", f"{name}-{key.hexdigest()[:32]}.pickle")
+    if path is not None and path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                return Lark.load(fh)
+        except Exception:  # noqa: BLE001 - a damaged cache entry: build afresh
+            pass
+    parser = Lark(grammar, parser="lalr", lexer=lexer_class)
+    if path is not None:
+        buf = io.BytesIO()
+        parser.save(buf)
+        write_atomic(path, buf.getvalue())
+    return parser

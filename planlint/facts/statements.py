@@ -137,38 +137,13 @@ class PartsTotal:
 def _parser() -> Lark:
     """The LALR parser of ``grammar/figures.lark``, built once per machine and kept in the
     cache folder under a key made of the grammar's text, the lexer module's, lark's version and
-    Python's (as ``planlint.parsing.parser`` keeps the plan parser)."""
-    import hashlib
-    import io
-    import sys
-    from pathlib import Path
-
-    import lark
-    from lark import Lark
-
-    from ..cache import cache_file, write_atomic
+    Python's (``cache.lalr_parser``, as for the plan parser)."""
+    from ..cache import lalr_parser
     from ..data import grammar_path
     from ..scan import toklexer
 
-    grammar = grammar_path("figures.lark").read_text(encoding="utf-8")
-    key = hashlib.sha256()
-    for part in (grammar.encode(), Path(toklexer.__file__).read_bytes(), lark.__version__.encode(),
-                 sys.version.encode()):
-        key.update(part)
-        key.update(b"\0")
-    path = cache_file("parser", f"figures-{key.hexdigest()[:32]}.pickle")
-    if path is not None and path.is_file():
-        try:
-            with open(path, "rb") as fh:
-                return Lark.load(fh)
-        except Exception:  # noqa: BLE001 - a damaged cache entry: build afresh
-            pass
-    parser = Lark(grammar, parser="lalr", lexer=toklexer.TokLexer)
-    if path is not None:
-        buf = io.BytesIO()
-        parser.save(buf)
-        write_atomic(path, buf.getvalue())
-    return parser
+    return lalr_parser("figures", grammar_path("figures.lark").read_text(encoding="utf-8"), toklexer,
+                       toklexer.TokLexer)
 
 
 def _figure_kind(q: Quantity) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..data import grammar_path
@@ -18,42 +17,11 @@ if TYPE_CHECKING:
 
 @functools.cache
 def _lark() -> Lark:
-    """The LALR parser of ``grammar/plan.lark``, built once per machine.
-
-    Building it (grammar analysis, LALR tables) costs more than parsing a plan, so the built
-    parser is saved in the user's cache folder under a key made of the grammar's text, the
-    lexer module's text, lark's version and Python's: an edited grammar or lexer, or an upgraded
-    lark, gets a new file and a stale parser is never loaded. Any failure to read or write the
-    cache means building, as without one."""
-    import hashlib
-    import io
-    import sys
-
-    import lark
-    from lark import Lark
-
-    from ..cache import cache_file, write_atomic
+    """The LALR parser of ``grammar/plan.lark``, built once per machine (``cache.lalr_parser``)."""
+    from ..cache import lalr_parser
     from . import lexer
 
-    grammar = grammar_path("plan.lark").read_text(encoding="utf-8")
-    key = hashlib.sha256()
-    for part in (grammar.encode(), Path(lexer.__file__).read_bytes(), lark.__version__.encode(),
-                 sys.version.encode()):
-        key.update(part)
-        key.update(b"\0")
-    path = cache_file("parser", f"plan-{key.hexdigest()[:32]}.pickle")
-    if path is not None and path.is_file():
-        try:
-            with open(path, "rb") as fh:
-                return Lark.load(fh)
-        except Exception:  # noqa: BLE001 - a damaged cache entry: build afresh
-            pass
-    parser = Lark(grammar, parser="lalr", lexer=lexer.LineLexer)
-    if path is not None:
-        buf = io.BytesIO()
-        parser.save(buf)
-        write_atomic(path, buf.getvalue())
-    return parser
+    return lalr_parser("plan", grammar_path("plan.lark").read_text(encoding="utf-8"), lexer, lexer.LineLexer)
 
 
 def paragraph(runs: list[Run], lines: list[int]) -> Paragraph:

@@ -1,6 +1,9 @@
-"""Pathological inputs run in linear time: the time at 8x the size is at most 10x the time at 1x.
+"""Pathological inputs run in linear time: the time at 8x the size is at most 16x the time at 1x.
 
-A ratio is stable on a noisy machine where an absolute time is not; a quadratic pass gives 64x.
+A ratio is stable on a noisy machine where an absolute time is not; a quadratic pass gives 64x, a
+linear one 8x, and the margin between them absorbs a loaded CI machine (a ratio of 11 was once
+measured there on a row that is linear: 13x at 16x the size on a quiet machine). A row over the
+bound is measured once more before it fails, with the garbage collector off during each run.
 Each row is a shape that once made a pass quadratic (issue #11) or a cousin of one: runs of
 blanks after a citation, long tokens without spaces (base64 images, ``[``, ``\\frac{``, ``.``),
 many directives, many dates, rates, entities or numbers in one paragraph.
@@ -8,6 +11,7 @@ many directives, many dates, rates, entities or numbers in one paragraph.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -69,11 +73,23 @@ ROWS: dict[str, tuple[Callable[[int], str], int]] = {
 
 def _time(text: str, repeat: int) -> float:
     best = float("inf")
-    for _ in range(repeat):
-        t = time.process_time()
-        lint(text, Config())
-        best = min(best, time.process_time() - t)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            t = time.process_time()
+            lint(text, Config())
+            best = min(best, time.process_time() - t)
+    finally:
+        gc.enable()
     return best
+
+
+def _ratio(small: str, big: str) -> tuple[float, float, float]:
+    t1 = _time(small, 5)
+    t8 = _time(big, 3)
+    # a floor for t1: at a millisecond, timer noise alone would move the ratio
+    return t1, t8, t8 / max(t1, 0.002)
 
 
 @pytest.mark.parametrize("name", list(ROWS))
@@ -81,8 +97,7 @@ def test_linear(name: str) -> None:
     make, n = ROWS[name]
     lint(HEAD, Config())  # warm the lazy loads
     small, big = make(n), make(8 * n)
-    t1 = _time(small, 3)
-    t8 = _time(big, 2)
-    # a floor for t1: at a millisecond, timer noise alone would move the ratio
-    ratio = t8 / max(t1, 0.002)
-    assert ratio <= 10, f"{name}: {t1:.4f}s at 1x, {t8:.4f}s at 8x (ratio {ratio:.1f})"
+    t1, t8, ratio = _ratio(small, big)
+    if ratio > 16:
+        t1, t8, ratio = _ratio(small, big)
+    assert ratio <= 16, f"{name}: {t1:.4f}s at 1x, {t8:.4f}s at 8x (ratio {ratio:.1f})"

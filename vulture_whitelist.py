@@ -17,8 +17,4 @@ suppressed  # noqa: B018
 # languages of the glossary; the message tests iterate over them
 LANGS  # noqa: B018
 # readers the tests use to inspect a plan: token streams, parsed dates, empty table cells
-token_streams  # noqa: B018
-parse_date  # noqa: B018
-FORMS  # noqa: B018
-MONTH_FORMS  # noqa: B018
 empty  # noqa: B018

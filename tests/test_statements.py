@@ -11,10 +11,16 @@ from hypothesis import strategies as st
 from planlint.config import Config
 from planlint.data import vocabulary
 from planlint.engine import lint
-from planlint.facts.statements import statements, token_streams
+from planlint.facts.statements import _by_block, _stream, blocks, statements
 from planlint.parsing.parser import parse
 from planlint.scan.tokens import cue_classes, tokenize, trie
 from planlint.scan.units import lexicon
+
+
+def token_streams(plan) -> list[list]:
+    """The typed token stream of every block the N rules read (index = block index)."""
+    by_block = plan.fact(_by_block)
+    return [_stream(b.paragraph.text, by_block.get(bi, [])) for bi, b in enumerate(plan.fact(blocks))]
 
 
 def plan(statement: str):

@@ -173,12 +173,6 @@ def _by_block(plan: Plan) -> dict[int, list[Quantity]]:
     return out
 
 
-def token_streams(plan: Plan) -> list[list[Tok]]:
-    """The typed token stream of every block the N rules read (index = block index)."""
-    by_block = plan.fact(_by_block)
-    return [_stream(b.paragraph.text, by_block.get(bi, [])) for bi, b in enumerate(plan.fact(blocks))]
-
-
 _CLAUSE_END = frozenset({"SEMI", "DOT"})
 
 

@@ -413,43 +413,6 @@ def next_day(d: date) -> date:
     return d + timedelta(days=1)
 
 
-def parse_date(text: str) -> DateMention | None:
-    """The single date that makes up all of ``text`` (stripped), or ``None``."""
-    t = text.strip()
-    sc = scan(t)
-    if len(sc.dates) == 1 and sc.dates[0].start == 0 and sc.dates[0].end == len(t):
-        return sc.dates[0]
-    return None
-
-
-# Rendering (tests and messages): every surface form of a valid date ------------------------------
-
-def render(d: date, form: str) -> str:
-    """``d`` written in one surface form (``FORMS``); the inverse of ``parse_date``."""
-    dd, mm, yy = d.day, d.month, d.year
-    nd = f"{dd:02d}" if dd < 10 else str(dd)
-    nm = f"{mm:02d}" if mm < 3 else str(mm)
-    return {
-        "nd30": f"ngày {nd} tháng {nm} năm {yy}",
-        "long": f"ngày {dd} tháng {mm} năm {yy}",
-        "long-padded": f"ngày {dd:02d} tháng {mm:02d} năm {yy}",
-        "slash": f"{dd}/{mm}/{yy}",
-        "slash-padded": f"{dd:02d}/{mm:02d}/{yy}",
-        "ngay-slash": f"ngày {dd}/{mm}/{yy}",
-        "dash": f"{dd}-{mm}-{yy}",
-        "dot": f"{dd}.{mm}.{yy}",
-    }[form]
-
-
-FORMS = ("nd30", "long", "long-padded", "slash", "slash-padded", "ngay-slash", "dash", "dot")
-MONTH_FORMS = {
-    "long": "tháng {m} năm {y}",
-    "slash": "tháng {m}/{y}",
-    "dash": "tháng {m}-{y}",
-    "bare": "{m}/{y}",
-}
-
-
 # Matching names whatever the tone placement (hoà/hòa, uỷ/ủy), case or NFC/NFD ---------------------
 
 def _fold_char(ch: str) -> str:

@@ -28,7 +28,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench.py
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check planlint tests benchmarks
+	$(VENV)/bin/ruff check planlint tests benchmarks scripts
 	$(VENV)/bin/mypy
 	$(VENV)/bin/vulture planlint vulture_whitelist.py --min-confidence 60
 

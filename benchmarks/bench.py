@@ -231,7 +231,8 @@ def throughput(texts: list[str], work: Path) -> None:
         if not extra:
             subprocess.run([planlint, "check", "--format", "json", str(plans)], capture_output=True, env=env)
         ms, cpu = min(timed([planlint, "check", "--format", "json", *extra, str(plans)], env) for _ in range(2))
-        print(f"  {label:<32} {ms / 1000:6.2f} s  {mb / (ms / 1000):6.2f} MB/s   (CPU {cpu / 1000:.2f} s in all processes)")
+        print(f"  {label:<32} {ms / 1000:6.2f} s  {mb / (ms / 1000):6.2f} MB/s   "
+              f"(CPU {cpu / 1000:.2f} s in all processes)")
 
 
 def memory(texts: list[str], work: Path) -> None:

@@ -130,7 +130,8 @@ def check_sources(sources: Sequence[Source], config: Config, *, jobs: int = 0, u
     results = []
     for i, (source, found) in enumerate(zip(sources, findings, strict=True)):
         assert found is not None
-        if i in todo and keys[i] and not any(f.code == "X103" for f in found):  # a file not fully checked is not a result to keep
+        # a file not fully checked is not a result to keep
+        if i in todo and keys[i] and not any(f.code == "X103" for f in found):
             _store(keys[i], found)
         results.append(LintResult(source, Plan(source), found, []))
     return results

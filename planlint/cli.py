@@ -58,7 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--select", type=_codes, help="only these codes or prefixes (S,N101)")
     c.add_argument("--extend-select", type=_codes, help="add codes to the selection")
     c.add_argument("--ignore", type=_codes, help="skip these codes or prefixes")
-    c.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that fails (default: warning)")
+    c.add_argument("--fail-on", choices=["error", "warning", "info"],
+                   help="lowest severity that fails (default: warning)")
     c.add_argument("--show-info", action="store_true", help="also run the quiet info rules (incomplete ledgers, …)")
     c.add_argument("--kind", choices=["plan", "report", "any"],
                    help="the kind of document (default: detected from its header, title and body)")
@@ -91,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--show-info", action="store_true", help="also run the quiet info rules")
     common(a)
 
-    f = sub.add_parser("facts", help="every fact extracted (numbers, shares, ledgers, dates, citations) and each check's verdict")
+    f = sub.add_parser("facts", help="every fact extracted (numbers, shares, ledgers, dates, citations) "
+                                     "and each check's verdict")
     f.add_argument("path")
     f.add_argument("--format", choices=["text", "json"], default="text")
     f.add_argument("--show-info", action="store_true", help="also run the quiet info rules")
@@ -175,7 +177,8 @@ def read_source(path: Path | None, stdin_name: str = "<stdin>") -> Source:
     from .parsing.inputs import load
 
     if path is None:
-        return load(sys.stdin.buffer.read(), stdin_name, Path(stdin_name).suffix.lower() if stdin_name != "<stdin>" else "")
+        suffix = Path(stdin_name).suffix.lower() if stdin_name != "<stdin>" else ""
+        return load(sys.stdin.buffer.read(), stdin_name, suffix)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -301,7 +304,8 @@ def _check(args: argparse.Namespace, cfg: Any, inputs: list[Path | None], errors
     try:
         _report(args, cfg, results, len(results), stream)
         if args.fix:
-            note = (f"Đã sửa {fixed} phát hiện." if cfg.lang == "vi" else f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
+            note = (f"Đã sửa {fixed} phát hiện." if cfg.lang == "vi"
+                    else f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
             sys.stderr.write(note + "\n")
     except BrokenPipeError:
         _stdout_gone()
@@ -439,7 +443,8 @@ def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
     if r.options:
         out.write("\nOptions ([tool.planlint.options] in pyproject.toml):\n")
         for name, opt in r.options.items():
-            out.write(f"  {name} = {json.dumps(opt.default)}  # {opt.type.__name__}{': ' + opt.help if opt.help else ''}\n")
+            helptext = ": " + opt.help if opt.help else ""
+            out.write(f"  {name} = {json.dumps(opt.default)}  # {opt.type.__name__}{helptext}\n")
     return EXIT_OK
 
 
@@ -489,7 +494,8 @@ def cmd_annotate(args: argparse.Namespace, out: IO[str]) -> int:
     cfg = _config(args)
     outcome = annotate(src, dst, cfg)
     if cfg.lang == "vi":
-        msg = f"{dst}: {outcome.added} nhận xét mới của planlint ({outcome.already} đã có sẵn), {outcome.findings} phát hiện"
+        msg = (f"{dst}: {outcome.added} nhận xét mới của planlint ({outcome.already} đã có sẵn), "
+               f"{outcome.findings} phát hiện")
     else:
         msg = (f"{dst}: {outcome.added} new planlint comment{'s' if outcome.added != 1 else ''} "
                f"({outcome.already} already there), {outcome.findings} finding{'s' if outcome.findings != 1 else ''}")
@@ -497,7 +503,8 @@ def cmd_annotate(args: argparse.Namespace, out: IO[str]) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "annotate": cmd_annotate, "rules": cmd_rules, "explain": cmd_explain, "tree": cmd_tree, "facts": cmd_facts}
+COMMANDS = {"check": cmd_check, "annotate": cmd_annotate, "rules": cmd_rules, "explain": cmd_explain,
+            "tree": cmd_tree, "facts": cmd_facts}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -518,7 +525,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     for stream in (sys.stdout, sys.stderr):
         # a console that cannot show Vietnamese (cp1252, a Windows redirect): escapes, not a traceback
-        if hasattr(stream, "reconfigure") and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if hasattr(stream, "reconfigure") and encoding != "utf8":
             stream.reconfigure(errors="backslashreplace")
     out = sys.stdout
     try:

@@ -151,7 +151,8 @@ def _codes(path: Path, key: str, value: Any) -> list[str]:
         raise ConfigError(f"{path}: [tool.planlint] {key}: expected a list of rule codes, found {_kind(value)}")
     for code in codes:
         if not known_code(code):
-            raise ConfigError(f"{path}: [tool.planlint] {key}: unknown rule code or prefix {code!r} (see 'planlint rules')")
+            raise ConfigError(f"{path}: [tool.planlint] {key}: unknown rule code or prefix {code!r} "
+                              "(see 'planlint rules')")
     return codes
 
 

@@ -30,20 +30,28 @@ from planlint.engine import lint_source  # noqa: E402
 from planlint.parsing.source import InputError, Source  # noqa: E402
 
 SNIPPETS = [
-    "Số: 12/KH-UBND", "KẾ HOẠCH", "I. MỤC ĐÍCH", "II. NỘI DUNG", "1. ", "a) ", "- ", "+ ", "Căn cứ Nghị quyết số 12/NQ-HĐND ngày 10/12/2025 của HĐND xã;",
+    "Số: 12/KH-UBND", "KẾ HOẠCH", "I. MỤC ĐÍCH", "II. NỘI DUNG", "1. ", "a) ", "- ", "+ ",
+    "Căn cứ Nghị quyết số 12/NQ-HĐND ngày 10/12/2025 của HĐND xã;",
     "Đầu năm có 120 hộ nghèo, thoát nghèo 30 hộ, phát sinh mới 5 hộ, cuối năm còn 95 hộ.",
     "Tổng vốn 1.250 triệu đồng, trong đó: ngân sách tỉnh 800 triệu đồng, ngân sách xã 450 triệu đồng.",
-    "Cơ cấu: nông nghiệp chiếm 30,5%, dịch vụ chiếm 69,5%.", "tăng 12,5% so với năm 2024", "từ ngày 1/3/2025 đến ngày 30/6/2025",
-    "năm 2025", "tháng 13/2025", "ngày 31/02/2026", "<!-- planlint: disable=S103 -->", "<!-- planlint: disable-next-line=N101 lý do -->",
-    "<!-- planlint: disable= -->", "<!-- planlint:", "-->", "$\\frac{1}{2}$", "x<sup>2</sup>", "m^{2}", "&amp;", "![a](data:,QUJD)",
-    "| a | b |\n|---|---|\n| 1 | 2 |", "\t", "   ", "\r\n", "\r", "\n\n", "\x1b[31m", "\u0301", "\ufeff", "…", ".....", "[[[", "{{{",
+    "Cơ cấu: nông nghiệp chiếm 30,5%, dịch vụ chiếm 69,5%.", "tăng 12,5% so với năm 2024",
+    "từ ngày 1/3/2025 đến ngày 30/6/2025",
+    "năm 2025", "tháng 13/2025", "ngày 31/02/2026", "<!-- planlint: disable=S103 -->",
+    "<!-- planlint: disable-next-line=N101 lý do -->",
+    "<!-- planlint: disable= -->", "<!-- planlint:", "-->", "$\\frac{1}{2}$", "x<sup>2</sup>", "m^{2}", "&amp;",
+    "![a](data:,QUJD)",
+    "| a | b |\n|---|---|\n| 1 | 2 |", "\t", "   ", "\r\n", "\r", "\n\n", "\x1b[31m", "\u0301", "\ufeff", "…",
+    ".....", "[[[", "{{{",
     "An Phú, ngày 5 tháng 1 năm 2026", "TM. ỦY BAN NHÂN DÂN", "Nơi nhận:", "tỷ lệ hộ nghèo giảm từ 5,2% xuống 3,1%",
 ]
 SEED_PLAN = ("UBND XÃ AN PHÚ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\nAn Phú, ngày 5 tháng 1 năm 2026\n\n"
              "KẾ HOẠCH\nGiảm nghèo năm 2026\n\nI. MỤC ĐÍCH\n1. Mục đích\nĐầu năm có 120 hộ nghèo, thoát nghèo 30 hộ, "
-             "phát sinh mới 5 hộ, cuối năm còn 95 hộ.\n2. Yêu cầu\nTổng vốn 1.250 triệu đồng, trong đó: ngân sách tỉnh 800 "
-             "triệu đồng, ngân sách xã 450 triệu đồng.\nII. NỘI DUNG\nCơ cấu: nông nghiệp chiếm 30,5%, dịch vụ chiếm 69,5%.\n"
-             "III. TỔ CHỨC THỰC HIỆN\nTừ ngày 1/3/2026 đến ngày 30/6/2026.\nNơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN\n")
+             "phát sinh mới 5 hộ, cuối năm còn 95 hộ.\n2. Yêu cầu\n"
+             "Tổng vốn 1.250 triệu đồng, trong đó: ngân sách tỉnh 800 "
+             "triệu đồng, ngân sách xã 450 triệu đồng.\nII. NỘI DUNG\n"
+             "Cơ cấu: nông nghiệp chiếm 30,5%, dịch vụ chiếm 69,5%.\n"
+             "III. TỔ CHỨC THỰC HIỆN\nTừ ngày 1/3/2026 đến ngày 30/6/2026.\n"
+             "Nơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN\n")
 
 
 def seeds() -> list[str]:
@@ -59,7 +67,8 @@ def seeds() -> list[str]:
 def long_number(rng: random.Random) -> str:
     n = rng.choice([29, 30, 40, 100, 1000, 5000])
     digits = "".join(rng.choice("0123456789") for _ in range(n))
-    return rng.choice([digits, digits[:n // 2] + "," + digits[n // 2:], ".".join(digits[i:i + 3] for i in range(0, n, 3))])
+    grouped = ".".join(digits[i:i + 3] for i in range(0, n, 3))
+    return rng.choice([digits, digits[:n // 2] + "," + digits[n // 2:], grouped])
 
 
 def mutate(text: str, rng: random.Random) -> str:

@@ -21,7 +21,8 @@ BODY = ("I. MỤC ĐÍCH\n\nBổ xung nguồn lực cho các nghành; vận đ�
         "II. YÊU CẦU\n\nTổ chức kip thời.\n\nIIII. TỔ CHỨC THỰC HIỆN\n\nGiao các đơn vị thực hiện .\n")
 FIXED_BODY = ("I. MỤC ĐÍCH\n\nBổ sung nguồn lực cho các ngành; vận động cán bộ, công chức tham gia.\n\n"
               "II. YÊU CẦU\n\nTổ chức kịp thời.\n\nIV. TỔ CHỨC THỰC HIỆN\n\nGiao các đơn vị thực hiện.\n")
-FIXED_HEAD = "Số: 21/KH-UBND\n\nAn Bình, ngày 05 tháng 01 năm 2026\n\nKẾ HOẠCH\nPhát động phong trào thi đua năm 2026\n\n"
+FIXED_HEAD = ("Số: 21/KH-UBND\n\nAn Bình, ngày 05 tháng 01 năm 2026\n\n"
+              "KẾ HOẠCH\nPhát động phong trào thi đua năm 2026\n\n")
 
 
 def test_safe_fixes_repair_every_listed_slip():
@@ -178,7 +179,8 @@ def test_apply_edits():
 
 # -- fixing twice equals fixing once ----------------------------------------------------------
 
-WORDS = [unicodedata.normalize("NFD", "Bổ xung nguồn"), "Bổ xung", "bổ sung", "kip thời", "nghành", "cán bộ,công chức", "tham  gia", "thực hiện .",
+WORDS = [unicodedata.normalize("NFD", "Bổ xung nguồn"), "Bổ xung", "bổ sung", "kip thời", "nghành",
+         "cán bộ,công chức", "tham  gia", "thực hiện .",
          "phong trào", "văn hóa", "đơn vị", "tỷ lệ", "1,5", "các xã", "sát nhập", "; ", ", "]
 HEADINGS = ["I. MỤC ĐÍCH", "II. YÊU CẦU", "IIII. NHIỆM VỤ", "IIV. GIẢI PHÁP", "III. TỔ CHỨC", "1. Một", "2. Hai"]
 

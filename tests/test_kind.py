@@ -128,7 +128,8 @@ def test_kind_in_pyproject_and_on_the_command_line(tmp_path):
     doc = tmp_path / "bao-cao.txt"
     doc.write_text(REPORT, encoding="utf-8")
     out = [subprocess.run([sys.executable, "-m", "planlint", "check", "--format", "json", *extra, str(doc)],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=60).stdout for extra in ([], ["--kind", "plan"])]
+                          capture_output=True, text=True, cwd=tmp_path, timeout=60).stdout
+           for extra in ([], ["--kind", "plan"])]
     assert [f["code"] for f in json.loads(out[0])] == []
     assert [f["code"] for f in json.loads(out[1])] == ["D111"]
 
@@ -193,7 +194,8 @@ def test_s103_list_restarting_under_a_numbered_markdown_heading():
 
 
 def test_s101_criterion_number_at_the_start_of_a_line():
-    text = ("KẾ HOẠCH\nThi đua năm 2026\n\nI. NHIỆM VỤ\n\n1. Rà soát\n\nCác thôn rà soát kết quả thực hiện, nhất là tiêu chí\n"
+    text = ("KẾ HOẠCH\nThi đua năm 2026\n\nI. NHIỆM VỤ\n\n1. Rà soát\n\n"
+            "Các thôn rà soát kết quả thực hiện, nhất là tiêu chí\n"
             "18.3 về hành chính công và tiêu chí 17 về môi trường.\n\n2. Tổ chức\n")
     assert [c for c, _ in codes(text) if c.startswith("S")] == []
 
@@ -241,7 +243,8 @@ def test_t102_unit_column_of_a_text_table_is_no_repeat():
 
 def test_parts_written_out_open_their_own_numbering():
     text = ("BÁO CÁO\nKết quả năm 2025\n\nPhần thứ nhất\nKẾT QUẢ NĂM 2025\n\nI. KINH TẾ\n\n1. Thu ngân sách\n\n"
-            "2. Sản xuất\n\nPhần thứ hai\nPHƯƠNG HƯỚNG NĂM 2026\n\n1. Thu ngân sách 9 tỷ đồng.\n\n2. Giảm 8 hộ nghèo.\n\n"
+            "2. Sản xuất\n\nPhần thứ hai\nPHƯƠNG HƯỚNG NĂM 2026\n\n"
+            "1. Thu ngân sách 9 tỷ đồng.\n\n2. Giảm 8 hộ nghèo.\n\n"
             "Phần thứ tư\nKIẾN NGHỊ\n")
     plan = planlint.parse(text)
     assert [(s.marker.display(), s.marker.value) for s in plan.body] == [

@@ -142,7 +142,8 @@ def test_counted_lists(items, delta):
 @settings(max_examples=80, deadline=None)
 def test_growth_between_parts(tenths, agg):
     order = ["công nghiệp - xây dựng", "dịch vụ", "nông nghiệp"]
-    parts = "; ".join(f"{lab} tăng {format_vn(Decimal(t).scaleb(-1), 1)}%" for lab, t in zip(order, tenths, strict=True))
+    parts = "; ".join(f"{lab} tăng {format_vn(Decimal(t).scaleb(-1), 1)}%"
+                      for lab, t in zip(order, tenths, strict=True))
     if any(t < 0 for t in tenths) or agg < 0:
         return  # a fall is not written "tăng"
     text, line = plan(f"Tốc độ tăng trưởng giá trị sản xuất đạt {format_vn(Decimal(agg).scaleb(-1), 1)}%, trong đó: "

@@ -154,7 +154,8 @@ def test_households_moving_away_soften_the_finding():
 
 
 def test_a_count_not_understood_softens_the_finding():
-    text = plan("- Số hộ nghèo đầu năm 46 hộ, trong đó 10 hộ nghèo là hộ người có công; giảm 14 hộ; cuối năm còn 30 hộ.")
+    text = plan("- Số hộ nghèo đầu năm 46 hộ, trong đó 10 hộ nghèo là hộ người có công; "
+                "giảm 14 hộ; cuối năm còn 30 hộ.")
     assert [(c, s) for c, _, s, _ in found(text)] == [("P101", "warning")]
 
 
@@ -222,7 +223,8 @@ def test_a_stated_total_arbitrates():
     assert codes(text) == []
     wrong_rate = found(text.replace("chiếm 1,90%", "chiếm 2,10%"))
     assert [(c, line, s) for c, line, s, _ in wrong_rate] == [("P103", 4, "error")]
-    assert wrong_rate[0][3] == "32 poor households of 1.685 households: 32 ÷ 1.685 × 100 = 1,90%, but the plan says 2,10%"
+    assert wrong_rate[0][3] == ("32 poor households of 1.685 households: 32 ÷ 1.685 × 100 = 1,90%, "
+                                "but the plan says 2,10%")
     wrong_total = found(text.replace("1.685 hộ", "1.865 hộ"))
     assert [(c, line, s) for c, line, s, _ in wrong_total] == [("P103", 3, "error")]
     assert "the plan states 1.865 households" in wrong_total[0][3]
@@ -345,7 +347,8 @@ def test_counts_and_rates_of_no_stated_time_share_a_total():
     assert codes(good) == []
     bad = good.replace("(1,72%)", "(1,27%)")
     assert [(c, s) for c, _, s, _ in found(bad)] == [("P103", "error")]
-    sentence = plan("- Cuối năm 2024 toàn xã còn 104 hộ nghèo, chiếm tỷ lệ 3,14%; hộ cận nghèo là 75 hộ, chiếm tỷ lệ 2,72%.")
+    sentence = plan("- Cuối năm 2024 toàn xã còn 104 hộ nghèo, chiếm tỷ lệ 3,14%; "
+                    "hộ cận nghèo là 75 hộ, chiếm tỷ lệ 2,72%.")
     assert [(c, s) for c, _, s, _ in found(sentence)] == [("P103", "warning")]
 
 

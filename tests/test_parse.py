@@ -217,7 +217,8 @@ def test_fixture_plans_with_other_structures_are_clean():
 def test_header_as_a_markdown_table():
     text = ("| ỦY BAN NHÂN DÂN XÃ TÂN HÒA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
             "| Số: 64/KH-UBND | Độc lập - Tự do - Hạnh phúc |\n|  | Tân Hòa, ngày 15 tháng 01 năm 2025 |\n\n"
-            "# KẾ HOẠCH\n\nThi đua năm 2025\n\n## I. MỤC ĐÍCH\n\n1. Thi đua.\n\n| Chỉ tiêu | 2025 |\n|---|---|\n| A | 1 |\n")
+            "# KẾ HOẠCH\n\nThi đua năm 2025\n\n## I. MỤC ĐÍCH\n\n1. Thi đua.\n\n"
+            "| Chỉ tiêu | 2025 |\n|---|---|\n| A | 1 |\n")
     p = planlint.parse(text)
     assert p.header.number is not None and p.header.number.text == "Số: 64/KH-UBND"
     assert p.position(p.header.number.span.start) == (3, 3)

@@ -110,7 +110,8 @@ def test_period_without_brackets(text, expected):
 
 def test_rate_after_a_count_is_a_warning():
     cfg = Config(select=["N"])
-    text = "II. KẾT QUẢ\n\n- Trong năm giảm 140 hộ nghèo (trong đó có 132 hộ có thu nhập trên 3 triệu đồng/người/tháng, đạt tỷ lệ 180%).\n"
+    text = ("II. KẾT QUẢ\n\n- Trong năm giảm 140 hộ nghèo (trong đó có 132 hộ có thu nhập "
+            "trên 3 triệu đồng/người/tháng, đạt tỷ lệ 180%).\n")
     assert [(f.code, f.severity) for f in lint(text, cfg, fragment=True)] in ([], [("N106", "warning")])
     text = "II. KẾT QUẢ\n\n- Có 1.200 hộ sử dụng nước sạch, đạt tỷ lệ 102%.\n"
     assert [(f.code, f.severity) for f in lint(text, cfg, fragment=True)] == [("N106", "warning")]

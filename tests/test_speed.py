@@ -80,7 +80,8 @@ def test_grammar_change_is_picked_up(fresh_parser, monkeypatch, tmp_path):
     grammar = parser_mod.grammar_path("plan.lark").read_text(encoding="utf-8")
     edited = tmp_path / "plan.lark"
     assert "\ntitle: TITLE (SUMMARY | CONT)*\n" in grammar
-    edited.write_text(grammar.replace("\ntitle: TITLE (SUMMARY | CONT)*\n", "\ntitle: TITLE (SUMMARY | CONT)* -> renamed\n"),
+    renamed = grammar.replace("\ntitle: TITLE (SUMMARY | CONT)*\n", "\ntitle: TITLE (SUMMARY | CONT)* -> renamed\n")
+    edited.write_text(renamed,
                       encoding="utf-8")
     monkeypatch.setattr(parser_mod, "grammar_path", lambda name: edited)
     parser_mod._lark.cache_clear()

@@ -184,7 +184,8 @@ def test_seeds_t_warnings_are_the_real_slips(seeds):
     for path in seeds:
         text = path.read_text(encoding="utf-8")
         lines = text.split("\n")
-        want = {next(i + 1 for i, line in enumerate(lines) if c["anchor"] in line) for c in truth if c["doc"] == path.name}
+        want = {next(i + 1 for i, line in enumerate(lines) if c["anchor"] in line)
+                for c in truth if c["doc"] == path.name}
         found = [f for f in lint(text, Config(select=["T"]), path=str(path)) if f.severity != "info"]
         assert {f.line for f in found} == want, (path.name, [(f.line, f.code, f.message) for f in found])
         assert all(f.severity == "warning" for f in found)
@@ -210,9 +211,11 @@ def test_unseen_clean_plans_give_no_t_finding_and_no_error(name):
 
 PLANTED = [
     # (plan, correct text, the slip planted in a copy, the code expected on that line)
-    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "Ủy ban nhân dân huyện về công tác", "Ủy ban nhân huyện về công tác", "T106"),
+    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "Ủy ban nhân dân huyện về công tác", "Ủy ban nhân huyện về công tác",
+     "T106"),
     ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "kịp thời xử lý nghiêm", "kịp thời sử lý nghiêm", "T101"),
-    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "phối hợp với Công an xã, Trạm", "phối hợp với với Công an xã, Trạm", "T102"),
+    ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "phối hợp với Công an xã, Trạm", "phối hợp với với Công an xã, Trạm",
+     "T102"),
     ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "số lượng thanh niên", "số lượng thanh  niên", "T107"),
     ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "rà soát, nắm chắc", "rà xoát, nắm chắc", "T101"),
     ("kh-tuyen-quan-xa-vinh-thinh-2026.txt", "Quán triệt, triển khai", "Quán triệt, triễn khai", "T101"),
@@ -220,11 +223,13 @@ PLANTED = [
     ("kh-chuyen-doi-so-phuong-hoa-khanh-2026.md", "chia sẻ dữ liệu", "chia sẽ dữ liệu", "T101"),
     ("kh-chuyen-doi-so-phuong-hoa-khanh-2026.md", "85% hộ gia đình", "85% hộ gia gia đình", "T102"),
     ("kh-pctt-huyen-song-hinh-2025.txt", "1. Chủ động phòng ngừa", "1\\. Chủ động phòng ngừa", "T103"),
-    ("kh-chuyen-doi-so-phuong-hoa-khanh-2026.md", "tham mưu triển khai; theo dõi", "tham mưu triễn khai; theo dõi", "T101"),
+    ("kh-chuyen-doi-so-phuong-hoa-khanh-2026.md", "tham mưu triển khai; theo dõi", "tham mưu triễn khai; theo dõi",
+     "T101"),
     ("kh-pctt-huyen-song-hinh-2025.txt", "Uỷ ban nhân dân huyện ban hành Kế", "Uỷ ban nhân huyện ban hành Kế", "T106"),
     ("kh-pctt-huyen-song-hinh-2025.txt", "sửa đổi, bổ sung một số", "sửa đổi, bổ xung một số", "T101"),
     ("kh-pctt-huyen-song-hinh-2025.txt", "kịp thời, khắc phục", "kíp thời, khắc phục", "T101"),
-    ("kh-pctt-huyen-song-hinh-2025.txt", "IV. KINH PHÍ\nTổng kinh phí dự kiến", "IV. KINH PHÍ\nTæng kinh phÝ dù kiÕn", "T104"),
+    ("kh-pctt-huyen-song-hinh-2025.txt", "IV. KINH PHÍ\nTổng kinh phí dự kiến", "IV. KINH PHÍ\nTæng kinh phÝ dù kiÕn",
+     "T104"),
     ("kh-pctt-huyen-song-hinh-2025.txt", "chủ động xây dựng phương án", "chủ động xây dựng dựng phương án", "T102"),
     ("kh-pctt-huyen-song-hinh-2025.txt", "Thực hiện tốt phương châm", "Thực hiện tốt phương trâm", "T101"),
     ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "Hội Liên hiệp Phụ nữ xã", "Hội Liên hiệp Phụ xã", "T106"),
@@ -232,7 +237,8 @@ PLANTED = [
     ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "tự lực vươn lên", "tự lực vƣơn lên", "T104"),
     ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "công khai, dân chủ; vận động", "công khai, dân chủ ; vận động", "T107"),
     ("kh-giam-ngheo-xa-ea-kenh-2025.txt", "đối thoại chính sách", "đối thọai chính sách", "T101"),
-    ("kh-atgt-tinh-quang-tri-2026.md", "tai nạn giao thông, làm chết", "tai nạn giao thông giao thông, làm chết", "T102"),
+    ("kh-atgt-tinh-quang-tri-2026.md", "tai nạn giao thông, làm chết", "tai nạn giao thông giao thông, làm chết",
+     "T102"),
     ("kh-atgt-tinh-quang-tri-2026.md", "đẩy mạnh tuyên truyền \"Đã", "đẩy mạnh tuyên chuyền \"Đã", "T101"),
     ("kh-atgt-tinh-quang-tri-2026.md", "quản lý chặt chẽ hoạt động", "quản lý chặt chẻ hoạt động", "T101"),
     ("kh-atgt-tinh-quang-tri-2026.md", "trên 98%;", "trên 98<sup>%</sup>;", "T103"),
@@ -254,7 +260,8 @@ PLANTED = [
      "giải pháp\npháp năm học 2025 - 2026 của", "T102"),
     ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "tăng cường giáo dục kỹ năng sống",
      "tăng cường giáo dục giáo dục kỹ năng sống", "T102"),
-    ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "tham mưu Uỷ ban nhân dân phường", "tham mưu Ủy ban nhân dân phường", "T105"),
+    ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "tham mưu Uỷ ban nhân dân phường", "tham mưu Ủy ban nhân dân phường",
+     "T105"),
     ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "trong trường học.", "trong trường học.<br/>", "T103"),
     ("kh-giao-duc-phuong-thuy-xuan-2025.txt", "\"Cộng đồng học tập\"", "\"Coäng ñoàng hoïc taäp\"", "T104"),
 ]

@@ -195,7 +195,8 @@ def test_word_table_becomes_a_pipe_table_with_cell_places():
     doc = Document()
     doc.add_paragraph("Bảng chỉ tiêu")
     t = doc.add_table(rows=3, cols=3)
-    for r, row in enumerate([["TT", "Chỉ tiêu", "Tỷ lệ"], ["1", "Nông nghiệp", "16,5%"], ["2", "Dịch vụ | khác", "39%"]]):
+    rows = [["TT", "Chỉ tiêu", "Tỷ lệ"], ["1", "Nông nghiệp", "16,5%"], ["2", "Dịch vụ | khác", "39%"]]
+    for r, row in enumerate(rows):
         for c, v in enumerate(row):
             t.cell(r, c).text = v
     a = t.cell(0, 0).merge(t.cell(0, 0))  # a no-op merge keeps python-docx honest
@@ -341,7 +342,8 @@ def test_docx_without_its_document_part(tmp_path, bad_docx):
 def test_password_protected_word_file(tmp_path):
     # what Word writes for a password: an OLE2 compound file holding EncryptionInfo/EncryptedPackage
     f = tmp_path / "secret.docx"
-    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64)
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    f.write_bytes(ole + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64)
     one_line_exit_2(f, "password-protected")
 
 
@@ -371,7 +373,8 @@ def test_text_plan_does_not_import_word_or_pdf_libraries(tmp_path):
     f = tmp_path / "p.md"
     f.write_text(PLAN + "I. A\n\nII. B\n", encoding="utf-8")
     code = (f"import sys\nfrom planlint.cli import main\nrc = main(['check', {str(f)!r}])\n"
-            "bad = [m for m in ('docx', 'pdfplumber', 'pdfminer', 'pypdf', 'lxml', 'zipfile', 'subprocess') if m in sys.modules]\n"
+            "bad = [m for m in ('docx', 'pdfplumber', 'pdfminer', 'pypdf', 'lxml', 'zipfile', 'subprocess')\n"
+            "       if m in sys.modules]\n"
             "print('LOADED', bad)\n")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "LOADED []" in p.stdout, p.stdout + p.stderr

@@ -45,7 +45,8 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         diff = b - a
         ok = diff == an.n
-        ctx.verdict("anniversary", an.range.span, f"kỷ niệm {an.n} năm: {b} − {a} = {diff}" + (" ✓" if ok else " ✗"), ok)
+        text = f"kỷ niệm {an.n} năm: {b} − {a} = {diff}" + (" ✓" if ok else " ✗")
+        ctx.verdict("anniversary", an.range.span, text, ok)
         if not ok:
             yield Hit(an.span, {"n": an.n, "a": a, "b": b, "diff": diff, "expected": a + an.n},
                       context=an.range.span)

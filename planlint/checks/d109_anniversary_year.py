@@ -1,12 +1,13 @@
 """An anniversary of a fixed national event does not fall in the plan's year.
 
-``kỷ niệm 50 năm Ngày giải phóng miền Nam``: 1975 + 50 = 2025, so it belongs to a 2025 plan, not
-a 2024 one (DOMAIN.md, "Dates": Đảng 03/02/1930, Giải phóng miền Nam 30/4/1975, Điện Biên Phủ
-07/5/1954, Bác Hồ 19/5/1890, Cách mạng Tháng Tám 19/8/1945, Quốc khánh 02/9/1945, QĐND 22/12/1944,
-Quốc phòng toàn dân 22/12/1989; more in ``rules/anniversaries.toml``). The plan's years are those
-its title names (``năm 2025``, ``2021 - 2025``), else its own date's year. ``hướng tới kỷ niệm …``
-looks ahead and is not judged, nor is a plan whose title is itself about a celebration (it is
-prepared ahead). When the anniversary prints its years ``(A - B)``, A must be the event's year. Likely slips, but the author may mean a neighbouring celebration: a warning.
+``kỷ niệm 50 năm Ngày giải phóng miền Nam``: 1975 + 50 = 2025, so it belongs to a 2025 plan, not a 2024
+one (DOMAIN.md, "Dates": Đảng 03/02/1930, Giải phóng miền Nam 30/4/1975, Điện Biên Phủ 07/5/1954, Bác Hồ
+19/5/1890, Cách mạng Tháng Tám 19/8/1945, Quốc khánh 02/9/1945, QĐND 22/12/1944, Quốc phòng toàn dân
+22/12/1989; more in ``rules/anniversaries.toml``). The plan's years are those its title names (``năm
+2025``, ``2021 - 2025``), else its own date's year. ``hướng tới kỷ niệm …`` looks ahead and is not
+judged, nor is a plan whose title is itself about a celebration (it is prepared ahead). When the
+anniversary prints its years ``(A - B)``, A must be the event's year. Likely slips, but the author may
+mean a neighbouring celebration: a warning.
 
 Bad::
 

@@ -53,7 +53,8 @@ def nearest_named(residue: int, target: int) -> int:
     name="year-name",
     severity="warning",
     messages={
-        "en": "{name} is {named}, not {year}: ({year} − {off}) mod 10 = {s} → {stem}, ({year} − {off}) mod 12 = {b} → {branch}",
+        "en": "{name} is {named}, not {year}: ({year} − {off}) mod 10 = {s} → {stem}, "
+              "({year} − {off}) mod 12 = {b} → {branch}",
         "vi": "{name} là năm {named}, không phải {year}: ({year} − {off}) mod 10 = {s} → {stem}, "
               "({year} − {off}) mod 12 = {b} → {branch}",
     },

@@ -1,13 +1,14 @@
 """A deadline or event that falls outside the plan's time.
 
-A deadline the plan sets (``trước ngày``, ``chậm nhất``, ``hạn chót``, ``đến hết``) cannot fall
-before the plan itself is issued; an event it schedules (``vào tháng 12/2026``, ``trong quý
-IV/2025``) or a phase (``Đợt 2: …``) should not fall after the plan's period — the years its title
-names (``năm 2025``, ``2021 - 2025``), else its own date's year. Reports on a year are often due
-early the next year, so dates up to 31 March after the period are accepted. Words of the past
-(``đã``, ``vừa qua``) exempt the date, and so does a deadline of an earlier year that its sentence or
-section names as its topic (``Kết quả năm 2024: hoàn thành trước ngày 30/11/2024``); phases are judged only in the body of the plan (a
-``giai đoạn I: từ năm 2021 đến năm 2025`` quoted from a cited programme is not this plan's). Likely slips, not proofs: a warning.
+A deadline the plan sets (``trước ngày``, ``chậm nhất``, ``hạn chót``, ``đến hết``) cannot fall before
+the plan itself is issued; an event it schedules (``vào tháng 12/2026``, ``trong quý IV/2025``) or a
+phase (``Đợt 2: …``) should not fall after the plan's period — the years its title names (``năm 2025``,
+``2021 - 2025``), else its own date's year. Reports on a year are often due early the next year, so
+dates up to 31 March after the period are accepted. Words of the past (``đã``, ``vừa qua``) exempt the
+date, and so does a deadline of an earlier year that its sentence or section names as its topic (``Kết
+quả năm 2024: hoàn thành trước ngày 30/11/2024``); phases are judged only in the body of the plan (a
+``giai đoạn I: từ năm 2021 đến năm 2025`` quoted from a cited programme is not this plan's). Likely
+slips, not proofs: a warning.
 
 Bad::
 
@@ -59,7 +60,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     period_text = (f"{period[0]}" + (f"–{period[1]}" if period[1] != period[0] else "")) if period else ""
     candidates = []
     for m in facts.mentions:
-        if m.role in ("deadline", "event") and not m.past and m.date.valid and m.block.part in ("preamble", "body", "heading"):
+        if (m.role in ("deadline", "event") and not m.past and m.date.valid
+                and m.block.part in ("preamble", "body", "heading")):
             y = m.date.year
             if m.hard and y is not None and y in m.topic_years and plan_first is not None \
                     and (y < plan_first.year or (period is not None and y < period[0])):

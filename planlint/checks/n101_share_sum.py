@@ -29,7 +29,7 @@ Good::
     II. CHỈ TIÊU
 
     - Cơ cấu kinh tế: nông nghiệp 19,5%; công nghiệp - xây dựng 40,2%; dịch vụ 40,3%.
-    - Cơ cấu GRDP: nông nghiệp 11,66%; công nghiệp - xây dựng 35,47%; dịch vụ 43,65%; thuế sản phẩm trừ trợ cấp sản phẩm 9,22%.
+    - Cơ cấu GRDP: nông nghiệp 11,66%; công nghiệp 35,47%; dịch vụ 43,65%; thuế sản phẩm trừ trợ cấp sản phẩm 9,22%.
     - Tỷ trọng nông nghiệp giảm 0,5% so với năm 2024; công nghiệp tăng 0,3%.
 """
 
@@ -104,7 +104,8 @@ def check(ctx: Context) -> Iterator[Hit]:
             idx = len(g.parts) - 1 if i is None else i
             part = g.parts[idx]
             expected = 100 - (total - part.q.value)
-            yield Hit(part.q.span, {"sum": fmt(total, d), "arith": arith, "tol": fmt(tol, d + 1).rstrip("0").rstrip(","),
+            tol_text = fmt(tol, d + 1).rstrip("0").rstrip(",")
+            yield Hit(part.q.span, {"sum": fmt(total, d), "arith": arith, "tol": tol_text,
                                     "expected": fmt(expected, part.q.decimals)}, context=g.span)
             continue
         if g.reason == "taxes left out":

@@ -21,13 +21,13 @@ Bad::
 
     II. CHỈ TIÊU
 
-    - Tổng giá trị sản xuất 850,4 tỷ đồng; trong đó: nông nghiệp 120,4 tỷ đồng; công nghiệp - xây dựng 400 tỷ đồng; dịch vụ 320 tỷ đồng.
+    - Giá trị sản xuất 850,4 tỷ đồng; trong đó: nông nghiệp 120,4 tỷ đồng; công nghiệp 400 tỷ đồng; dịch vụ 320 tỷ đồng.
 
 Good::
 
     II. CHỈ TIÊU
 
-    - Tổng giá trị sản xuất 840,4 tỷ đồng; trong đó: nông nghiệp 120,4 tỷ đồng; công nghiệp - xây dựng 400 tỷ đồng; dịch vụ 320 tỷ đồng.
+    - Giá trị sản xuất 840,4 tỷ đồng; trong đó: nông nghiệp 120,4 tỷ đồng; công nghiệp 400 tỷ đồng; dịch vụ 320 tỷ đồng.
     - Tổng đàn gia súc 5.000 con, trong đó: đàn bò 1.200 con.
     - Tổng vốn đầu tư 1,2 nghìn tỷ đồng (vốn trung ương 500 tỷ đồng, vốn địa phương 700 tỷ đồng).
 """
@@ -70,7 +70,8 @@ def _culprit(ctx: Context, b: Breakdown) -> int | None:
         },
     },
     fix={
-        "default": {"en": "correct the part or the total (with the other parts as printed, this one would be {expected})",
+        "default": {"en": "correct the part or the total "
+                          "(with the other parts as printed, this one would be {expected})",
                     "vi": "sửa phần bị sai hoặc sửa tổng (giữ nguyên các phần khác thì số này là {expected})"},
         "exceed": {"en": "correct the parts or the total: a part of a whole cannot exceed it",
                    "vi": "sửa các phần hoặc tổng: một phần không thể lớn hơn tổng"},

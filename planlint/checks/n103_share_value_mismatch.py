@@ -14,13 +14,15 @@ Bad::
 
     II. CHỈ TIÊU
 
-    - Tổng giá trị sản xuất 1.000 tỷ đồng; trong đó: nông nghiệp 200 tỷ đồng; công nghiệp - xây dựng 450 tỷ đồng; dịch vụ 350 tỷ đồng. Cơ cấu: nông nghiệp 25%; công nghiệp - xây dựng 40%; dịch vụ 35%.
+    - Tổng giá trị sản xuất 1.000 tỷ đồng; trong đó: nông nghiệp 200 tỷ đồng; công nghiệp 450 tỷ đồng; dịch vụ
+      350 tỷ đồng. Cơ cấu: nông nghiệp 25%; công nghiệp 40%; dịch vụ 35%.
 
 Good::
 
     II. CHỈ TIÊU
 
-    - Tổng giá trị sản xuất 1.000 tỷ đồng; trong đó: nông nghiệp 200 tỷ đồng; công nghiệp - xây dựng 450 tỷ đồng; dịch vụ 350 tỷ đồng. Cơ cấu: nông nghiệp 20%; công nghiệp - xây dựng 45%; dịch vụ 35%.
+    - Tổng giá trị sản xuất 1.000 tỷ đồng; trong đó: nông nghiệp 200 tỷ đồng; công nghiệp 450 tỷ đồng; dịch vụ
+      350 tỷ đồng. Cơ cấu: nông nghiệp 20%; công nghiệp 45%; dịch vụ 35%.
 """
 
 from __future__ import annotations

@@ -15,13 +15,13 @@ Bad::
 
     II. CHỈ TIÊU
 
-    - Tốc độ tăng trưởng giá trị sản xuất đạt 15,0%, trong đó: công nghiệp - xây dựng tăng 12,4%; dịch vụ tăng 8,6%; nông nghiệp tăng 2,1%.
+    - Giá trị sản xuất tăng 15,0%, trong đó: công nghiệp tăng 12,4%; dịch vụ tăng 8,6%; nông nghiệp tăng 2,1%.
 
 Good::
 
     II. CHỈ TIÊU
 
-    - Tốc độ tăng trưởng giá trị sản xuất đạt 9,5%, trong đó: công nghiệp - xây dựng tăng 12,4%; dịch vụ tăng 8,6%; nông nghiệp tăng 2,1%.
+    - Giá trị sản xuất tăng 9,5%, trong đó: công nghiệp tăng 12,4%; dịch vụ tăng 8,6%; nông nghiệp tăng 2,1%.
 """
 
 from __future__ import annotations

@@ -53,7 +53,8 @@ from ..scan.numbers import token_style
         },
     },
     fix={
-        "default": {"en": "write {vi} for a decimal, {en} for thousands", "vi": "viết {vi} nếu là số thập phân, {en} nếu là hàng nghìn"},
+        "default": {"en": "write {vi} for a decimal, {en} for thousands",
+                    "vi": "viết {vi} nếu là số thập phân, {en} nếu là hàng nghìn"},
         "point": {"en": "write {vi}", "vi": "viết {vi}"},
     },
 )

@@ -12,13 +12,15 @@ Bad::
 
     II. CHỈ TIÊU
 
-    - Tốc độ tăng trưởng giá trị sản xuất đạt 20,0%, trong đó: công nghiệp - xây dựng tăng 23,2%; dịch vụ tăng 12,0%; nông nghiệp tăng 2,0%. Cơ cấu giá trị sản xuất: công nghiệp - xây dựng 68,6%; dịch vụ 16,6%; nông nghiệp 14,8%.
+    - Tốc độ tăng trưởng giá trị sản xuất đạt 20,0%, trong đó: công nghiệp tăng 23,2%; dịch vụ tăng 12,0%;
+      nông nghiệp tăng 2,0%. Cơ cấu giá trị sản xuất: công nghiệp 68,6%; dịch vụ 16,6%; nông nghiệp 14,8%.
 
 Good::
 
     II. CHỈ TIÊU
 
-    - Tốc độ tăng trưởng giá trị sản xuất đạt 17,6%, trong đó: công nghiệp - xây dựng tăng 23,2%; dịch vụ tăng 12,0%; nông nghiệp tăng 2,0%. Cơ cấu giá trị sản xuất: công nghiệp - xây dựng 68,6%; dịch vụ 16,6%; nông nghiệp 14,8%.
+    - Tốc độ tăng trưởng giá trị sản xuất đạt 17,6%, trong đó: công nghiệp tăng 23,2%; dịch vụ tăng 12,0%;
+      nông nghiệp tăng 2,0%. Cơ cấu giá trị sản xuất: công nghiệp 68,6%; dịch vụ 16,6%; nông nghiệp 14,8%.
 """
 
 from __future__ import annotations
@@ -88,8 +90,9 @@ def check(ctx: Context) -> Iterator[Hit]:
         formula = "1 / Σ sᵢ/(1+gᵢ) − 1" if n == 1 else f"(1 / Σ sᵢ/(1+gᵢ)^{n})^(1/{n}) − 1"
         d = max(1, gg.aggregate.decimals)
         unit = "%/năm" if gg.average else "%"
+        shown = fmt(Decimal(str(round(est, 4))), d)
         ctx.verdict("weighted growth", gg.span,
-                    f"{formula} = {fmt(Decimal(str(round(est, 4))), d)}{unit} {'≈' if ok else '≠'} {gg.aggregate.shown()}", ok)
+                    f"{formula} = {shown}{unit} {'≈' if ok else '≠'} {gg.aggregate.shown()}", ok)
         if ok:
             continue
         yield Hit(gg.aggregate.span, {

@@ -47,9 +47,11 @@ from ..scan.numbers import format_vn
         },
         "relative": {
             "en": "the rate of {cat} falls from {start}% to {end}%: {start} − {end} = {computed} percentage "
-                  "points; {stated} is the fall relative to the start (({start} − {end}) ÷ {start} = {relative}%), not in points",
+                  "points; {stated} is the fall relative to the start "
+                  "(({start} − {end}) ÷ {start} = {relative}%), not in points",
             "vi": "tỷ lệ {cat} giảm từ {start}% xuống {end}%: {start} − {end} = {computed} điểm phần trăm; "
-                  "{stated} là mức giảm tương đối so với đầu kỳ (({start} − {end}) ÷ {start} = {relative}%), không phải "
+                  "{stated} là mức giảm tương đối so với đầu kỳ "
+                  "(({start} − {end}) ÷ {start} = {relative}%), không phải "
                   "điểm phần trăm",
         },
     },

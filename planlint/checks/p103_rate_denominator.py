@@ -1,29 +1,29 @@
 """Poverty rates that imply different numbers of households.
 
-DOMAIN.md, "Poverty": rate = poor households / all households × 100, and the poor and the
-near-poor counts of one commune share that denominator. A count printed with its rate therefore
-fixes the number of all households, within the rounding of the printed rate: 32 poor households at
-1,90% means 32 ÷ 1,895% … 32 ÷ 1,905%, that is 1.680 to 1.688 households; 29 near-poor households
-at 1,72% means 1.682 to 1.690. The ranges of the poor and the near-poor at the same time (both at
-the start, both at the year end, or in one sentence when no time is stated) must share a whole
-number of households: a **warning** when they do not (one of the four figures is wrong, planlint
-cannot say which; the finding stands on the later rate). Counts and rates of a village (thôn, tổ dân
-phố …) are compared only with the same village's. When the plan states the number of households itself ("toàn xã có 1.685 hộ"), each
-rate is checked against it: an **error** when count ÷ total does not round to the printed rate (a
-warning for a start-of-year rate, which may use last year's total); when every rate agrees with the
-others but none with the stated total, the total is reported, once.
+DOMAIN.md, "Poverty": rate = poor households / all households × 100, and the poor and the near-poor
+counts of one commune share that denominator. A count printed with its rate therefore fixes the number
+of all households, within the rounding of the printed rate: 32 poor households at 1,90% means 32 ÷
+1,895% … 32 ÷ 1,905%, that is 1.680 to 1.688 households; 29 near-poor households at 1,72% means 1.682 to
+1.690. The ranges of the poor and the near-poor at the same time (both at the start, both at the year
+end, or in one sentence when no time is stated) must share a whole number of households: a **warning**
+when they do not (one of the four figures is wrong, planlint cannot say which; the finding stands on the
+later rate). Counts and rates of a village (thôn, tổ dân phố …) are compared only with the same
+village's. When the plan states the number of households itself ("toàn xã có 1.685 hộ"), each rate is
+checked against it: an **error** when count ÷ total does not round to the printed rate (a warning for a
+start-of-year rate, which may use last year's total); when every rate agrees with the others but none
+with the stated total, the total is reported, once.
 
 A ledger that does not balance (P101) is left out: its counts are already in question.
 
 Bad::
 
     2. Chỉ tiêu xã hội:
-    - Số hộ nghèo cuối năm còn 32 hộ, tỷ lệ hộ nghèo 1,90%; số hộ cận nghèo cuối năm còn 29 hộ, tỷ lệ hộ cận nghèo 2,72%.
+    - Cuối năm còn 32 hộ nghèo, tỷ lệ hộ nghèo 1,90%; số hộ cận nghèo còn 29 hộ, tỷ lệ hộ cận nghèo 2,72%.
 
 Good::
 
     2. Chỉ tiêu xã hội:
-    - Số hộ nghèo cuối năm còn 32 hộ, tỷ lệ hộ nghèo 1,90%; số hộ cận nghèo cuối năm còn 29 hộ, tỷ lệ hộ cận nghèo 1,72%.
+    - Cuối năm còn 32 hộ nghèo, tỷ lệ hộ nghèo 1,90%; số hộ cận nghèo còn 29 hộ, tỷ lệ hộ cận nghèo 1,72%.
 """
 
 from __future__ import annotations

@@ -47,7 +47,8 @@ from ..rule import rule
         "date": {"en": "no place-and-date line ('…, ngày … tháng … năm …') before the title",
                  "vi": "thiếu dòng địa danh và ngày ban hành ('…, ngày … tháng … năm …') trước tên loại văn bản"},
     },
-    fix={"number": {"en": "add 'Số: …/{code}-…' above the title", "vi": "thêm dòng 'Số: …/{code}-…' phía trên tên văn bản"},
+    fix={"number": {"en": "add 'Số: …/{code}-…' above the title",
+                    "vi": "thêm dòng 'Số: …/{code}-…' phía trên tên văn bản"},
          "date": {"en": "add the place and date above the title", "vi": "thêm địa danh, ngày tháng năm ban hành"}},
 )
 def check(ctx: Context) -> Iterator[Hit]:

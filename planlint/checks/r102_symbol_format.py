@@ -56,7 +56,8 @@ from ..rule import rule
                   "vi": "ký hiệu '{symbol}' có dấu cách thừa: viết liền '{fixed}'"},
         "mixed": {"en": "the symbol '{symbol}' mixes the separators: State documents write number/TYPE-ISSUER "
                         "(14/KH-UBND), Party documents number-TYPE/ISSUER (15-KH/ĐU)",
-                  "vi": "ký hiệu '{symbol}' dùng sai dấu phân cách: văn bản nhà nước viết số/LOẠI-CƠ QUAN (14/KH-UBND), "
+                  "vi": "ký hiệu '{symbol}' dùng sai dấu phân cách: "
+                        "văn bản nhà nước viết số/LOẠI-CƠ QUAN (14/KH-UBND), "
                         "văn bản của Đảng viết số-LOẠI/CƠ QUAN (15-KH/ĐU)"},
         "year": {"en": "the symbol '{symbol}' carries a year ({year}): an administrative document has none",
                  "vi": "ký hiệu '{symbol}' có năm ({year}): văn bản hành chính không ghi năm trong ký hiệu"},

@@ -51,7 +51,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         # the finding sits on the issuer's name, which follows the symbol (maybe on a later line)
         span = (c.paragraph.span_of(c.issuer_start, c.issuer_start + len(c.issuer_text))
                 if c.issuer_start >= 0 else code_span)
-        ctx.verdict("citation", code_span, f"{s.raw}: {s.issuer} ↔ {c.issuer_text} ({allowed})" + (" ✓" if ok else " ✗"), ok)
+        text = f"{s.raw}: {s.issuer} ↔ {c.issuer_text} ({allowed})" + (" ✓" if ok else " ✗")
+        ctx.verdict("citation", code_span, text, ok)
         if not ok:
             yield Hit(span, {"symbol": s.raw, "code": s.issuer, "issuer": c.issuer_text,
                              "expected": allowed.replace("*", "…")}, context=c.span())

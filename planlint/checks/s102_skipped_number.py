@@ -44,7 +44,8 @@ from ._structure import anomaly_hits
         "en": "{found} follows {previous}; expected {expected}",
         "vi": "{found} đứng sau {previous}; lẽ ra là {expected}",
     },
-    fix={"en": "number it {expected}, or add the missing item", "vi": "đánh số lại thành {expected} hoặc bổ sung mục còn thiếu"},
+    fix={"en": "number it {expected}, or add the missing item",
+         "vi": "đánh số lại thành {expected} hoặc bổ sung mục còn thiếu"},
     autofix="unsafe",  # renumbering moves the items after it: the author confirms
 )
 def check(ctx: Context) -> Iterator[Hit]:

@@ -36,8 +36,10 @@ from ..rule import rule
     name="typed-in-automatic-list",
     severity="warning",
     messages={
-        "en": "{found} is typed by hand in a list Word numbers automatically ({auto}): inserting an item will renumber only the automatic ones",
-        "vi": "số {found} được gõ tay trong danh sách Word tự đánh số ({auto}): thêm bớt mục thì chỉ các số tự động được đánh lại",
+        "en": "{found} is typed by hand in a list Word numbers automatically ({auto}): "
+              "inserting an item will renumber only the automatic ones",
+        "vi": "số {found} được gõ tay trong danh sách Word tự đánh số ({auto}): "
+              "thêm bớt mục thì chỉ các số tự động được đánh lại",
     },
     fix={"en": "apply the list's numbering to this item and delete the typed {found}",
          "vi": "áp dụng đánh số tự động của danh sách cho mục này và xóa số gõ tay {found}"},

@@ -40,7 +40,8 @@ from ..rule import rule
     severity="warning",
     messages={
         "tcvn3": {
-            "en": "text in the TCVN3 (ABC) font encoding: “{sample}” reads “{decoded}” ({count} such words in this paragraph)",
+            "en": "text in the TCVN3 (ABC) font encoding: “{sample}” reads “{decoded}” "
+                  "({count} such words in this paragraph)",
             "vi": "văn bản dùng bảng mã TCVN3 (ABC): “{sample}” là “{decoded}” ({count} từ như vậy trong đoạn)",
         },
         "vni": {

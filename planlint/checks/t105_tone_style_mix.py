@@ -55,7 +55,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         minority = min(u.order, key=lambda s: (u.counts[s], -u.order.index(s)))
         majority = "old" if minority == "new" else "new"
         ctx.verdict("tone style", u.first[minority],
-                    f"{u.forms[majority]} ×{u.counts[majority]} + {u.forms[minority]} ×{u.counts[minority]}: both styles",
+                    f"{u.forms[majority]} ×{u.counts[majority]} + "
+                    f"{u.forms[minority]} ×{u.counts[minority]}: both styles",
                     False)
         yield Hit(u.first[minority], {
             "minority": u.forms[minority], "majority": u.forms[majority],

@@ -438,7 +438,8 @@ class _Renderer:
         if nb and visible[:nb].strip():
             core = visible[:nb]
             stripped = core.rstrip()
-            pieces = [Piece(line_start + 2, number, 0), Piece(line_start + 2 + len(stripped) + 2, number, len(stripped))]
+            pieces = [Piece(line_start + 2, number, 0),
+                      Piece(line_start + 2 + len(stripped) + 2, number, len(stripped))]
             line = prefix + "**" + stripped + "**" + core[len(stripped):] + visible[nb:]
         else:
             pieces = [Piece(line_start, number, 0)]
@@ -549,7 +550,8 @@ def check_package(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             names = set(z.namelist())
-            if "[Content_Types].xml" not in names or not any(n.startswith("word/") and n.endswith(".xml") for n in names):
+            word_part = any(n.startswith("word/") and n.endswith(".xml") for n in names)
+            if "[Content_Types].xml" not in names or not word_part:
                 raise InputError(f"{name}: not a Word document (.docx package without its document part)")
             bad = z.testzip()
             if bad is not None:

@@ -5,12 +5,13 @@ rules' documentation: their Bad/Good examples are Word documents written as text
 number in square brackets at the start of a line (``[1.]``, ``[a)]``, ``[II.]``, ``[-]``) is
 Word's automatic number and everything else is typed (``build_docx(text, auto="brackets")``).
 
-In the default mode (``auto="typed"``) each non-blank line becomes a paragraph; ``#`` headings become "Heading N" paragraphs; ``**bold**``
-becomes bold runs; markdown pipe tables become Word tables (the first row a repeated header row);
-typed numbers become Word's automatic numbering (``numbering.xml``: one abstract numbering per
-marker style, ``startOverride`` where the typed sequence does not simply go on), so the S rules
-see in the .docx the numbers the text shows. Points stay typed when the plan uses a letter Word's
-lowerLetter cannot produce (đ) and decimals (1.1.) stay typed, as drafters usually have them.
+In the default mode (``auto="typed"``) each non-blank line becomes a paragraph; ``#`` headings become
+"Heading N" paragraphs; ``**bold**`` becomes bold runs; markdown pipe tables become Word tables (the
+first row a repeated header row); typed numbers become Word's automatic numbering (``numbering.xml``:
+one abstract numbering per marker style, ``startOverride`` where the typed sequence does not simply go
+on), so the S rules see in the .docx the numbers the text shows. Points stay typed when the plan uses a
+letter Word's lowerLetter cannot produce (đ) and decimals (1.1.) stay typed, as drafters usually have
+them.
 """
 
 from __future__ import annotations

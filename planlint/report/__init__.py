@@ -121,7 +121,8 @@ def rich_report(findings: Sequence[Finding], sources: dict[str, Source], files: 
     if findings:
         console.print(Text(summary_line(findings, files, lang), style="bold"))
     else:
-        msg = f"Không có phát hiện nào ({files} tệp)." if lang == "vi" else f"All checks passed ({files} file{'' if files == 1 else 's'})."
+        msg = (f"Không có phát hiện nào ({files} tệp)." if lang == "vi"
+               else f"All checks passed ({files} file{'' if files == 1 else 's'}).")
         console.print(Text("✓ " + msg, style="bold green"))
 
 

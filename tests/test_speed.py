@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -223,3 +224,56 @@ def test_vocabulary_edit_is_picked_up(tmp_path, monkeypatch):
         assert data.vocabulary("demo") == {"words": ["hai"]}
     finally:
         data.vocabulary.cache_clear()
+
+
+def test_code_fingerprint_reads_contents_not_times(tmp_path):
+    """An edit that keeps a module's size and modification time (a checkout, ``cp -p``) still
+    gives another digest: the result cache never serves findings of the old code."""
+    from planlint.batch import tree_digest
+
+    mod = tmp_path / "pkg" / "rule.py"
+    mod.parent.mkdir()
+    mod.write_text("LIMIT = 100\n")
+    (tmp_path / "pkg" / "notes.bin").write_bytes(b"ignored")
+    before = tree_digest([tmp_path / "pkg"])
+    st = mod.stat()
+    mod.write_text("LIMIT = 101\n")
+    os.utime(mod, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert mod.stat().st_size == st.st_size and mod.stat().st_mtime_ns == st.st_mtime_ns
+    after = tree_digest([tmp_path / "pkg"])
+    assert after != before
+    (tmp_path / "pkg" / "notes.bin").write_bytes(b"other")  # not code: no effect
+    assert tree_digest([tmp_path / "pkg"]) == after
+    mod.rename(tmp_path / "pkg" / "other.py")  # a renamed module is other code
+    assert tree_digest([tmp_path / "pkg"]) != after
+
+
+def test_result_cache_follows_content_and_configuration(tmp_path, monkeypatch):
+    """Same text under another name or an option changed: a miss; the same text and
+    configuration again: a hit, whatever the file's modification time."""
+    from planlint import batch
+    from planlint.config import Config
+    from planlint.parsing.source import Source
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    text = (sorted(EXAMPLES.glob("*-loi-*"))[0]).read_text(encoding="utf-8")
+    calls = []
+    real_run = batch.run
+    monkeypatch.setattr(batch, "run", lambda *a, **k: calls.append(1) or real_run(*a, **k))
+
+    def lint(source: Source, config: Config) -> list:
+        calls.clear()
+        found = batch.check_sources([source], config, jobs=1)[0].findings
+        return [found, len(calls)]
+
+    base = Config()
+    first, ran = lint(Source("a.md", text), base)
+    assert first and ran == 1
+    assert lint(Source("a.md", text), Config()) == [first, 0]  # an equal configuration: served
+    assert lint(Source("a.md", text + " "), base)[1] == 1  # one more character
+    assert lint(Source("b.md", text), base)[1] == 1  # the findings name the file
+    assert lint(Source("a.md", text), Config(lang="vi"))[1] == 1
+    assert lint(Source("a.md", text), Config(options={"growth-tolerance": 2.5}))[1] == 1
+    assert lint(Source("a.md", text), Config(ignore=["N"]))[1] == 1
+    assert lint(Source("a.md", text), Config(kind="report"))[1] == 1
+    assert lint(Source("a.md", text), base) == [first, 0]

@@ -57,6 +57,41 @@ def test_aligned_table_columns_wrapped_label_and_caption():
     assert any(b.paragraph.text == "Giao các ngành thực hiện." for b in plan.blocks())
 
 
+TAB = ("I. KẾT QUẢ\n\n"
+       "STT\tChỉ tiêu\tĐVT\tKế hoạch 2025\tThực hiện 2025\tTỷ lệ đạt (%)\n"
+       "I\tKINH TẾ\n"
+       "1\tTổng thu ngân sách trên địa bàn\ttriệu đồng\t12.500\t13.100\t104,8\n"
+       "2\tSản lượng lương thực\ttấn\t4.000\t4.180\t104,5\n"
+       "\tTrong đó: lúa\ttấn\t3.600\t3.720\t\n"
+       "\n"
+       "Giao các ngành thực hiện.\n")
+
+
+def test_tab_separated_table_counts_its_columns():
+    plan = parse(TAB)
+    (t,) = plan.tables
+    assert t.kind == "tab" and t.ncols == 6
+    assert [c.text for c in t.rows[2].cells] == ["1", "Tổng thu ngân sách trên địa bàn", "triệu đồng", "12.500",
+                                                 "13.100", "104,8"]
+    assert [c.text for c in t.rows[1].cells] == ["I", "KINH TẾ", "", "", "", ""]  # a section row stops early
+    last = t.rows[-1]
+    assert last.cells[0].empty and last.cells[1].text == "Trong đó: lúa" and last.cells[5].empty
+    assert TAB[last.cells[4].span.start:last.cells[4].span.end] == "3.720"
+    (tf,) = tables(plan)
+    assert tf.understood and [c.role for c in tf.columns] == ["stt", "label", "unit", "value", "value", "ratio"]
+    assert len(tf.ratios) == 2 and len(tf.sums) == 2  # the "Trong đó" part in both period columns
+
+
+def test_tabs_that_only_align_columns_are_not_counted():
+    # tab stops used to line the columns up (one or two tabs between cells): a figure row would
+    # land in another column if tabs were counted, so the block is read by its alignment instead
+    text = ("TT\tChỉ tiêu\t\t\tĐVT\tNăm 2025\n"
+            "1\tThu ngân sách\t\t\ttr.đ\t5.000\n"
+            "2\tChi ngân sách thường xuyên\ttr.đ\t4.800\n"
+            "3\tVốn đầu tư\t\t\ttr.đ\t1.200\n")
+    assert all(t.kind != "tab" for t in parse(text).tables)
+
+
 def test_rows_are_never_joined_to_prose():
     plan = parse(PIPE)
     rows = [b.paragraph.text for b in plan.blocks() if b.paragraph.text.startswith("|")]

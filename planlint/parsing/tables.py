@@ -8,7 +8,11 @@ A draft's indicator table ("Biểu chỉ tiêu") arrives in two shapes:
 - a text table as a Word or PDF export lays it out: cells separated by gaps of two or more spaces
   or by tabs, the same columns on every row. A block is read as a table only when at least three
   lines split into the same number (three or more) of cells whose columns line up, so a prose
-  line with a wide gap, or a flattened two-column header, is never a table.
+  line with a wide gap, or a flattened two-column header, is never a table;
+- a table pasted from Word or Excel as text: one tab between two cells, whatever their widths, so
+  the columns are counted rather than seen (two adjacent tabs: a blank cell). Read so only when
+  every row that prints a figure has the same number of cells; tabs that merely line columns up
+  (one or two between cells) are read by alignment as above.
 
 This module finds the tables and their cells (text and source span of each); what the rows and
 columns mean (labels, units, periods, ratios, totals) is read in ``planlint/facts/tables.py``.
@@ -62,7 +66,7 @@ class Row:
 
 @dataclass(slots=True)
 class Table:
-    kind: str  # "pipe" | "aligned"
+    kind: str  # "pipe" | "aligned" (gaps of spaces, or tabs that line up) | "tab" (one tab a cell)
     rows: list[Row]  # every row, header rows first (rule rows are not rows)
     ncols: int
     span: Span
@@ -320,6 +324,48 @@ def _aligned_table(source: Source, block: list[_ALine]) -> Table | None:
     return Table("aligned", rows, n, Span(rows[0].span.start, rows[-1].span.end), block[0].idx, block[-1].idx)
 
 
+def _tab_fields(line: _ALine) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets in ``raw`` of the tab-separated fields of a line, an empty field
+    for each pair of adjacent tabs (a blank cell), trailing blank fields dropped."""
+    raw = line.raw.rstrip(" \r")
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for i, ch in enumerate(raw):
+        if ch == "\t":
+            out.append((pos, i))
+            pos = i + 1
+    out.append((pos, len(raw)))
+    return out
+
+
+def _tab_table(source: Source, block: list[_ALine]) -> Table | None:
+    """A table pasted from Word or Excel: one row a line, one tab between two cells (so that the
+    columns are counted, not seen: the cells need not line up on screen). Read so only when every
+    line holds a tab and every row that prints a figure has the same number of fields; a row
+    without figures (a section row, a header) may stop early. Otherwise ``None`` (the block is
+    then tried as a space-aligned table)."""
+    if not all("\t" in line.raw.strip(" \r") for line in block):
+        return None
+    fields = [_tab_fields(line) for line in block]
+    n = max(len(f) for f in fields)
+    if n < 3 or sum(1 for f in fields if len(f) >= 3) < 3:
+        return None
+    numeric = [any(is_numeric(line.raw[a:b].strip()) for a, b in f[1:]) for line, f in zip(block, fields, strict=True)]
+    if sum(numeric) < 2 or any(num and len(f) != n for num, f in zip(numeric, fields, strict=True)):
+        return None
+    rows: list[Row] = []
+    for line, f in zip(block, fields, strict=True):
+        end = line.start + len(line.raw)
+        cells = [Cell("", Span(end, end), k) for k in range(n)]
+        for k, (a, b) in enumerate(f):
+            t, span = clean_cell(line.raw[a:b], line.start + a)
+            cells[k] = Cell(t, span, k)
+        rows.append(Row([line.idx], cells, Span(line.start, end)))
+    if _layout(rows):
+        return None
+    return Table("tab", rows, n, Span(rows[0].span.start, rows[-1].span.end), block[0].idx, block[-1].idx)
+
+
 def _aligned_candidates(source: Source, taken: set[int]) -> list[list[_ALine]]:
     """Runs of lines that each split into two or more gap-separated cells (a single blank
     line inside a run is allowed: exports double-space rows), plus single-cell lines between
@@ -396,7 +442,7 @@ def find_tables(source: Source) -> list[Table]:
     flush()
     if "  " in source.text or "\t" in source.text:
         for block in _aligned_candidates(source, taken):
-            t = _aligned_table(source, block)
+            t = _tab_table(source, block) or _aligned_table(source, block)
             if t is not None:
                 tables.append(t)
     tables.sort(key=lambda t: t.first_line)

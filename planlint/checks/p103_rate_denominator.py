@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..engine import Context
-from ..facts.poverty import HOUSEHOLDS, RatePair, Run, Term, balance, category_word, rate_pairs, runs
+from ..facts.poverty import HOUSEHOLDS, RatePair, Term, category_word, runs, trusted_pairs
 from ..finding import Hit
 from ..rule import rule
 from ..scan.numbers import format_vn
@@ -70,7 +70,7 @@ from ..scan.numbers import format_vn
 )
 def check(ctx: Context) -> Iterator[Hit]:
     for run in ctx.facts(runs):
-        all_pairs = _pairs(run)
+        all_pairs = trusted_pairs(run)
         for place in sorted({p.count.place for p in all_pairs}):
             pairs = [p for p in all_pairs if p.count.place == place]
             yield from _check_place(ctx, pairs, [t for t in run.totals if t.place == place])
@@ -100,15 +100,6 @@ def _check_place(ctx: Context, pairs: list[RatePair], run_totals: list[Term]) ->
                 later.time != "now" or earlier.count.sentence == later.count.sentence)
             if same_time or ("now" in (earlier.time, later.time) and earlier.count.sentence == later.count.sentence):
                 yield from _overlap(ctx, earlier, later)
-
-
-def _pairs(run: Run) -> list[RatePair]:
-    out: list[RatePair] = []
-    for led in run.ledgers:
-        b = balance(led, HOUSEHOLDS)
-        doubtful = {id(t) for t in (b.start, b.end, *b.parts)} if b is not None and not b.ok else set()
-        out.extend(p for p in rate_pairs(led) if id(p.count) not in doubtful)
-    return sorted(out, key=lambda p: p.rate.span.start)
 
 
 def _int_range(p: RatePair) -> tuple[int, int]:

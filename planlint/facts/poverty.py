@@ -1012,6 +1012,17 @@ def rate_pairs(led: Ledger) -> list[RatePair]:
     return out
 
 
+
+def trusted_pairs(run: Run) -> list[RatePair]:
+    """The count-and-rate pairs of a run, in the order of their rates, without the counts of a
+    ledger that does not balance (P101 reports those; they are already in question)."""
+    out: list[RatePair] = []
+    for led in run.ledgers:
+        b = balance(led, HOUSEHOLDS)
+        doubtful = {id(t) for t in (b.start, b.end, *b.parts)} if b is not None and not b.ok else set()
+        out.extend(p for p in rate_pairs(led) if id(p.count) not in doubtful)
+    return sorted(out, key=lambda p: p.rate.span.start)
+
 # -- planlint facts -----------------------------------------------------------------------------------
 
 

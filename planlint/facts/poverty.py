@@ -50,6 +50,7 @@ from ..i18n import Seq, Word, render, seq
 from ..parsing.tree import Block, Paragraph, Plan, Section, Span
 from ..scan.numbers import Num, format_vn, scan_numbers
 from . import FactRow
+from .households import rates_of_categories
 
 MOVEMENTS = ("reduced", "escaped", "fell_back", "newly_poor", "moved_out", "moved_in")
 COUNT_ROLES = ("start", *MOVEMENTS, "end")
@@ -363,7 +364,10 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
             state.carry, floor = None, n.start  # another subject: nothing before carries on
             t = None
         if t is None:
-            prev_kind = ""
+            # a count of households this reader does not take ("hộ đồng bào dân tộc thiểu số 420 hộ"): a
+            # rate right after it is that count's, not a poverty rate
+            um = v.unit.match(text[n.end:n.end + 30]) if n.sign != "%" else None
+            prev_kind = "other" if um and v.unit_of[_key(um.group(1))] == HOUSEHOLDS else ""
             continue
         if (t.kind == "count" and t.role is None and last_count is not None and last_count.sentence == sentence
                 and last_count.category != t.category and _LIST_GAP.match(gap)):
@@ -600,6 +604,8 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
         return None
 
     if is_pct or points:
+        if prev_kind == "other" and not explicit and _RATE_AFTER_COUNT.match(window):
+            return None  # "hộ đồng bào dân tộc thiểu số 420 hộ, chiếm 24,9%": the rate of that count
         if prev_kind == "count" and _RATE_AFTER_COUNT.match(window):
             # "cuối năm còn 32 hộ (1,90%)": the rate of the count just before
             return _term("rate", role if role in ("start", "end") else "level", category, "percent", n, True,
@@ -714,6 +720,25 @@ def _related(prev: Block, cur: Block, parents: dict[int, Section | None]) -> boo
     return parents.get(id(cs)) is parents.get(id(ps)) or parents.get(id(cs)) is ps
 
 
+def neighbourhoods(plan: Plan) -> dict[tuple[int, int], int]:
+    """Each paragraph's (start, end) -> the index of the stretch of related paragraphs it is in (a
+    heading and its text, sibling bullets of one list, a heading and its bullets): what a run reads
+    together."""
+    parents = _parents(plan)
+    out: dict[tuple[int, int], int] = {}
+    prev: Block | None = None
+    k = 0
+    for b in plan.blocks():
+        if b.part not in ("heading", "body", "preamble"):
+            prev = None
+            continue
+        if prev is None or not _related(prev, b, parents):
+            k += 1
+        out[(b.paragraph.span.start, b.paragraph.span.end)] = k
+        prev = b
+    return out
+
+
 def runs(plan: Plan) -> list[Run]:
     """Every poverty statement of the plan, its terms gathered into ledgers."""
     parents = _parents(plan)
@@ -735,6 +760,11 @@ def runs(plan: Plan) -> list[Run]:
             current, prev_block = None, None
             continue
         terms = _paragraph_terms(b.paragraph, state)
+        if terms and any(t.kind == "rate" for t in terms):
+            # "chiếm 12,50% so với tổng số hộ DTTS": a share of a category's households (the figure reader's
+            # count_rate statement), not a rate over all households
+            other = plan.fact(rates_of_categories)
+            terms = [t for t in terms if t.kind != "rate" or t.span.start not in other]
         if not terms:
             current, prev_block = None, None
             continue

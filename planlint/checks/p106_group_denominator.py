@@ -134,7 +134,8 @@ def _against_pair(ctx: Context, g: GroupRate, p: RatePair) -> Iterator[Hit]:
     qlo, qhi = _range(plo, phi)
     yield Hit(g.rate.span, {
         "c": g.count.raw, "r": g.rate.raw, "lo": slo, "hi": shi, "group": _group_word(g),
-        "pc": p.count.raw, "pr": p.rate.raw, "plo": qlo, "phi": qhi, "pcat": category_word(p.ledger.category, HOUSEHOLDS),
+        "pc": p.count.raw, "pr": p.rate.raw, "plo": qlo, "phi": qhi,
+        "pcat": category_word(p.ledger.category, HOUSEHOLDS),
     }, context=p.count.span | g.rate.span)
 
 

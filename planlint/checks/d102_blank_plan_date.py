@@ -1,4 +1,4 @@
-"""The plan's own date is left blank in the draft: fill it in before signing.
+"""The document's own date is left blank in the draft: fill it in before signing.
 
 Drafts leave the day (and often the month) of the place-and-date line empty until the plan is
 signed: ``Phổ Châu, ngày tháng 01 năm 2025``, ``ngày … tháng … năm 2024``. This is normal for a
@@ -40,10 +40,10 @@ from ..rule import rule
     name="blank-plan-date",
     severity="info",
     messages={
-        "en": "the plan's date is left blank ({shown}): fill in the {parts} before signing",
-        "vi": "ngày ban hành kế hoạch còn để trống ({shown}): điền {parts} trước khi ký ban hành",
+        "en": "the document's date is left blank ({shown}): fill in the {parts} before signing",
+        "vi": "ngày ban hành văn bản còn để trống ({shown}): điền {parts} trước khi ký ban hành",
     },
-    fix={"en": "complete the date when the plan is signed", "vi": "ghi đủ ngày, tháng, năm khi ký ban hành"},
+    fix={"en": "complete the date when the document is signed", "vi": "ghi đủ ngày, tháng, năm khi ký ban hành"},
 )
 def check(ctx: Context) -> Iterator[Hit]:
     pd = ctx.facts(extract).date

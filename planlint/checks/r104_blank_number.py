@@ -1,4 +1,4 @@
-"""The plan's number is left blank in the draft (``Số: /KH-UBND``).
+"""The document's number is left blank in the draft (``Số: /KH-UBND``).
 
 The number is given when the plan is signed and registered, so a draft leaves it empty. That is
 normal, hence information: the reminder to fill it in (DOMAIN.md, "Anatomy of a plan").
@@ -37,8 +37,8 @@ from ..rule import rule
     name="blank-number",
     severity="info",
     messages={
-        "en": "the plan's number is left blank ('{symbol}'): fill it in when the plan is signed and registered",
-        "vi": "số của kế hoạch còn để trống ('{symbol}'): điền số khi ký ban hành và vào sổ",
+        "en": "the document's number is left blank ('{symbol}'): fill it in when it is signed and registered",
+        "vi": "số của văn bản còn để trống ('{symbol}'): điền số khi ký ban hành và vào sổ",
     },
     fix={"en": "write the registered number before the '/'", "vi": "ghi số văn bản trước dấu '/'"},
 )

@@ -10,8 +10,13 @@ when they do not (one of the four figures is wrong, planlint cannot say which; t
 later rate). Counts and rates of a village (thôn, tổ dân phố …) are compared only with the same
 village's. When the plan states the number of households itself ("toàn xã có 1.685 hộ"), each rate is
 checked against it: an **error** when count ÷ total does not round to the printed rate (a warning for a
-start-of-year rate, which may use last year's total); when every rate agrees with the others but none
-with the stated total, the total is reported, once.
+start-of-year rate, which may use last year's total, and for a count and a rate linked across bullets);
+when every rate agrees with the others but none with the stated total, the total is reported, once.
+
+A count and its rate may stand in two bullets of one list when nothing else can pair with either:
+the one count of a category with no time of its own ("- Số hộ nghèo: 61 hộ") and the one rate of that
+category ("- Tỷ lệ hộ nghèo cuối năm còn 3,05%"). A count and a rate that each state their own time in
+two bullets are not paired (a target and a result may share a list).
 
 A ledger that does not balance (P101) is left out: its counts are already in question.
 
@@ -143,7 +148,8 @@ def _total_contradicted(ctx: Context, total: Term, pairs: list[RatePair]) -> Ite
     rates = "; ".join(f"{p.count.raw} ÷ {p.rate.raw}%" for p in pairs)
     ctx.verdict("rate denominator", total.span, f"{rates} = {lo}–{hi} ≠ {format_vn(total.value)} ✗", False)
     yield Hit(total.span, {"total": format_vn(total.value), "rates": rates, "lo": lo, "hi": hi},
-              context=total.span | pairs[-1].rate.span, severity="error", message_key="stated-total")
+              context=total.span | pairs[-1].rate.span, message_key="stated-total",
+              severity="warning" if any(p.linked for p in pairs) else "error")
 
 
 def _against_total(ctx: Context, p: RatePair, total: Decimal) -> Iterator[Hit]:
@@ -158,5 +164,5 @@ def _against_total(ctx: Context, p: RatePair, total: Decimal) -> Iterator[Hit]:
     yield Hit(p.rate.span, {
         "c": p.count.raw, "r": p.rate.raw, "total": format_vn(total), "computed": shown,
         "cat": category_word(cat, HOUSEHOLDS),
-    }, context=p.count.span | p.rate.span, severity="warning" if p.time == "start" else "error",
+    }, context=p.count.span | p.rate.span, severity="warning" if p.time == "start" or p.linked else "error",
         message_key="total")

@@ -233,6 +233,9 @@ class Ledger:
     unassigned: list[Term] = field(default_factory=list)  # counts of this category with no role
     terms: list[Term] = field(default_factory=list)
     now: list[tuple[Term, Term]] = field(default_factory=list)  # "hộ nghèo 32 hộ (1,90%)": count, rate
+    # "- Tỷ lệ hộ nghèo cuối năm còn 3,05%" … "- Số hộ nghèo: 61 hộ": a count of no stated time in one
+    # bullet and the one rate of its category in another (count, rate)
+    linked: list[tuple[Term, Term]] = field(default_factory=list)
 
     @property
     def span(self) -> Span:
@@ -812,6 +815,30 @@ def _assemble(run: Run) -> None:
             run.ledgers.append(led)
             current[t.category] = led
         led.add(t)
+    _link_across(run)
+
+
+def _link_across(run: Run) -> None:
+    """A rate in one bullet and its count in another, inside one run: linked only when nothing else
+    could pair with either (one ledger of the category, one count of no stated time, one rate, no
+    count at the rate's time)."""
+    for category in ("poor", "near"):
+        leds = [led for led in run.ledgers if led.category == category]
+        if len(leds) != 1:
+            continue
+        led = leds[0]
+        paired = {id(c) for c, _ in led.now} | {id(r) for _, r in led.now}
+        loose = [t for t in run.terms if t.kind == "count" and t.role is None and t.category == category
+                 and id(t) not in paired]
+        rates = [r for r in led.rates.values() if r.unit == "percent" and id(r) not in paired]
+        if len(loose) != 1 or len(rates) != 1 or led.now:
+            continue
+        c, r = loose[0], rates[0]
+        if (r.role not in ("start", "end", "level") or c.context == r.context or c.unit != HOUSEHOLDS
+                or not c.unit_stated or (r.role, HOUSEHOLDS) in led.counts
+                or any(x.kind == "count" and x.unit == HOUSEHOLDS and x.role is not None for x in led.terms)):
+            continue
+        led.linked.append((c, r))
 
 
 def _opens_new(led: Ledger, t: Term) -> bool:
@@ -1016,9 +1043,10 @@ class RatePair:
     """A count and its rate at one time: they imply the number of all households."""
 
     ledger: Ledger
-    time: str  # start | end
+    time: str  # start | end | now (no time stated)
     count: Term
     rate: Term
+    linked: bool = False  # the count and the rate stand in two bullets: a warning at most
 
     @property
     def bounds(self) -> tuple[Decimal, Decimal]:
@@ -1033,12 +1061,16 @@ def rate_pairs(led: Ledger) -> list[RatePair]:
     out = []
     candidates = [(time, led.count(time, HOUSEHOLDS), led.rates.get(time)) for time in ("start", "end")]
     candidates += [("now", c, r) for c, r in led.now if c.unit == HOUSEHOLDS]
+    candidates += [("now" if r.role == "level" else str(r.role), c, r) for c, r in led.linked]
     for time, c, r in candidates:
         if c is None or r is None or r.unit != "percent" or not c.exact_count or r.approx or r.value <= 0:
             continue
-        if r.value - _half(r.decimals) <= 0 or c.context != r.context:
-            continue  # a count and a rate of two bullets may not speak of the same thing
-        out.append(RatePair(led, time, c, r))
+        if r.value - _half(r.decimals) <= 0:
+            continue
+        linked = any(c is x and r is y for x, y in led.linked)
+        if c.context != r.context and not linked:
+            continue  # a count and a rate of two bullets, each of its own time, may not speak of the same thing
+        out.append(RatePair(led, time, c, r, linked=linked))
     return out
 
 

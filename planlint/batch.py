@@ -20,7 +20,6 @@ lints afresh.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -31,8 +30,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .cache import cache_file, write_atomic
+from .cache import cache_file, code_fingerprint, write_atomic
 from .config import Config
 from .engine import LintResult, run
 from .parsing.source import Source
@@ -40,38 +38,6 @@ from .parsing.tree import Plan
 
 #: below this much text in all, starting worker processes costs more than it saves
 PARALLEL_MIN_BYTES = 64_000
-
-
-@functools.cache
-def code_fingerprint() -> str:
-    """A digest of the CONTENTS of planlint's modules, grammars and vocabularies (with each
-    file's name inside its folder), planlint's version and Python's: an edited rule or
-    vocabulary (an editable install, a checkout) never reads old results, even when the edit
-    keeps the file's size and modification time (a checkout, ``cp -p``, an unpacked archive).
-    Reading and hashing the ~150 files (under 1 MB) costs about 2 ms, once per run."""
-    from .data import data_dir
-
-    return tree_digest([Path(__file__).resolve().parent, data_dir("grammar"), data_dir("rules")])
-
-
-def tree_digest(roots: Sequence[Path], suffixes: tuple[str, ...] = (".py", ".lark", ".toml", ".txt")) -> str:
-    """sha256 of ``__version__``, the Python build and, for every file with one of ``suffixes``
-    under ``roots`` (sorted, ``__pycache__`` skipped), its path inside its root and its bytes."""
-    h = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
-    for n, root in enumerate(roots):
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-            for name in sorted(filenames):
-                if name.endswith(suffixes):
-                    path = os.path.join(dirpath, name)
-                    try:
-                        with open(path, "rb") as fh:
-                            data = fh.read()
-                    except OSError:  # vanished or unreadable: its absence is part of the digest
-                        data = b""
-                    h.update(f"{n}:{os.path.relpath(path, root)}:{len(data)}\0".encode())
-                    h.update(data)
-    return h.hexdigest()
 
 
 def config_fingerprint(config: Config) -> str:

@@ -229,7 +229,7 @@ def test_vocabulary_edit_is_picked_up(tmp_path, monkeypatch):
 def test_code_fingerprint_reads_contents_not_times(tmp_path):
     """An edit that keeps a module's size and modification time (a checkout, ``cp -p``) still
     gives another digest: the result cache never serves findings of the old code."""
-    from planlint.batch import tree_digest
+    from planlint.cache import tree_digest
 
     mod = tmp_path / "pkg" / "rule.py"
     mod.parent.mkdir()

@@ -210,25 +210,31 @@ class Plan:
                 yield from s.walk()
 
     def blocks(self) -> Iterator[Block]:
-        """Every paragraph in document order, with its part and enclosing section."""
-        out: list[Block] = []
-        h = self.header
-        head = [p for p in (h.number, h.place_date) if p is not None] + h.issuer + h.motto
-        out.extend(Block(p, "header", None) for p in head)
-        if self.title is not None:
-            out.append(Block(self.title.line, "title", None))
-            if self.title.summary is not None:
-                out.append(Block(self.title.summary, "title", None))
-        out.extend(Block(p, "preamble", None) for p in self.preamble)
-        out.extend(Block(p, "body", None) for p in self.body_text)
-        for s in self.sections():
-            out.append(Block(s.heading, "heading", s))
-            out.extend(Block(p, "body", s) for p in s.paragraphs)
-        c = self.closing
-        tail = ([c.recipients_head] if c.recipients_head else []) + c.recipients + c.signature
-        out.extend(Block(p, "closing", None) for p in tail)
-        out.sort(key=lambda b: b.paragraph.span.start)
-        return iter(out)
+        """Every paragraph in document order, with its part and enclosing section (listed once
+        per plan: a dozen extractors walk them)."""
+        return iter(self.fact(_blocks))
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.source.position(offset)
+
+
+def _blocks(plan: Plan) -> list[Block]:
+    """The paragraphs of ``Plan.blocks``, in document order."""
+    out: list[Block] = []
+    h = plan.header
+    head = [p for p in (h.number, h.place_date) if p is not None] + h.issuer + h.motto
+    out.extend(Block(p, "header", None) for p in head)
+    if plan.title is not None:
+        out.append(Block(plan.title.line, "title", None))
+        if plan.title.summary is not None:
+            out.append(Block(plan.title.summary, "title", None))
+    out.extend(Block(p, "preamble", None) for p in plan.preamble)
+    out.extend(Block(p, "body", None) for p in plan.body_text)
+    for s in plan.sections():
+        out.append(Block(s.heading, "heading", s))
+        out.extend(Block(p, "body", s) for p in s.paragraphs)
+    c = plan.closing
+    tail = ([c.recipients_head] if c.recipients_head else []) + c.recipients + c.signature
+    out.extend(Block(p, "closing", None) for p in tail)
+    out.sort(key=lambda b: b.paragraph.span.start)
+    return out

@@ -44,14 +44,18 @@ class Tok:
 
 @dataclass(frozen=True, slots=True)
 class Trie:
-    """Syllable sequences (lower-cased) -> cue class; ``longest`` bounds the look-ahead."""
+    """Syllable sequences (lower-cased) -> cue class; ``longest`` bounds the look-ahead, and
+    ``firsts`` maps each syllable that starts an entry to the length of its longest entry (most
+    syllables start none: one dictionary look-up)."""
 
     entries: dict[tuple[str, ...], str]
     longest: int
+    firsts: dict[str, int]
 
     def match(self, syllables: list[str], i: int) -> tuple[str, int] | None:
         """The class and length of the longest entry starting at ``syllables[i]``."""
-        for n in range(min(self.longest, len(syllables) - i), 0, -1):
+        longest = self.firsts.get(syllables[i], 0)
+        for n in range(min(longest, len(syllables) - i), 0, -1):
             kind = self.entries.get(tuple(syllables[i:i + n]))
             if kind is not None:
                 return kind, n
@@ -70,7 +74,10 @@ def trie() -> Trie:
     for cls, words in cue_classes().items():
         for w in words:
             entries.setdefault(tuple(w.lower().split()), cls)
-    return Trie(entries, max((len(k) for k in entries), default=1))
+    firsts: dict[str, int] = {}
+    for k in entries:
+        firsts[k[0]] = max(firsts.get(k[0], 0), len(k))
+    return Trie(entries, max((len(k) for k in entries), default=1), firsts)
 
 
 def tokenize(text: str, figures: Iterable[tuple[int, int, str, Any]]) -> list[Tok]:
@@ -92,19 +99,15 @@ def tokenize(text: str, figures: Iterable[tuple[int, int, str, Any]]) -> list[To
 def _words(text: str, lo: int, hi: int, t: Trie, out: list[Tok]) -> None:
     """Cue words, labels and boundaries of ``text[lo:hi]`` (no figure inside)."""
     items: list[tuple[int, int, str]] = []  # syllables and single boundary characters
-    i = lo
-    while i < hi:
+    for m in _items().finditer(text, lo, hi):
+        i = m.start()
         c = text[i]
-        m = _WORD.match(text, i, hi)
-        if m:
-            items.append((m.start(), m.end(), ""))
-            i = m.end()
-            continue
-        if c in BOUNDARY_KINDS:
+        if m.lastindex == 1:  # a syllable
+            items.append((i, m.end(), ""))
+        elif c in BOUNDARY_KINDS:
             items.append((i, i + 1, BOUNDARY_KINDS[c]))
-        elif c in ".!?…" and (i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "\"”)"):
+        elif i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in "\"”)":
             items.append((i, i + 1, "DOT"))
-        i += 1
     k = 0
     while k < len(items):
         s, e, kind = items[k]
@@ -134,6 +137,13 @@ def _words(text: str, lo: int, hi: int, t: Trie, out: list[Tok]) -> None:
                 out.append(Tok("LABEL", a, b, text[a:b]))
             n += 1
         k = j
+
+
+@functools.cache
+def _items() -> re.Pattern[str]:
+    """A run of letters (a syllable), a boundary character or a sentence end: what ``_words``
+    reads, found by the regex engine (the spaces between are skipped, not looped over)."""
+    return re.compile("(" + _WORD.pattern + ")|([" + re.escape("".join(BOUNDARY_KINDS) + ".!?…") + "])")
 
 
 def _gap_breaks(text: str, a: int, b: int) -> bool:

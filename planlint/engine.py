@@ -24,6 +24,7 @@ from .i18n import render
 from .parsing.parser import parse_source
 from .parsing.source import Source
 from .parsing.tree import Plan, Span
+from .result import LintResult
 from .rule import Rule, selected_rules
 
 T = TypeVar("T")
@@ -92,21 +93,6 @@ def document_level(plan: Plan, config: Config, fragment: bool = False) -> tuple[
     dk = plan.fact(doc_kind)
     level = "full" if config.kind == "any" else dk.level
     return level, dk.is_plan
-
-
-@dataclass
-class LintResult:
-    """One lint run over one source: what ``check``, ``facts`` and the reporters all read.
-
-    ``facts`` holds the inventory rows (every figure understood) only when asked for: ``check``
-    does not pay for them. Reporters read this and never run the engine again.
-    """
-
-    source: Source
-    plan: Plan
-    findings: list[Finding]
-    verdicts: list[Verdict]
-    facts: list[Any] = field(default_factory=list)
 
 
 def run(source: Source, config: Config | None = None, *, fragment: bool = False,

@@ -25,16 +25,16 @@ import json
 import os
 import pickle
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from .cache import cache_file, code_fingerprint, write_atomic
 from .config import Config
-from .engine import LintResult, run
 from .parsing.source import Source
 from .parsing.tree import Plan
+from .result import LintResult
 
 #: below this much text in all, starting worker processes costs more than it saves
 PARALLEL_MIN_BYTES = 64_000
@@ -84,6 +84,14 @@ def _store(key: str, findings: list[Any]) -> None:
         write_atomic(path, pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def run(source: Source, config: Config, **kwargs: Any) -> LintResult:
+    """``engine.run``, imported on first use: a run served from the cache never loads the
+    engine, the parser or a rule."""
+    from .engine import run as lint
+
+    return lint(source, config, **kwargs)
+
+
 def _lint_one(args: tuple[Source, Config]) -> list[Any]:
     """In a worker: the findings of one source (the plan stays in the worker)."""
     source, config = args
@@ -98,14 +106,20 @@ def default_jobs() -> int:
 
 
 def check_sources(sources: Sequence[Source], config: Config, *, jobs: int = 0, use_cache: bool = True,
-                  with_facts: bool = False) -> list[LintResult]:
-    """``engine.run`` over every source, in input order, through the cache and the workers."""
+                  with_facts: bool = False, prepare: Callable[[], object] | None = None) -> list[LintResult]:
+    """``engine.run`` over every source, in input order, through the cache and the workers.
+    ``prepare`` is called once before the first source that must be linted (the command line
+    loads its saved regular expressions there: a run answered from the cache skips it)."""
     if with_facts:  # facts and verdicts are not cached: lint afresh, in this process
+        if prepare is not None and sources:
+            prepare()
         return [run(s, config, with_facts=True) for s in sources]
     cfg_fp = config_fingerprint(config)
     keys = [result_key(s, cfg_fp) for s in sources] if use_cache else [""] * len(sources)
     findings: list[list[Any] | None] = [_load(k) if k else None for k in keys]
     todo = [i for i, f in enumerate(findings) if f is None]
+    if todo and prepare is not None:
+        prepare()  # before the workers fork: they inherit it
     jobs = jobs or default_jobs()
     size = sum(len(sources[i].raw) for i in todo)
     if jobs > 1 and len(todo) > 1 and size >= PARALLEL_MIN_BYTES:

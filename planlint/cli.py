@@ -217,11 +217,11 @@ STATISTICS_REFUSED = ("sarif", "github", "html")  # --statistics: text (also con
 
 
 def cmd_check(args: argparse.Namespace, out: IO[str]) -> int:
-    from .rule import FAMILIES, known_codes
-
     cfg = _config(args)
-    known = known_codes()
     for code in (cfg.select or []) + cfg.ignore + cfg.extend_select:
+        from .rule import FAMILIES, known_codes
+
+        known = known_codes()
         c = code.upper()
         if c != "ALL" and c not in FAMILIES and not any(k.startswith(c) for k in known):
             raise InputError(f"unknown rule code or prefix {code!r} (see 'planlint rules')")
@@ -263,14 +263,19 @@ def _cannot_write(target: Path, exc: OSError) -> NoReturn:
 def _check(args: argparse.Namespace, cfg: Any, inputs: list[Path | None], errors: list[str], stream: IO[str],
            out: IO[str]) -> int:
     """Lint (or repair) the inputs; the report and --diff go to ``stream``, stdin's fixed text to ``out``."""
-    from .engine import LintResult, run
+    from . import regex_cache
     from .finding import SEVERITY_RANK
-    from .parsing.layout import LaidOutSource
+    from .result import LintResult
 
     fixing = args.fix or args.diff
     results: list[LintResult] = []
     fixed = 0
-    if not fixing:
+    if fixing:
+        from .engine import run
+        from .parsing.layout import LaidOutSource
+
+        regex_cache.preload()
+    else:
         from .batch import check_sources
 
         sources = []
@@ -280,7 +285,7 @@ def _check(args: argparse.Namespace, cfg: Any, inputs: list[Path | None], errors
             except InputError as exc:
                 errors.append(str(exc))
         results = check_sources(sources, cfg, jobs=args.jobs, use_cache=not args.no_cache,
-                                with_facts=args.format == "html")
+                                with_facts=args.format == "html", prepare=regex_cache.preload)
     for message in errors:
         sys.stderr.write(f"planlint: error: {message}\n")
     stdin_fixed = False
@@ -510,7 +515,9 @@ COMMANDS = {"check": cmd_check, "annotate": cmd_annotate, "rules": cmd_rules, "e
 def main(argv: Sequence[str] | None = None) -> int:
     from . import regex_cache
 
-    regex_cache.preload()  # compiled patterns from the last run (planlint/regex_cache.py)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] != ["check"]:  # check loads them before its first lint: none when all come from the cache
+        regex_cache.preload()  # compiled patterns from the last run (planlint/regex_cache.py)
     try:
         return _main(argv)
     finally:

@@ -28,6 +28,7 @@ from .cache import cache_file, write_atomic
 
 _loaded: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # key -> entry as saved
 _path: Path | None = None
+_preloaded = False
 
 
 def _file() -> Path | None:
@@ -45,8 +46,12 @@ def _usable() -> bool:
 
 
 def preload() -> int:
-    """Seed ``re``'s cache from the saved file; returns how many patterns were loaded."""
-    global _path
+    """Seed ``re``'s cache from the saved file; returns how many patterns were loaded. Once
+    per process: a second call returns 0."""
+    global _path, _preloaded
+    if _preloaded:
+        return 0
+    _preloaded = True
     if not _usable():
         return 0
     _path = _file()

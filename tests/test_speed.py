@@ -45,6 +45,17 @@ def test_selected_family_only(tmp_path):
     assert "planlint.facts.poverty" not in mods and "planlint.facts.text" not in mods
 
 
+def test_unchanged_plan_needs_no_engine(tmp_path):
+    """A plan answered from the result cache costs a hash and a read: no engine, parser, rule,
+    grammar library or saved patterns are loaded."""
+    _modules_after(["check", "--format", "json", _plan()], tmp_path)  # fills the cache
+    mods = _modules_after(["check", "--format", "json", _plan()], tmp_path)
+    loaded = sorted(m for m in mods if m in ("planlint.engine", "planlint.parsing.parser", "planlint.rule", "lark")
+                    or m.startswith(("planlint.checks.", "planlint.facts.")))
+    assert not loaded, f"a cached check imported {loaded}"
+    assert "planlint.engine" in _modules_after(["check", "--no-cache", "--format", "json", _plan()], tmp_path)
+
+
 def test_rules_listing_needs_no_parser(tmp_path):
     mods = _modules_after(["rules"], tmp_path)
     assert "lark" not in mods
@@ -136,6 +147,7 @@ def test_regex_cache_entries_rebuild_the_same_pattern(tmp_path, monkeypatch):
 
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regex_cache, "_loaded", {})
+    monkeypatch.setattr(regex_cache, "_preloaded", False)  # as in a fresh process
     pattern = r"(?<!\w)(?P<word>hộ|người)\s+(nghèo)(?!\w)"
     regex_cache.preload()
     re.compile(pattern, re.IGNORECASE)

@@ -87,6 +87,26 @@ def test_serialized_parser_is_reused(fresh_parser):
     assert len(list(fresh_parser.glob("*.pickle"))) == 1
 
 
+def test_loaded_parsers_lint_as_built_ones(fresh_parser):
+    """Both grammars' parsers, built and then loaded from the cache folder: the same findings."""
+    from planlint.engine import run
+    from planlint.facts import statements
+    from planlint.parsing.source import Source
+
+    def lint_all() -> list:
+        parser_mod._lark.cache_clear()
+        statements._parser.cache_clear()
+        return [[f.as_json() for f in run(Source(p.name, p.read_text(encoding="utf-8"))).findings]
+                for p in sorted(EXAMPLES.glob("*.md"))]
+
+    try:
+        built = lint_all()
+        assert {p.name.split("-")[0] for p in fresh_parser.glob("*.pickle")} == {"plan", "figures"}
+        assert lint_all() == built and any(built)
+    finally:
+        statements._parser.cache_clear()
+
+
 def test_grammar_change_is_picked_up(fresh_parser, monkeypatch, tmp_path):
     parser_mod._lark()  # the real grammar, now cached
     grammar = parser_mod.grammar_path("plan.lark").read_text(encoding="utf-8")

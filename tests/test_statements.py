@@ -119,6 +119,26 @@ def test_token_stream_per_block():
     ("Thu ngân sách đạt 152,4 tỷ đồng, tăng 14,2% so với cùng kỳ năm 2025 (136,1 tỷ đồng).",
      "change", "152.4", "14.2", "136.1", 1),
     ("Số vụ tai nạn giao thông 45 vụ, giảm 10% so với năm 2024 (50 vụ).", "change", "45", "10", "50", -1),
+    ("Giá trị xuất khẩu đạt 56,25 triệu USD, vượt 12,5% kế hoạch (kế hoạch 50 triệu USD).",
+     "exceed", "56.25", "12.5", "50", 1),
+    ("Tổng vốn đầu tư đạt 84 tỷ đồng, vượt 5% so với kế hoạch (84 tỷ đồng).", "exceed", "84", "5", "84", 1),
+    ("Thu nhập bình quân đạt 64 triệu đồng, tăng 1,6 lần so với năm 2020 (năm 2020: 40 triệu đồng).",
+     "ratio", "64", "1.6", "40", 1),
+    ("Vốn tín dụng chính sách đạt 90 tỷ đồng, gấp 3 lần so với năm 2020 (30 tỷ đồng).", "ratio", "90", "3", "30", 1),
+    ("Số vụ cháy rừng 6 vụ, giảm 2 lần so với cùng kỳ (12 vụ).", "ratio", "6", "2", "12", -1),
+    ("Sản lượng lúa đạt 152 tấn, bằng 95% cùng kỳ (năm 2024: 160 tấn).", "achievement", "152", "95", "160", 1),
+    # the other value in brackets before the percentage
+    ("Thu ngân sách đạt 12,6 tỷ đồng (dự toán 12,0 tỷ đồng), bằng 105% dự toán.",
+     "achievement", "12.6", "105", "12.0", 1),
+    ("Sản lượng thủy sản 540 tấn (năm 2024: 500 tấn), tăng 8% so với cùng kỳ.", "change", "540", "8", "500", 1),
+    # the percentage first, the value and its base in the next clause
+    ("Doanh thu du lịch đạt 102,3% so với cùng kỳ, đạt 245 tỷ đồng (năm 2024: 239,5 tỷ đồng).",
+     "achievement", "245", "102.3", "239.5", 1),
+    ("Tổng mức bán lẻ tăng 10,7% so với cùng kỳ, đạt 217 tỷ đồng (năm 2024: 196 tỷ đồng).",
+     "change", "217", "10.7", "196", 1),
+    # a bare base closing its brackets: in the value's unit
+    ("Số doanh nghiệp thành lập mới 1.148 doanh nghiệp, giảm 8,2% so với năm trước (năm 2024: 1.250).",
+     "change", "1148", "8.2", "1250", -1),
 ])
 def test_statements_recognised(text, kind, value, pct, base, sign):
     [s] = plan(text).fact(statements)
@@ -132,6 +152,12 @@ def test_statements_recognised(text, kind, value, pct, base, sign):
     "Tỷ lệ hộ nghèo 2,5%, giảm 0,5% so với cùng kỳ (3,0%).",  # a rate: points or per cent, unknown
     "Thu ngân sách 20 tỷ đồng, trong đó thu nội địa đạt 105% dự toán.",
     "Giá trị sản xuất tăng 10% so với cùng kỳ; năm 2024 đạt 241 tỷ đồng.",
+    "Thu nhập tăng ít nhất 1,8 lần so với năm 2015.",  # no values, and a bound
+    "Tỷ lệ che phủ rừng vượt 45%, diện tích rừng 1.200 ha (năm 2024: 1.150 ha).",  # "vượt" = above
+    # a bracket both before and after the percentage: which one is the base is not certain
+    "Thu ngân sách 12,6 tỷ đồng (dự toán 12 tỷ đồng), đạt 105% dự toán (năm 2024: 11 tỷ đồng).",
+    # a bare base far from the value is in another unit (triệu đồng against tỷ đồng)
+    "Thu từ dịch vụ đạt 2,5 tỷ đồng, tăng 4,2% so với năm trước (năm 2024: 2.400).",
 ])
 def test_no_statement_without_its_two_values(text):
     assert [s for s in plan(text).fact(statements) if s.checkable()] == []
@@ -146,10 +172,18 @@ def test_no_statement_without_its_two_values(text):
     "Giá trị sản xuất đạt 265,0 tỷ đồng, tăng 12,8% so với cùng kỳ (năm 2024 đạt 241,0 tỷ đồng).",
     "Số vụ tai nạn giao thông 45 vụ, giảm 15% so với năm 2024 (50 vụ).",
     "Thu ngân sách đạt 1,2 nghìn tỷ đồng, đạt 110% dự toán (dự toán 1.000 tỷ đồng).",
+    "Giá trị xuất khẩu đạt 56,25 triệu USD, vượt 15,5% kế hoạch (kế hoạch 50 triệu USD).",
+    "Thu nhập bình quân đạt 64 triệu đồng, tăng 1,9 lần so với năm 2020 (năm 2020: 40 triệu đồng).",
+    "Vốn tín dụng chính sách đạt 90 tỷ đồng, gấp 2 lần so với năm 2020 (30 tỷ đồng).",
+    "Số vụ cháy rừng 6 vụ, giảm 3 lần so với cùng kỳ (12 vụ).",
+    "Sản lượng lúa đạt 152 tấn, bằng 97% cùng kỳ (năm 2024: 160 tấn).",
+    "Thu ngân sách đạt 12,6 tỷ đồng (dự toán 12,0 tỷ đồng), bằng 110% dự toán.",
+    "Doanh thu du lịch đạt 104,3% so với cùng kỳ, đạt 245 tỷ đồng (năm 2024: 239,5 tỷ đồng).",
+    "Số doanh nghiệp thành lập mới 1.148 doanh nghiệp, giảm 9,2% so với năm trước (năm 2024: 1.250).",
 ])
 def test_n111_reports(text):
     [msg] = n111(text)
-    assert "×" in msg and "=" in msg
+    assert "÷" in msg and "=" in msg
 
 
 @pytest.mark.parametrize("text", [
@@ -164,6 +198,13 @@ def test_n111_reports(text):
     "Thu nhập bình quân 84 triệu đồng/người/năm, đạt 120% kế hoạch (80 triệu đồng).",
     # bounds are not values
     "Thu ngân sách trên 18 tỷ đồng, đạt 150% dự toán (dự toán 16,5 tỷ đồng).",
+    "Giá trị xuất khẩu đạt 56,25 triệu USD, vượt 12,5% kế hoạch (kế hoạch 50 triệu USD).",
+    "Thu nhập bình quân đạt 64 triệu đồng, tăng 1,6 lần so với năm 2020 (năm 2020: 40 triệu đồng).",
+    # "tăng 1,5 lần" also written for 1,5 more times: 250 is 2,5 times 100
+    "Số hộ kinh doanh 250 hộ, tăng 1,5 lần so với năm 2020 (năm 2020: 100 hộ).",
+    "Sản lượng lúa đạt 152 tấn, bằng 95% cùng kỳ (năm 2024: 160 tấn).",
+    "Doanh thu du lịch đạt 102,3% so với cùng kỳ, đạt 245 tỷ đồng (năm 2024: 239,5 tỷ đồng).",
+    "Số doanh nghiệp thành lập mới 1.148 doanh nghiệp, giảm 8,2% so với năm trước (năm 2024: 1.250).",
 ])
 def test_n111_silent(text):
     assert n111(text) == []
@@ -177,3 +218,27 @@ def test_n111_silent_on_correct_percentages(actual, target):
     text = f"Doanh thu đạt {format_vn(Decimal(actual))} triệu đồng, đạt {format_vn(pct, 1)}% kế hoạch " \
            f"(kế hoạch {format_vn(Decimal(target))} triệu đồng)."
     assert n111(text) == []
+
+
+@given(st.integers(100, 100_000), st.integers(100, 100_000))
+def test_n111_exceed_and_ratio_silent_when_consistent(actual, target):
+    from planlint.scan.numbers import format_vn, round_half_up
+
+    a, t = format_vn(Decimal(actual)), format_vn(Decimal(target))
+    if actual > target:
+        over = round_half_up(Decimal(actual) / Decimal(target) * 100 - 100, 1)
+        assert n111(f"Doanh thu đạt {a} triệu đồng, vượt {format_vn(over, 1)}% kế hoạch (kế hoạch {t} triệu đồng).") == []
+    times = round_half_up(Decimal(actual) / Decimal(target), 2)
+    assert n111(f"Doanh thu đạt {a} triệu đồng, gấp {format_vn(times, 2)} lần so với năm 2020 "
+                f"(năm 2020: {t} triệu đồng).") == []
+
+
+@given(st.integers(1000, 100_000), st.integers(50, 200), st.integers(2, 30))
+def test_n111_one_finding_when_the_percentage_is_off(target, share, off):
+    from planlint.scan.numbers import format_vn, round_half_up
+
+    actual = target * share // 100
+    pct = round_half_up(Decimal(actual) / Decimal(target) * 100, 1) + off
+    text = (f"Doanh thu đạt {format_vn(pct, 1)}% so với cùng kỳ, đạt {format_vn(Decimal(actual))} triệu đồng "
+            f"(năm 2024: {format_vn(Decimal(target))} triệu đồng).")
+    assert len(n111(text)) == 1

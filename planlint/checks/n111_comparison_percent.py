@@ -10,6 +10,13 @@ unit of its last printed place, gives the printed percentage (DOMAIN.md, "Number
 tolerances follow the printed decimals). Values in two units of one dimension are converted
 (``1,2 nghìn tỷ`` against ``950 tỷ đồng``); values in different dimensions are left alone.
 
+The same holds for a figure that exceeded its target (``vượt 12,5% kế hoạch``: value ÷ target ×
+100 − 100) and for a number of times (``tăng 1,6 lần so với năm 2020``: value ÷ base; since
+Vietnamese also writes ``tăng N lần`` for N more times, only a ratio that meets neither reading is
+reported), with the other value in brackets after the percentage, before it, or the percentage
+first and the value in the next clause (``đạt 102,3% so với cùng kỳ, đạt 245 tỷ đồng (năm 2024:
+239,5 tỷ đồng)``).
+
 Bad::
 
     II. KẾT QUẢ
@@ -22,6 +29,8 @@ Good::
 
     - Thu ngân sách trên địa bàn ước đạt 24,5 tỷ đồng, đạt 122,5% dự toán (dự toán 20,0 tỷ đồng).
     - Giá trị sản xuất nông nghiệp đạt 330 tỷ đồng, tăng 10% so với cùng kỳ (năm 2025 đạt 300 tỷ đồng).
+    - Giá trị xuất khẩu đạt 33,6 triệu USD, vượt 12% kế hoạch (kế hoạch 30 triệu USD).
+    - Vốn tín dụng chính sách đạt 90 tỷ đồng, gấp 3 lần so với năm 2020 (năm 2020: 30 tỷ đồng).
 """
 
 from __future__ import annotations
@@ -46,6 +55,14 @@ from ..rule import rule
         "change": {
             "en": "{label} {value} against {base_word} {base}: {arithmetic}, but the text says {verb} {pct}",
             "vi": "{label} {value} so với {base_word} {base}: {arithmetic}, nhưng văn bản ghi {verb} {pct}",
+        },
+        "exceed": {
+            "en": "{label} {value} over {base_word} {base}: {arithmetic}, but the text says {verb} {pct}",
+            "vi": "{label} {value} so với {base_word} {base}: {arithmetic}, nhưng văn bản ghi {verb} {pct}",
+        },
+        "ratio": {
+            "en": "{label} {value} against {base_word} {base}: {arithmetic} times, but the text says {verb} {pct} lần",
+            "vi": "{label} {value} so với {base_word} {base}: {arithmetic} lần, nhưng văn bản ghi {verb} {pct} lần",
         },
     },
     fix={"en": "correct the percentage (or the value it is computed from)",

@@ -13,13 +13,25 @@ Statement kinds so far:
   kỳ (năm 2024: 160 ha)``): value ÷ base × 100;
 * **change**: a value and its change in per cent against an earlier period whose value is in
   brackets (``đạt 265 tỷ đồng, tăng 12,8% so với cùng kỳ (năm 2024 đạt 241 tỷ đồng)``): value ÷
-  base × 100 − 100 (a fall: 100 − value ÷ base × 100).
+  base × 100 − 100 (a fall: 100 − value ÷ base × 100);
+* **exceed**: a value and how far it went past its target (``đạt 56,25 triệu USD, vượt 12,5% kế
+  hoạch (kế hoạch 50 triệu USD)``): value ÷ base × 100 − 100;
+* **ratio**: a value and how many times its base it is (``đạt 64 triệu đồng, tăng 1,6 lần so với
+  năm 2020 (năm 2020: 40 triệu đồng)``): value ÷ base (a fall ``giảm 2 lần``: base ÷ value).
+  ``tăng N lần`` is read either way Vietnamese writes it (N times the base, or N more times):
+  only a ratio that meets neither reading is inconsistent.
+
+Each kind is read in three orders: the other value in brackets after the percentage, in brackets
+before it (``đạt 245 tỷ đồng (năm 2024: 239,5 tỷ đồng), bằng 102,3% so với cùng kỳ``), or the
+percentage first and the value in the next clause (``đạt 102,3% so với cùng kỳ, đạt 245 tỷ đồng
+(năm 2024: 239,5 tỷ đồng)``). A bare number in the brackets (``(năm 2024: 1.250)``) is in the
+value's unit.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -33,22 +45,27 @@ from .vocab import clean_label, fmt
 if TYPE_CHECKING:
     from lark import Lark, Tree
 
-_ANCHORS = frozenset({"REACH", "UP", "DOWN"})
+_ANCHORS = frozenset({"REACH", "UP", "DOWN", "EXCEED"})
+_WINDOW_START = frozenset({"COLON", "DOT", "LPAR", "RPAR"})
+_TAIL = frozenset({"COMPARE", "PLAN", "PAST", "LABEL", "YEAR"})
+_BARE_RATIO = Decimal(10)  # a bare base further than this factor from the value is in another unit
 
 
 @dataclass(slots=True)
 class Statement:
-    kind: str  # "achievement" | "change"
+    kind: str  # "achievement" | "change" | "exceed" | "ratio"
     para: Paragraph
     block: int
     label: str  # what the value is of ("Tổng thu ngân sách trên địa bàn")
     value: Quantity  # the actual (this period's) value
-    pct: Quantity  # the percentage printed
+    pct: Quantity  # the percentage printed (a ratio: the number of times)
     base: Quantity  # the target's or the earlier period's value
     base_word: str  # "dự toán", "kế hoạch", "cùng kỳ", "năm 2024"
     sign: int = 1  # a change: +1 up, -1 down
     verb: str = ""  # the cue before the percentage, as printed ("đạt", "tăng")
     nouns: tuple[str, str] = ("", "")  # the words after a bare value and after a bare base ("vụ")
+    anchor: str = "REACH"  # the cue class before the percentage: REACH UP DOWN EXCEED
+    bare_base: bool = False  # the base is a bare number closing its brackets ("(năm 2024: 1.250)")
 
     @property
     def span(self) -> Span:
@@ -59,6 +76,11 @@ class Statement:
     def _base_value(self) -> Decimal | None:
         """The base in the value's unit (None: different dimensions or no unit to convert)."""
         v, b = self.value, self.base
+        if self.bare_base and b.unit is None:
+            # "(năm 2024: 1.250)": the earlier value in the value's own unit, unless far off
+            if not b.value or not 1 / _BARE_RATIO <= v.value / b.value <= _BARE_RATIO:
+                return None
+            return b.value
         if v.unit is None or b.unit is None:
             # bare numbers compare when they count the same thing ("45 vụ" and "(50 vụ)")
             same = v.unit is None and b.unit is None and self.nouns[0] and self.nouns[0] == self.nouns[1]
@@ -78,8 +100,12 @@ class Statement:
         b, hb = base, self.base.half_unit * scale
         if b - hb <= 0 or v - hv < 0:
             return None
+        if self.kind == "ratio":
+            if self.sign < 0:
+                return ((b - hb) / (v + hv), (b + hb) / (v - hv)) if v - hv > 0 else None
+            return (v - hv) / (b + hb), (v + hv) / (b - hb)
         lo, hi = (v - hv) / (b + hb) * 100, (v + hv) / (b - hb) * 100
-        if self.kind == "change":
+        if self.kind in ("change", "exceed"):
             lo, hi = (lo - 100, hi - 100) if self.sign > 0 else (100 - hi, 100 - lo)
         return lo, hi
 
@@ -87,8 +113,12 @@ class Statement:
         base = self._base_value()
         if not base:
             return None
+        if self.kind == "ratio":
+            if self.sign < 0:
+                return base / self.value.value if self.value.value else None
+            return self.value.value / base
         r = self.value.value / base * 100
-        if self.kind == "change":
+        if self.kind in ("change", "exceed"):
             r = r - 100 if self.sign > 0 else 100 - r
         return r
 
@@ -101,7 +131,10 @@ class Statement:
         if b is None:
             return True
         p, hp = self.pct.value, self.pct.half_unit
-        return p + hp >= b[0] and p - hp <= b[1]
+        if p + hp >= b[0] and p - hp <= b[1]:
+            return True
+        # "tăng 1,6 lần" is also written for 1,6 more times (2,6 times the base)
+        return self.kind == "ratio" and self.anchor == "UP" and p + 1 + hp >= b[0] and p + 1 - hp <= b[1]
 
     def arithmetic(self) -> str:
         c = self.computed()
@@ -109,8 +142,11 @@ class Statement:
         if c is None or base is None:
             return ""
         d = max(self.pct.decimals, 1)
-        ratio = f"{fmt(self.value.value, self.value.decimals)} ÷ {fmt(base, self.base.decimals)} × 100"
-        if self.kind == "change":
+        v, b = fmt(self.value.value, self.value.decimals), fmt(base, self.base.decimals)
+        if self.kind == "ratio":
+            return f"{b} ÷ {v} = {fmt(c, max(d, 2))}" if self.sign < 0 else f"{v} ÷ {b} = {fmt(c, max(d, 2))}"
+        ratio = f"{v} ÷ {b} × 100"
+        if self.kind in ("change", "exceed"):
             ratio = f"{ratio} − 100" if self.sign > 0 else f"100 − {ratio}"
         return f"{ratio} = {fmt(c, d)}%"
 
@@ -160,8 +196,12 @@ def _figure_kind(q: Quantity) -> str:
 
 def _stream(text: str, qs: list[Quantity]) -> list[Tok]:
     figs = []
+    exceed = _cue_words("EXCEED")
     for q in qs:
         start = q.qual_start if 0 <= q.qual_start < q.num.start else q.num.start
+        if start < q.num.start and " ".join(text[start:q.num.start].lower().split()) in exceed:
+            # "vượt 12,5% kế hoạch": the qualifier is the verb of an exceed statement, a cue of its own
+            start = q.num.start
         figs.append((start, max(q.end, q.num.full_end), _figure_kind(q), q))
     return tokenize(text, figs)
 
@@ -173,44 +213,105 @@ def _by_block(plan: Plan) -> dict[int, list[Quantity]]:
     return out
 
 
-_CLAUSE_END = frozenset({"SEMI", "DOT"})
+def _bracket_after(toks: list[Tok], k: int) -> int | None:
+    """The index of the ``)`` closing the bracket opened at ``toks[k]`` (within ten tokens)."""
+    if k >= len(toks) or toks[k].kind != "LPAR":
+        return None
+    e = k + 1
+    while e < len(toks) and e <= k + 10 and toks[e].kind not in ("RPAR", "LPAR"):
+        e += 1
+    return e if e < len(toks) and toks[e].kind == "RPAR" else None
 
 
-def _windows(toks: list[Tok]) -> list[tuple[int, int]]:
-    """``(first, last)`` token indexes of every candidate: from the value before a percentage
-    that follows REACH, UP or DOWN to the bracket that closes after it."""
+def _bracket_before(toks: list[Tok], k: int) -> int | None:
+    """The index of the ``(`` opening the bracket closed at ``toks[k]`` (within ten tokens)."""
+    if k < 0 or toks[k].kind != "RPAR":
+        return None
+    b = k - 1
+    while b >= 0 and b >= k - 10 and toks[b].kind not in ("RPAR", "LPAR"):
+        b -= 1
+    return b if b >= 0 and toks[b].kind == "LPAR" else None
+
+
+def _tail_end(toks: list[Tok], k: int) -> int:
+    """The first index from ``k`` past the words that say what a percentage is measured against."""
+    while k < len(toks) and toks[k].kind in _TAIL:
+        k += 1
+    return k
+
+
+def _candidates(toks: list[Tok]) -> list[tuple[int, int]]:
+    """``(anchor, end)`` of every figure a statement turns on: a percentage after REACH, UP, DOWN
+    or EXCEED (end: the token after it), or a number of times (``tăng 1,6 lần``; end: after
+    ``lần``)."""
     out = []
     for i, t in enumerate(toks):
-        if t.kind != "PCT" or i < 2 or toks[i - 1].kind not in _ANCHORS:
+        if i < 1 or toks[i - 1].kind not in _ANCHORS:
             continue
-        j = i - 2  # the value, perhaps followed by a label and a comma or a bracket
-        for skip in (("COMMA", "LPAR"), ("LABEL",)):
-            if j > 0 and toks[j].kind in skip:
-                j -= 1
-        if toks[j].kind != "NUM":
-            continue
-        if toks[i - 2].kind == "LPAR" or (toks[i - 2].kind == "LABEL" and toks[i - 3].kind == "LPAR"):
-            # the percentage and its base inside one bracket: the window ends where it closes
-            e = i + 1
-            while e < len(toks) and e <= i + 10 and toks[e].kind not in ("RPAR", "LPAR"):
-                e += 1
-            if e < len(toks) and toks[e].kind == "RPAR":
-                out.append((j, e))
-            continue
-        k = i + 1
-        while k < len(toks) and k <= i + 8 and toks[k].kind not in ("LPAR", "COMMA", "SEMI", "DOT"):
-            k += 1
-        if k >= len(toks) or toks[k].kind != "LPAR":
-            continue
-        e = k + 1
-        while e < len(toks) and e <= k + 10 and toks[e].kind not in ("RPAR", "LPAR"):
-            e += 1
-        if e < len(toks) and toks[e].kind == "RPAR":
-            out.append((j, e))
+        if t.kind == "PCT":
+            out.append((i - 1, i + 1))
+        elif t.kind == "NUM" and i + 1 < len(toks) and toks[i + 1].kind == "TIMES" and toks[i - 1].kind != "EXCEED":
+            out.append((i - 1, i + 2))
     return out
 
 
-_WINDOW_START = frozenset({"COLON", "DOT", "LPAR", "RPAR"})
+def _value_before(toks: list[Tok], j: int) -> int | None:
+    """The value at ``toks[j]``, perhaps followed by a label (``j`` the token before them)."""
+    if j > 0 and toks[j].kind == "LABEL":
+        j -= 1
+    return j if j >= 0 and toks[j].kind == "NUM" else None
+
+
+def _windows(toks: list[Tok]) -> list[tuple[int, int]]:
+    """``(first, last)`` token indexes of every candidate, in the orders the grammar reads: the
+    value, the percentage and the other value in brackets after it; the value, the bracket, then
+    the percentage; the percentage, then the value and its bracket in the next clause."""
+    out = []
+    for a, f in _candidates(toks):
+        i = a + 1
+        j = a - 1  # the value, perhaps followed by a label and a comma or a bracket
+        for skip in (("COMMA", "LPAR"), ("LABEL",)):
+            if j > 0 and toks[j].kind in skip:
+                j -= 1
+        if j >= 0 and toks[j].kind == "NUM":
+            if toks[a - 1].kind == "LPAR" or (toks[a - 1].kind == "LABEL" and toks[a - 2].kind == "LPAR"):
+                # the percentage and its base inside one bracket: the window ends where it closes
+                e = f
+                while e < len(toks) and e <= i + 10 and toks[e].kind not in ("RPAR", "LPAR"):
+                    e += 1
+                if e < len(toks) and toks[e].kind == "RPAR":
+                    out.append((j, e))
+                continue
+            k = f
+            while k < len(toks) and k <= i + 8 and toks[k].kind not in ("LPAR", "COMMA", "SEMI", "DOT"):
+                k += 1
+            close = _bracket_after(toks, k)
+            if close is not None:
+                out.append((j, close))
+            continue
+        t = _tail_end(toks, f)
+        # the other value in brackets between the value and the percentage
+        r = a - 2 if a >= 2 and toks[a - 1].kind == "COMMA" else a - 1
+        lp = _bracket_before(toks, r)
+        if lp is not None:
+            v = _value_before(toks, lp - 1)
+            if v is not None and (t >= len(toks) or toks[t].kind != "LPAR"):
+                out.append((v, t - 1))
+            continue
+        # the percentage first: "[label] đạt 102,3% so với cùng kỳ, đạt 245 tỷ đồng (năm 2024: …)"
+        s = a - 1 if a >= 1 and toks[a - 1].kind == "LABEL" else a
+        s -= s > 0 and toks[s - 1].kind == "TOTAL"  # "Tổng mức bán lẻ …"
+        if s > 0 and toks[s - 1].kind not in _WINDOW_START | {"SEMI", "COMMA"}:
+            continue
+        if t + 1 >= len(toks) or toks[t].kind != "COMMA":
+            continue
+        u = t + 1 + (toks[t + 1].kind in ("REACH", "VERB"))
+        if u >= len(toks) or toks[u].kind != "NUM":
+            continue
+        close = _bracket_after(toks, u + 1 + (u + 1 < len(toks) and toks[u + 1].kind == "LABEL"))
+        if close is not None:
+            out.append((s, close))
+    return out
 
 
 def _total_windows(toks: list[Tok]) -> list[tuple[int, int]]:
@@ -281,30 +382,43 @@ def _noun(sent: list[Tok], i: int) -> str:
 
 def statements(plan: Plan) -> list[Statement]:
     """Every statement the grammar recognises, in document order. Only blocks holding a
-    percentage and another figure are tokenised (the others cannot hold a statement yet)."""
+    percentage (or a number of times) and two other figures are tokenised (the others cannot
+    hold a statement)."""
     out: list[Statement] = []
     by_block = plan.fact(_by_block)
+    times = _cue_words("TIMES")
     for bi, b in enumerate(plan.fact(blocks)):
         qs = by_block.get(bi, [])
-        if len(qs) < 3 or not any(_figure_kind(q) == "PCT" for q in qs):
+        if len(qs) < 3:
+            continue
+        if not any(_figure_kind(q) == "PCT" for q in qs) and not any(w in b.paragraph.text.lower() for w in times):
             continue
         toks = _stream(b.paragraph.text, qs)
         for j, e in _windows(toks):
             st = _parse(toks[j:e + 1])
             if st is None:
                 continue
-            vi, pi = j + _leaves(st, "value")[0], j + _leaves(st, "pct")[0]
+            vi = j + _leaves(st, "value")[0]
+            pi = j + (_leaves(st, "pct") or _leaves(st, "times"))[0]
             ref = [j + x for x in (_leaves(st, "reference") or _leaves(st, "inner"))]
             ri = next(x for x in reversed(ref) if toks[x].kind == "NUM")
             word_at = _leaves(st, "base") or _leaves(st, "period") or [
                 int(c) for c in st.children if isinstance(c, str) and toks[j + int(c)].kind in ("PLAN", "PAST")]
             base_word = " ".join(toks[j + x].text for x in word_at)
             # what the value counts: the words right after it ("hộ thoát nghèo"), else those before
+            # it; the percentage first: the words before the percentage ("Doanh thu du lịch")
             label = clean_label(toks[vi + 1].text) if toks[vi + 1].kind == "LABEL" else ""
+            if not label and pi < vi:
+                label = clean_label(b.paragraph.text[toks[j].start:toks[pi - 2].end]) if pi - 1 > j else ""
+            anchor = toks[pi - 1].kind
+            pct = toks[pi].payload
+            if anchor == "EXCEED" and pct.qual == ">":
+                pct = replace(pct, qual="", qual_start=-1)  # "vượt" was read as "more than"
             out.append(Statement(
                 str(st.data), b.paragraph, bi, label or _label(b.paragraph.text, toks, vi), toks[vi].payload,
-                toks[pi].payload, toks[ri].payload, base_word, -1 if toks[pi - 1].kind == "DOWN" else 1,
-                toks[pi - 1].text, (_noun(toks, vi + 1), _noun(toks, ri + 1))))
+                pct, toks[ri].payload, base_word, -1 if anchor == "DOWN" else 1,
+                toks[pi - 1].text, (_noun(toks, vi + 1), _noun(toks, ri + 1)), anchor,
+                ri + 1 < len(toks) and toks[ri + 1].kind == "RPAR" and toks[ri].payload.unit is None))
     return out
 
 
@@ -381,8 +495,10 @@ def inventory(plan: Plan) -> list[FactRow]:
             "kind": "parts_total", "parts": [[lab, str(q.value)] for lab, q in pt.parts],
             "total": str(pt.total.value)}))
     for s in plan.fact(statements):
-        what = {"achievement": "of", "change": "up on" if s.sign > 0 else "down on"}[s.kind]
-        text = f"{s.label or '?'}: {s.value.shown()}, {s.pct.shown()} {what} {s.base_word} ({s.base.shown()})"
+        what = {"achievement": "of", "change": "up on" if s.sign > 0 else "down on", "exceed": "over",
+                "ratio": "times"}[s.kind]
+        pct = s.pct.shown()
+        text = f"{s.label or '?'}: {s.value.shown()}, {pct} {what} {s.base_word} ({s.base.shown()})"
         rows.append(FactRow(f"statement: {s.kind}", s.span, text, {
             "kind": s.kind, "label": s.label, "value": str(s.value.value), "percent": str(s.pct.value),
             "base": str(s.base.value), "base_word": s.base_word, "sign": s.sign,

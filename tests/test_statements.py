@@ -227,7 +227,8 @@ def test_n111_exceed_and_ratio_silent_when_consistent(actual, target):
     a, t = format_vn(Decimal(actual)), format_vn(Decimal(target))
     if actual > target:
         over = round_half_up(Decimal(actual) / Decimal(target) * 100 - 100, 1)
-        assert n111(f"Doanh thu đạt {a} triệu đồng, vượt {format_vn(over, 1)}% kế hoạch (kế hoạch {t} triệu đồng).") == []
+        assert n111(f"Doanh thu đạt {a} triệu đồng, vượt {format_vn(over, 1)}% kế hoạch "
+                    f"(kế hoạch {t} triệu đồng).") == []
     times = round_half_up(Decimal(actual) / Decimal(target), 2)
     assert n111(f"Doanh thu đạt {a} triệu đồng, gấp {format_vn(times, 2)} lần so với năm 2020 "
                 f"(năm 2020: {t} triệu đồng).") == []

@@ -11,8 +11,14 @@ in the user's cache folder, and the next run hands it straight to the regex engi
 
 Only the command line uses it (``planlint.cli.main``); a library caller's process is left
 alone. The file is keyed on the Python build (its version and the regex engine's magic
-number) and each entry on the pattern's text and flags, so an edited pattern is simply a new
-entry. Anything unexpected (another Python with a different ``re``, a damaged file, a folder
+number) and on planlint's code (``cache.code_fingerprint``, a digest of its modules and
+vocabularies), and each entry on the pattern's text and flags. One file holds the patterns of
+one version of the code: a new version starts a new file and the files of older ones are
+removed (the two most recent are kept, for two installs side by side), so the file never
+collects the patterns of every version a machine has run (one keyed on the Python build alone
+had grown to 2,768 patterns, 11 MB and 80 ms to load on a development machine), and a file
+that reaches ``MAX_ENTRIES`` (patterns made from documents' own words) is not extended.
+Anything unexpected (another Python with a different ``re``, a damaged file, a folder
 that cannot be written) turns the cache off for the run; compiling then happens as usual.
 """
 
@@ -29,16 +35,20 @@ from .cache import cache_file, write_atomic
 _loaded: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # key -> entry as saved
 _path: Path | None = None
 _preloaded = False
+MAX_ENTRIES = 2000  # about five times what a run over many plans compiles
+KEEP_FILES = 2
 
 
 def _file() -> Path | None:
+    from .cache import code_fingerprint
+
     try:
         import _sre
 
         tag = f"{sys.implementation.cache_tag}-{sys.version_info.releaselevel}{sys.version_info.micro}-{_sre.MAGIC}"
     except (ImportError, AttributeError):
         return None
-    return cache_file("regex", f"{tag}.marshal")
+    return cache_file("regex", f"{tag}-{code_fingerprint()[:16]}.marshal")
 
 
 def _usable() -> bool:
@@ -82,7 +92,7 @@ def save() -> None:
         return
     cache: dict[tuple[Any, ...], Any] = re._cache  # type: ignore[attr-defined]
     keys = [k for k in list(cache) if k[0] in (str, bytes)]
-    if all(k in _loaded for k in keys):
+    if all(k in _loaded for k in keys) or len(_loaded) >= MAX_ENTRIES:
         return
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
@@ -107,4 +117,19 @@ def save() -> None:
         data = marshal.dumps(entries)
     except ValueError:
         return
-    write_atomic(_path, data)
+    if write_atomic(_path, data):
+        _prune(_path)
+
+
+def _prune(current: Path) -> None:
+    """Remove the files of older versions of the code, but the ``KEEP_FILES`` most recent."""
+    try:
+        tag = current.name.rsplit("-", 1)[0]
+        others = sorted((p for p in current.parent.glob(f"{tag}-*.marshal") if p != current),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEEP_FILES - 1:]:
+            old.unlink()
+        for legacy in current.parent.glob(f"{tag}.marshal"):  # the one file of earlier planlints
+            legacy.unlink()
+    except OSError:
+        pass

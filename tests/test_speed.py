@@ -309,3 +309,42 @@ def test_result_cache_follows_content_and_configuration(tmp_path, monkeypatch):
     assert lint(Source("a.md", text), Config(ignore=["N"]))[1] == 1
     assert lint(Source("a.md", text), Config(kind="report"))[1] == 1
     assert lint(Source("a.md", text), base) == [first, 0]
+
+
+def test_regex_cache_file_follows_the_code_and_stays_small(tmp_path, monkeypatch):
+    """One file per version of planlint's code; older versions' files (and the single file of
+    earlier planlints) are removed but the most recent other one; a full file is not extended."""
+    import re
+
+    from planlint import cache, regex_cache
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "regex"
+
+    def run_as(version: str, pattern: str) -> None:
+        monkeypatch.setattr(cache, "code_fingerprint", lambda: version * 16)
+        monkeypatch.setattr(regex_cache, "_loaded", {})
+        monkeypatch.setattr(regex_cache, "_preloaded", False)
+        regex_cache.preload()
+        re.compile(pattern)
+        regex_cache.save()
+
+    folder.mkdir()
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "0" * 16)
+    current = regex_cache._file()
+    assert current is not None
+    legacy = folder / f"{current.name.rsplit('-', 1)[0]}.marshal"  # keyed on the Python build alone
+    legacy.write_bytes(b"")
+    run_as("a", r"phiên bản (a)")
+    assert not legacy.exists()
+    run_as("b", r"phiên bản (b)")
+    names = sorted(p.name.rsplit("-", 1)[1] for p in folder.glob("*.marshal"))
+    assert names == ["aaaaaaaaaaaaaaaa.marshal", "bbbbbbbbbbbbbbbb.marshal"]
+    run_as("c", r"phiên bản (c)")
+    names = sorted(p.name.rsplit("-", 1)[1] for p in folder.glob("*.marshal"))
+    assert names == ["bbbbbbbbbbbbbbbb.marshal", "cccccccccccccccc.marshal"]
+    monkeypatch.setattr(regex_cache, "MAX_ENTRIES", 1)
+    (current,) = [p for p in folder.glob("*.marshal") if p.name.endswith("c.marshal")]
+    before = current.read_bytes()
+    run_as("c", r"phiên bản (d)")
+    assert current.read_bytes() == before  # full: left as it is

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ..data import vocabulary
 
 W = r"(?<![^\W\d_])"  # a word starts here
 E = r"(?![^\W\d_])"  # a word ends here
+SP = r"[ \t\u00a0]+"  # the blank between two words of a phrase
 
 ECONOMY = frozenset({"I", "II", "III"})
 
@@ -28,11 +30,32 @@ def data() -> dict[str, Any]:
     return vocabulary("sectors")
 
 
+def words(name: str, *path: str) -> tuple[str, ...]:
+    """The word list at ``path`` in ``rules/NAME.toml`` (``words("dates", "date", "day")``)."""
+    node: Any = vocabulary(name)
+    for key in path:
+        node = node[key]
+    return tuple(str(w) for w in node)
+
+
+def alt(phrases: Iterable[str], *, plain: bool = True) -> str:
+    """The one phrase-matching builder: a non-capturing alternation of ``phrases``, longest
+    first; ``plain`` phrases are literals whose spaces match any run of blanks (``chậm nhất``
+    also matches ``chậm\tnhất``), otherwise they are regular expressions."""
+    items = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    if plain:
+        items = [re.escape(p).replace("\\ ", SP) for p in items]
+    return "(?:" + "|".join(items) + ")"
+
+
+def phrase(phrases: Iterable[str], *, plain: bool = True) -> str:
+    """``alt`` between the one word-boundary idiom: ``W`` before, ``E`` after."""
+    return W + alt(phrases, plain=plain) + E
+
+
 def words_re(words: list[str], *, plain: bool = True) -> re.Pattern[str]:
     """One pattern for a word list (``plain``: escaped literals; else regular expressions)."""
-    alts = [re.escape(w) if plain else w for w in words]
-    alts.sort(key=len, reverse=True)
-    return re.compile(W + "(?:" + "|".join(alts) + ")" + E, re.IGNORECASE)
+    return re.compile(phrase(words, plain=plain), re.IGNORECASE)
 
 
 @functools.cache

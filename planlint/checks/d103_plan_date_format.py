@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..data import vocabulary
 from ..engine import Context
 from ..facts.header import extract
 from ..finding import Edit, Hit
@@ -51,7 +52,7 @@ _DIGITS = re.compile(r"\d+")
 def nd30(day: int, month: int, year: int) -> str:
     d = f"{day:02d}" if day < 10 else str(day)
     m = f"{month:02d}" if month < 3 else str(month)
-    return f"ngày {d} tháng {m} năm {year}"
+    return str(vocabulary("dates")["nd30"]["template"]).format(day=d, month=m, year=year)
 
 
 @rule(

@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from ..data import vocabulary
 from ..parsing.lines import roman_value
@@ -30,40 +31,65 @@ from ..scan.spans import Matches, Positions
 from . import FactRow
 from .citations import extract as citations
 from .date_mentions import paragraph_scans
+from .vocab import E, W, alt, phrase, words
 
-_DEADLINE_BEFORE = re.compile(
-    r"(?:(?<!\w)(?P<hard>trước|chậm nhất(?:[ \t]+là)?|hạn chót(?:[ \t]+là)?|hạn cuối(?:[ \t]+là)?|đến hết|"
-    r"không quá|muộn nhất(?:[ \t]+là)?)|(?<!\w)(?P<soft>vào|trong|hoàn thành))"
-    r"(?:[ \t]+(?:cuối|đầu|giữa|hết|trung tuần|thượng tuần|hạ tuần))?[ \t]*,?[ \t]*$",
-    re.IGNORECASE,
-)
-_TOPIC_YEAR = re.compile(r"(?<!\w)năm[ \t]+((?:19|20)\d{2})(?![\d/.\-])", re.IGNORECASE)
-PAST = re.compile(r"(?<!\w)(?:đã|vừa qua|năm qua|năm trước)(?!\w)", re.IGNORECASE)
-_N_YEARS_BEFORE = re.compile(
-    r"(?:(?P<kw>kỷ niệm|chào mừng|mừng)[ \t]+(?:lần thứ[ \t]+)?)?(?:(?P<term>nhiệm kỳ)[ \t]+)?"
-    r"(?<![\d.,])(?P<n>\d{1,2})[ \t]+năm[ \t]*(?P<gd>(?:giai đoạn|thời kỳ)[ \t]*)?(?P<p>\()?[ \t]*(?:năm[ \t]*)?$",
-    re.IGNORECASE,
-)
-# "giai đoạn 2026 - 2030 (5 năm)": the count in brackets just after the range
-_N_YEARS_AFTER = re.compile(r"[ \t]*\([ \t]*(?P<n>\d{1,2})[ \t]+năm[ \t]*\)", re.IGNORECASE)
-_PLAN_CONTEXT = re.compile(
-    r"(?<!\w)(?:kế hoạch|giai đoạn|chương trình|chiến lược|quy hoạch|thời kỳ)(?!\w)[^,;.()]{0,60}$", re.IGNORECASE)
-_ELAPSED = re.compile(r"(?<!\w)(?:sau|qua|trong|sơ kết|tổng kết|kỷ niệm|thực hiện)[ \t]*$", re.IGNORECASE)
-_TERM_BEFORE = re.compile(r"(?<!\w)nhiệm kỳ[ \t]*(?:\([ \t]*)?$", re.IGNORECASE)
-_PERIOD_BEFORE = re.compile(r"(?<!\w)(?:giai đoạn|thời kỳ)[ \t]*(?:\([ \t]*)?$", re.IGNORECASE)
-_PHASE = re.compile(r"(?<!\w)(?P<w>Đợt|Giai đoạn|Bước)[ \t]+(?P<k>\d{1,2}|[IVX]{1,4})(?![\w/.,\-]|[ \t]+năm)", re.IGNORECASE)
-_ANNIV = re.compile(
-    r"(?=[kcm\d])(?:(?:(?P<kw>kỷ niệm|chào mừng|mừng)[ \t]+(?:lần thứ[ \t]+)?)?(?<![\d.,/])(?P<n>\d{1,3})[ \t]+năm(?!\w))",
-    re.IGNORECASE,
-)
-_DEDICATED = re.compile(r"(?<!\w)kỷ niệm(?!\w)", re.IGNORECASE)
-_ANNIV_NEXT = re.compile(r"[ \t]*(?:ngày|chiến thắng|cách mạng|thành lập|tái lập|giải phóng|quốc khánh|sinh)(?!\w)",
-                         re.IGNORECASE)
-_LEAD_NGAY = re.compile(r"^[ \t]*ngày[ \t]+", re.IGNORECASE)
-_OTHER_SPAN = re.compile(r"(?<!\w)(?:giai đoạn|nhiệm kỳ|kế hoạch|thời kỳ|khóa|khoá)(?!\w)", re.IGNORECASE)
-_TOWARD = re.compile(r"(?<!\w)(?:hướng tới|hướng đến|tiến tới|chuẩn bị|chuẩn bị cho)(?!\w)", re.IGNORECASE)
-_ORDINAL = re.compile(r"(?<!\w)(?P<ctx>lần thứ|khóa|khoá|kỳ họp thứ|nhiệm kỳ thứ|Đại hội|Hội nghị Trung ương)"
-                      r"[ \t]+(?P<r>[IVXLCDM]{1,9})(?![\w])")
+
+class _Patterns(NamedTuple):
+    deadline_before: re.Pattern[str]  # "chậm nhất là" (hard) or "vào" (soft) just before a date
+    topic_year: re.Pattern[str]  # "năm 2025" of a heading
+    past: re.Pattern[str]  # "đã", "năm qua"
+    n_years_before: re.Pattern[str]  # "kế hoạch 5 năm (" just before a range
+    n_years_after: re.Pattern[str]  # "(5 năm)" just after a range
+    plan_context: re.Pattern[str]  # "kế hoạch …" before the count
+    elapsed: re.Pattern[str]  # "sau" just before the count
+    term_before: re.Pattern[str]  # "nhiệm kỳ (" just before a range
+    period_before: re.Pattern[str]  # "giai đoạn (" just before a range
+    phase: re.Pattern[str]  # "Đợt 1", "Giai đoạn II"
+    anniv: re.Pattern[str]  # "kỷ niệm 80 năm", "80 năm"
+    dedicated: re.Pattern[str]  # "kỷ niệm" in the title
+    anniv_next: re.Pattern[str]  # the event's name just after "N năm"
+    lead_day: re.Pattern[str]  # "ngày " starting the event's name
+    other_span: re.Pattern[str]  # "giai đoạn" between "N năm" and a range
+    toward: re.Pattern[str]  # "hướng tới" before an anniversary
+    ordinal: re.Pattern[str]  # "lần thứ XIII"
+    year_words: tuple[str, ...]  # "năm" (lower case)
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The cue patterns, built once from ``rules/dates.toml``."""
+    def w(key: str) -> tuple[str, ...]:
+        return words("dates", "timeline", key)
+
+    year = alt(words("dates", "date", "year"))
+    celebrate, nth = alt(w("celebrate")), alt(w("nth"))
+    period = alt(w("period"))
+    i = re.IGNORECASE
+    anniv_first = sorted({p[0].lower() for p in w("celebrate")})
+    return _Patterns(
+        re.compile(rf"(?:{W}(?P<hard>{alt(w('deadline'))})|{W}(?P<soft>{alt(w('scheduled'))}))"
+                   rf"(?:[ \t]+{alt(w('period_part'))})?[ \t]*,?[ \t]*$", i),
+        re.compile(rf"{W}{year}[ \t]+((?:19|20)\d{{2}})(?![\d/.\-])", i),
+        re.compile(phrase(w("past")), i),
+        re.compile(rf"(?:(?P<kw>{celebrate})[ \t]+(?:{nth}[ \t]+)?)?(?:(?P<term>{alt(w('term'))})[ \t]+)?"
+                   rf"(?<![\d.,])(?P<n>\d{{1,2}})[ \t]+{year}[ \t]*(?P<gd>{period}[ \t]*)?(?P<p>\()?[ \t]*"
+                   rf"(?:{year}[ \t]*)?$", i),
+        re.compile(rf"[ \t]*\([ \t]*(?P<n>\d{{1,2}})[ \t]+{year}[ \t]*\)", i),
+        re.compile(rf"{phrase(w('plan'))}[^,;.()]{{0,60}}$", i),
+        re.compile(rf"{W}{alt(w('elapsed'))}[ \t]*$", i),
+        re.compile(rf"{W}{alt(w('term'))}[ \t]*(?:\([ \t]*)?$", i),
+        re.compile(rf"{W}{period}[ \t]*(?:\([ \t]*)?$", i),
+        re.compile(rf"{W}(?P<w>{alt(w('phase'))})[ \t]+(?P<k>\d{{1,2}}|[IVX]{{1,4}})(?![\w/.,\-]|[ \t]+{year})", i),
+        re.compile(rf"(?=[{''.join(re.escape(c) for c in anniv_first)}\d])(?:(?:(?P<kw>{celebrate})[ \t]+"
+                   rf"(?:{nth}[ \t]+)?)?(?<![\d.,/])(?P<n>\d{{1,3}})[ \t]+{year}{E})", i),
+        re.compile(phrase(w("dedicated")), i),
+        re.compile(rf"[ \t]*{alt(w('event'))}{E}", i),
+        re.compile(rf"^[ \t]*{alt(words('dates', 'date', 'day'))}[ \t]+", i),
+        re.compile(phrase(w("other_span")), i),
+        re.compile(phrase(w("toward")), i),
+        re.compile(rf"{W}(?P<ctx>{alt(w('ordinal'))})[ \t]+(?P<r>[IVXLCDM]{{1,9}})(?![\w])"),
+        tuple(y.lower() for y in words("dates", "date", "year")),
+    )
 
 
 @dataclass(slots=True)
@@ -252,10 +278,11 @@ def years_named(stem: str, branch: str) -> int | None:
 def _lunar_day_re() -> re.Pattern[str]:
     """A lunar day and month just before ``năm <year name>``: ``29 tháng Chạp``, ``ngày 15
     tháng 8 (âm lịch)``. A date whose year is named by the cycle is a lunar date."""
-    months = vocabulary("calendar").get("lunar_months", {})
-    alt = "|".join(re.escape(k) for k in sorted(months, key=len, reverse=True))
-    return re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})[ \t]+tháng[ \t]+(?P<m>{alt}|\d{{1,2}})(?!\w)"
-                      r"[ \t]*(?:\(?[ \t]*âm[ \t]+lịch[ \t]*\)?)?[ \t]*,?[ \t]*$", re.IGNORECASE)
+    months = alt(vocabulary("calendar").get("lunar_months", {}))
+    month = alt(words("dates", "date", "month"))
+    lunar = alt(words("dates", "timeline", "lunar"))
+    return re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})[ \t]+{month}[ \t]+(?P<m>{months}|\d{{1,2}}){E}"
+                      rf"[ \t]*(?:\(?[ \t]*{lunar}[ \t]*\)?)?[ \t]*,?[ \t]*$", re.IGNORECASE)
 
 
 @functools.cache
@@ -271,16 +298,15 @@ def _year_name_re() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     for s in stems:
         variants[s.lower()] = s
     ctx = v.get("context", {})
-    before = "|".join(re.escape(w) for w in sorted(ctx.get("before", ["Tết", "Xuân", "năm"]), key=len, reverse=True))
-    stem_alt = "|".join(re.escape(s) for s in stems)
-    branch_alt = "|".join(re.escape(b) for b in sorted({*branches, *(a for al in v.get("variants", {}).values() for a in al)}))
+    year = alt(words("dates", "date", "year"))
+    branch_alt = alt({*branches, *(a for al in v.get("variants", {}).values() for a in al)})
     pat = re.compile(
-        rf"(?<!\w)(?:{before})[ \t]+(?P<stem>{stem_alt})[ \t]+(?P<branch>{branch_alt})(?!\w)"
-        r"(?:[ \t]*(?:\(?[ \t]*(?:năm[ \t]*)?)(?P<year>(?:1[5-9]|20)\d{2})(?!\d))?",
+        rf"{W}{alt(ctx['before'])}[ \t]+(?P<stem>{alt(stems)})[ \t]+(?P<branch>{branch_alt}){E}"
+        rf"(?:[ \t]*(?:\(?[ \t]*(?:{year}[ \t]*)?)(?P<year>(?:1[5-9]|20)\d{{2}})(?!\d))?",
         re.IGNORECASE,
     )
-    hist = "|".join(re.escape(w) for w in ctx.get("historical", []))
-    hist_re = re.compile(rf"(?<!\w)(?:{hist})(?!\w)", re.IGNORECASE) if hist else re.compile(r"(?!x)x")
+    hist = ctx.get("historical", [])
+    hist_re = re.compile(phrase(hist), re.IGNORECASE) if hist else re.compile(r"(?!x)x")
     return pat, variants, hist_re
 
 
@@ -294,15 +320,15 @@ class _ClauseIndex:
         self.semicolons = Positions(text, ";")
         self.dots = Positions(text, ".")
         self.stops = Positions(text, ". ")
-        self.past = Matches(PAST, text)
-        self.topic_years = Matches(_TOPIC_YEAR, text)
+        self.past = Matches(_patterns().past, text)
+        self.topic_years = Matches(_patterns().topic_year, text)
 
 
 def extract(plan: Plan) -> DateFacts:
     facts = DateFacts()
     title = plan.title
     if title is not None:
-        facts.celebration = bool(_DEDICATED.search(title.line.text + " " + (title.summary.text if title.summary else "")))
+        facts.celebration = bool(_patterns().dedicated.search(title.line.text + " " + (title.summary.text if title.summary else "")))
     flat: list[Phase] = []
     cited: dict[int, set[int]] = {}
     for c in plan.fact(citations):
@@ -325,7 +351,7 @@ def extract(plan: Plan) -> DateFacts:
                 elif id(d) in in_range:
                     m.role = "range"
                 elif d.form not in ("year",):
-                    dl = _DEADLINE_BEFORE.search(text, max(0, d.start - 40), d.start)
+                    dl = _patterns().deadline_before.search(text, max(0, d.start - 40), d.start)
                     if dl is not None:
                         m.role = "deadline" if dl.group("hard") else "event"
                         m.hard = bool(dl.group("hard"))
@@ -339,7 +365,7 @@ def extract(plan: Plan) -> DateFacts:
                 if m.role == "deadline":
                     heading = block.section.heading.text if block.section is not None else ""
                     m.topic_years = frozenset(int(y.group(1)) for y in idx.topic_years.within(sentence_start, d.start)) \
-                        | frozenset(int(y) for y in _TOPIC_YEAR.findall(heading))
+                        | frozenset(int(y) for y in _patterns().topic_year.findall(heading))
                 facts.mentions.append(m)
         rfs = [_range_fact(block, r, cited.get(pid, set())) for r in sc.ranges]
         facts.ranges.extend(rfs)
@@ -358,24 +384,24 @@ def _range_fact(block: Block, r: DateRange, cited: set[int]) -> RangeFact:
         rf.role = "citation"
         return rf
     head_end = r.start.start if r.kind == "years" else r.begin
-    m = _N_YEARS_BEFORE.search(text, max(0, head_end - 40), head_end)
+    m = _patterns().n_years_before.search(text, max(0, head_end - 40), head_end)
     if m is not None:
         rf.stated_years = int(m.group("n"))
         rf.n_start, rf.n_end = m.span("n")
         if m.group("kw"):
             rf.role = "anniversary"
-        elif m.group("term") or _TERM_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        elif m.group("term") or _patterns().term_before.search(text, max(0, m.start() - 12), m.start()):
             rf.role = "term"
         else:
             rf.role = "period"
             before = text[max(0, m.start("n") - 80):m.start("n")]
-            rf.plan_context = (bool(_PLAN_CONTEXT.search(before)) or bool(m.group("gd"))) and not _ELAPSED.search(before)
+            rf.plan_context = (bool(_patterns().plan_context.search(before)) or bool(m.group("gd"))) and not _patterns().elapsed.search(before)
         rf.parenthesised = r.parenthesised or bool(m.group("p"))
-    elif _TERM_BEFORE.search(text, max(0, head_end - 12), head_end):
+    elif _patterns().term_before.search(text, max(0, head_end - 12), head_end):
         rf.role = "term"
-    elif _PERIOD_BEFORE.search(text, max(0, head_end - 14), head_end):
+    elif _patterns().period_before.search(text, max(0, head_end - 14), head_end):
         rf.role = "period"
-        after = _N_YEARS_AFTER.match(text, r.finish)
+        after = _patterns().n_years_after.match(text, r.finish)
         if after is not None:  # "giai đoạn 2026 - 2030 (5 năm)": a plan period, counted inclusively
             rf.stated_years = int(after.group("n"))
             rf.n_start, rf.n_end = after.span("n")
@@ -386,21 +412,21 @@ def _range_fact(block: Block, r: DateRange, cited: set[int]) -> RangeFact:
 def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
     text = block.paragraph.text
     found = []
-    for m in _ANNIV.finditer(text):
+    for m in _patterns().anniv.finditer(text):
         kw = bool(m.group("kw"))
         after = text[m.end():m.end() + 120]
         if after.lstrip().startswith("("):
             continue  # "5 năm (2021 - 2025)": a period
         if not kw:
-            if not _ANNIV_NEXT.match(after):
+            if not _patterns().anniv_next.match(after):
                 continue
             # the event right after the count, or after "Ngày" ("50 năm Ngày giải phóng miền Nam")
-            ev_here = find_event(_LEAD_NGAY.sub("", after[:100], count=1))
+            ev_here = find_event(_patterns().lead_day.sub("", after[:100], count=1))
             if ev_here is None or ev_here[1] > 2:
                 continue  # "N năm Ngày …" without a known event right after: not sure it is one
         found.append(m)
     out = []
-    counts = [m.start() for m in _ANNIV.finditer(text)]  # every "N năm", taken or not
+    counts = [m.start() for m in _patterns().anniv.finditer(text)]  # every "N năm", taken or not
     for i, m in enumerate(found):
         stop = found[i + 1].start() if i + 1 < len(found) else len(text)
         # a bracket after another count ("80 năm … và 43 năm … (1982 - 2025)") belongs to that one
@@ -415,11 +441,11 @@ def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
         for rf in rfs:
             if not (m.end() <= rf.range.begin < min(stop, m.end() + 160)) or not rf.parenthesised:
                 continue
-            if rf.role in ("plain", "anniversary") and not _OTHER_SPAN.search(text, m.end(), rf.range.begin):
+            if rf.role in ("plain", "anniversary") and not _patterns().other_span.search(text, m.end(), rf.range.begin):
                 rng = rf
                 rf.role = "anniversary"
             break
-        toward = bool(_TOWARD.search(text, max(0, m.start() - 40), m.start()))
+        toward = bool(_patterns().toward.search(text, max(0, m.start() - 40), m.start()))
         out.append(Anniversary(block, int(m.group("n")), m.start("n"), m.end("n"),
                                ev[0] if ev else None, rng, toward, phrase))
     return out
@@ -428,7 +454,7 @@ def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
 def _phases(block: Block, rfs: list[RangeFact]) -> list[Phase]:
     out: list[Phase] = []
     text = block.paragraph.text
-    labels = list(_PHASE.finditer(text))
+    labels = list(_patterns().phase.finditer(text))
     for i, m in enumerate(labels):
         k = m.group("k")
         num = int(k) if k.isdigit() else roman_value(k.upper())[0]
@@ -439,7 +465,7 @@ def _phases(block: Block, rfs: list[RangeFact]) -> list[Phase]:
                 rng = rf
                 rf.role = "phase"
                 break
-        out.append(Phase(fold(m.group("w")), num, m.group(0), rng, block, m.start(), past=bool(PAST.search(text))))
+        out.append(Phase(fold(m.group("w")), num, m.group(0), rng, block, m.start(), past=bool(_patterns().past.search(text))))
     return out
 
 
@@ -463,9 +489,9 @@ def _year_names(block: Block) -> list[YearName]:
         stem = variants.get(m.group("stem").lower(), m.group("stem"))
         branch = variants.get(m.group("branch").lower(), m.group("branch"))
         historical = bool(hist.search(text, max(0, m.start() - 40), m.start())
-                          or PAST.search(text, m.end(), min(len(text), m.end() + 25)))
+                          or _patterns().past.search(text, m.end(), min(len(text), m.end() + 25)))
         y = int(m.group("year")) if m.group("year") else None
-        festive = not text[m.start():m.start("stem")].strip().lower().startswith("năm")
+        festive = not text[m.start():m.start("stem")].strip().lower().startswith(_patterns().year_words)
         lunar = None
         if not festive:
             lm = _lunar_day_re().search(text, max(0, m.start() - 40), m.start())
@@ -482,7 +508,7 @@ def _year_names(block: Block) -> list[YearName]:
 
 def _ordinals(block: Block) -> list[Ordinal]:
     out = []
-    for m in _ORDINAL.finditer(block.paragraph.text):
+    for m in _patterns().ordinal.finditer(block.paragraph.text):
         r = m.group("r")
         if any(ch not in "IVXLC" for ch in r):
             value, ok = 0, False
@@ -493,6 +519,10 @@ def _ordinals(block: Block) -> list[Ordinal]:
 
 
 # Inventory ----------------------------------------------------------------------------------------
+
+def _year_word() -> str:
+    return words("dates", "date", "year")[0]
+
 
 def _interval(d: DateMention) -> str:
     a, b = d.first(), d.last()
@@ -516,7 +546,7 @@ def inventory(plan: Plan) -> list[FactRow]:
         if rf.role == "citation":
             continue
         r = rf.range
-        n = f", {rf.stated_years} năm stated" if rf.stated_years is not None else ""
+        n = f", {rf.stated_years} {_year_word()} stated" if rf.stated_years is not None else ""
         rows.append(FactRow("period", rf.span, f"{rf.role}: {r.start.display()} → {r.end.display()}"
                             f" ({_interval(r.start).split('…')[0]} … {_interval(r.end).split('…')[-1]}){n}",
                             {"role": rf.role, "start": r.start.display(), "end": r.end.display(),
@@ -528,7 +558,7 @@ def inventory(plan: Plan) -> list[FactRow]:
     for an in facts.anniversaries:
         ev = f"{an.event.name} ({an.event.day.year} + {an.n} = {an.event.day.year + an.n})" if an.event else "event not known"
         rng = f", range {an.range.text().strip()}" if an.range else ""
-        rows.append(FactRow("anniversary", an.span, f"{an.n} năm: {ev}{rng}" + (" (looking ahead)" if an.toward else ""),
+        rows.append(FactRow("anniversary", an.span, f"{an.n} {_year_word()}: {ev}{rng}" + (" (looking ahead)" if an.toward else ""),
                             {"n": an.n, "event": an.event.name if an.event else None}))
     for yn in facts.year_names:
         residue = years_named(yn.stem, yn.branch)

@@ -19,9 +19,13 @@ comparisons use ``first``/``last`` so that only what is known is compared.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import NamedTuple
+
+from ..facts.vocab import W, alt, phrase, words
 
 # blanks are taken whole (possessive): "ngày{_SP}(day)?{_SP},?{_SP}tháng" could otherwise split a run
 # of n tabs three ways before failing (a 3 KB line of tabs after "ngày" took 20 s)
@@ -29,47 +33,75 @@ _SP = r"[ \t\u00a0]*+"
 _BLANK = r"(?:[.…_](?:[ \t\u00a0]*+[.…_])*+)"
 _NOT_BEFORE = r"(?<![\w/.,\-–])"
 
-_ALTS = [
-    # ngày 29 tháng 01 năm 2024, ngày tháng 01 năm 2025, ngày … tháng … năm 2024
-    rf"(?P<L>(?<!\w)ngày{_SP}(?P<L_d>\d{{1,2}}|{_BLANK})?{_SP},?{_SP}tháng{_SP}(?P<L_m>\d{{1,2}}|{_BLANK})?"
-    rf"{_SP},?{_SP}năm(?:{_SP}(?P<L_y>\d{{4}}|{_BLANK}))?(?![\w\d]))",
-    # ngày 19 tháng 5 (no year)
-    rf"(?P<B>(?<!\w)ngày{_SP}(?P<B_d>\d{{1,2}}){_SP}tháng{_SP}(?P<B_m>\d{{1,2}})(?![\d/]))",
-    # tháng 8 năm 2021, tháng … năm 2024
-    rf"(?P<C>(?<!\w)tháng{_SP}(?P<C_m>\d{{1,2}}|{_BLANK}){_SP},?{_SP}năm{_SP}(?P<C_y>\d{{4}})(?!\d))",
-    # 16/7/2021, ngày 16-7-2021, 30.3.2022
-    rf"(?P<D>{_NOT_BEFORE}(?:ngày{_SP})?(?P<D_d>\d{{1,2}})(?P<D_s>[/.\-])(?P<D_m>\d{{1,2}})(?P=D_s)"
-    rf"(?P<D_y>\d{{4}})(?![\w/]|[.,\-]\d))",
-    # ngày …/…/2025, ngày   /01/2025: a draft's blanks in the short form
-    rf"(?P<P>(?<!\w)ngày{_SP}(?P<P_d>\d{{1,2}}|{_BLANK})?{_SP}/{_SP}(?P<P_m>\d{{1,2}}|{_BLANK})?{_SP}/{_SP}"
-    rf"(?P<P_y>\d{{4}})(?![\w/]|[.,\-]\d))",
-    # 16/7/20 21: a year split by conversion
-    rf"(?P<E>{_NOT_BEFORE}(?:ngày{_SP})?(?P<E_d>\d{{1,2}})/(?P<E_m>\d{{1,2}})/(?P<E_y1>19|20)[ \t]"
-    rf"(?P<E_y2>\d{{2}})(?![\w/]|[.,]\d))",
-    # ngày 02/9, ngày 15/01 (no year)
-    rf"(?P<F>(?<!\w)ngày{_SP}(?P<F_d>\d{{1,2}})/(?P<F_m>\d{{1,2}})(?![\d/]|[.,]\d))",
-    # tháng 7/2024, tháng 10-2025, 5/1992
-    rf"(?P<G>{_NOT_BEFORE}(?P<G_t>tháng{_SP})?(?P<G_m>\d{{1,2}})(?P<G_s>[/\-])(?P<G_y>\d{{4}})(?![\w/]|[.,\-]\d))",
-    # quý I/2025, quý 2 năm 2025
-    rf"(?P<H>(?<!\w)quý{_SP}(?P<H_q>[IVX]{{1,4}}|\d)(?:{_SP}/{_SP}|{_SP},?{_SP}năm{_SP})(?P<H_y>\d{{4}})(?!\d))",
-    # 2021 - 2025, năm 2021 - 2025
-    rf"(?P<I>{_NOT_BEFORE}(?:năm{_SP})?(?P<I_a>(?:18|19|20)\d{{2}}){_SP}[\-–—]{_SP}(?:năm{_SP})?(?P<I_b>(?:18|19|20)\d{{2}})"
-    rf"(?![\w/]|[.,]\d|{_SP}(?:%|‰|người|hộ|ha|m|km|tấn|kg|đồng|triệu|tỷ|con|lao động|học sinh|cháu|trường)(?!\w)))",
-    # tháng 12 (no year)
-    rf"(?P<J>(?<!\w)tháng{_SP}(?P<J_m>\d{{1,2}})(?![\d/.,\-]|{_SP},?{_SP}năm))",
-    # ngày 08 (start of "từ ngày 08 đến 10/12/2015")
-    rf"(?P<K>(?<!\w)ngày{_SP}(?P<K_d>\d{{1,2}})(?={_SP}(?:đến|tới|[\-–])\s))",
-    # năm 2025
-    rf"(?P<Y>(?<!\w)năm{_SP}(?P<Y_y>(?:18|19|20)\d{{2}})(?![\d/]))",
-]
-# every alternative starts with a digit, "ngày", "tháng", "năm" or "quý": a one-character guard
-# lets the engine skip all other positions cheaply
-_TOKEN = re.compile(r"(?=[0-9ntq])(?:" + "|".join(_ALTS) + ")", re.IGNORECASE)
-_CONNECTOR = re.compile(r"^[ \t\u00a0]*(?:[\-–—]|đến|tới)(?:[ \t\u00a0]+(?:hết|cuối|đầu|ngày))*[ \t\u00a0]*$", re.IGNORECASE)
-_FROM = re.compile(r"(?:^|[\s(])(?:từ|kể từ)[ \t\u00a0]*$", re.IGNORECASE)
-_EDGE = re.compile(r"(?:^|\s)(cuối|đầu|giữa|hết)[ \t\u00a0]*$", re.IGNORECASE)
-_BONUS = re.compile(r"(?<!\w)(?:lương|thưởng|thu nhập)[ \t]*$", re.IGNORECASE)
-_DOC_NO = re.compile(r"số[ \t\u00a0]*:?[ \t\u00a0]*$", re.IGNORECASE)
+
+class _Patterns(NamedTuple):
+    token: re.Pattern[str]  # one date, partial date or year range
+    connector: re.Pattern[str]  # what may stand between the two ends of a range
+    from_word: re.Pattern[str]  # "từ" just before a range's start
+    edge: re.Pattern[str]  # "cuối" just before a date
+    pay: re.Pattern[str]  # "lương" just before "tháng 13"
+    number_word: re.Pattern[str]  # "Số" just before "5/1992"
+    to_words: tuple[str, ...]  # "đến", "tới" (lower case)
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The date patterns, built once from the words of ``rules/dates.toml``."""
+    def w(key: str) -> tuple[str, ...]:
+        return words("dates", "date", key)
+
+    day, month, year, quarter = (alt(w(k)) for k in ("day", "month", "year", "quarter"))
+    to, edge = alt(w("to")), alt(w("edge"))
+    alts = [
+        # ngày 29 tháng 01 năm 2024, ngày tháng 01 năm 2025, ngày … tháng … năm 2024
+        rf"(?P<L>{W}{day}{_SP}(?P<L_d>\d{{1,2}}|{_BLANK})?{_SP},?{_SP}{month}{_SP}(?P<L_m>\d{{1,2}}|{_BLANK})?"
+        rf"{_SP},?{_SP}{year}(?:{_SP}(?P<L_y>\d{{4}}|{_BLANK}))?(?![\w\d]))",
+        # ngày 19 tháng 5 (no year)
+        rf"(?P<B>{W}{day}{_SP}(?P<B_d>\d{{1,2}}){_SP}{month}{_SP}(?P<B_m>\d{{1,2}})(?![\d/]))",
+        # tháng 8 năm 2021, tháng … năm 2024
+        rf"(?P<C>{W}{month}{_SP}(?P<C_m>\d{{1,2}}|{_BLANK}){_SP},?{_SP}{year}{_SP}(?P<C_y>\d{{4}})(?!\d))",
+        # 16/7/2021, ngày 16-7-2021, 30.3.2022
+        rf"(?P<D>{_NOT_BEFORE}(?:{day}{_SP})?(?P<D_d>\d{{1,2}})(?P<D_s>[/.\-])(?P<D_m>\d{{1,2}})(?P=D_s)"
+        rf"(?P<D_y>\d{{4}})(?![\w/]|[.,\-]\d))",
+        # ngày …/…/2025, ngày   /01/2025: a draft's blanks in the short form
+        rf"(?P<P>{W}{day}{_SP}(?P<P_d>\d{{1,2}}|{_BLANK})?{_SP}/{_SP}(?P<P_m>\d{{1,2}}|{_BLANK})?{_SP}/{_SP}"
+        rf"(?P<P_y>\d{{4}})(?![\w/]|[.,\-]\d))",
+        # 16/7/20 21: a year split by conversion
+        rf"(?P<E>{_NOT_BEFORE}(?:{day}{_SP})?(?P<E_d>\d{{1,2}})/(?P<E_m>\d{{1,2}})/(?P<E_y1>19|20)[ \t]"
+        rf"(?P<E_y2>\d{{2}})(?![\w/]|[.,]\d))",
+        # ngày 02/9, ngày 15/01 (no year)
+        rf"(?P<F>{W}{day}{_SP}(?P<F_d>\d{{1,2}})/(?P<F_m>\d{{1,2}})(?![\d/]|[.,]\d))",
+        # tháng 7/2024, tháng 10-2025, 5/1992
+        rf"(?P<G>{_NOT_BEFORE}(?P<G_t>{month}{_SP})?(?P<G_m>\d{{1,2}})(?P<G_s>[/\-])(?P<G_y>\d{{4}})"
+        rf"(?![\w/]|[.,\-]\d))",
+        # quý I/2025, quý 2 năm 2025
+        rf"(?P<H>{W}{quarter}{_SP}(?P<H_q>[IVX]{{1,4}}|\d)(?:{_SP}/{_SP}|{_SP},?{_SP}{year}{_SP})(?P<H_y>\d{{4}})"
+        rf"(?!\d))",
+        # 2021 - 2025, năm 2021 - 2025 (not "2021 - 2025 người": counts)
+        rf"(?P<I>{_NOT_BEFORE}(?:{year}{_SP})?(?P<I_a>(?:18|19|20)\d{{2}}){_SP}[\-–—]{_SP}(?:{year}{_SP})?"
+        rf"(?P<I_b>(?:18|19|20)\d{{2}})(?![\w/]|[.,]\d|{_SP}{phrase(w('count_units'))}))",
+        # tháng 12 (no year)
+        rf"(?P<J>{W}{month}{_SP}(?P<J_m>\d{{1,2}})(?![\d/.,\-]|{_SP},?{_SP}{year}))",
+        # ngày 08 (start of "từ ngày 08 đến 10/12/2015")
+        rf"(?P<K>{W}{day}{_SP}(?P<K_d>\d{{1,2}})(?={_SP}(?:{to}|[\-–])\s))",
+        # năm 2025
+        rf"(?P<Y>{W}{year}{_SP}(?P<Y_y>(?:18|19|20)\d{{2}})(?![\d/]))",
+    ]
+    # every alternative starts with a digit or a date word: a one-character guard lets the engine
+    # skip all other positions cheaply
+    firsts = sorted({p[0].lower() for k in ("day", "month", "year", "quarter") for p in w(k)})
+    guard = "(?=[0-9" + "".join(re.escape(c) for c in firsts) + "])"
+    ws = r"[ \t\u00a0]"
+    return _Patterns(
+        re.compile(guard + "(?:" + "|".join(alts) + ")", re.IGNORECASE),
+        re.compile(rf"^{ws}*(?:[\-–—]|{to})(?:{ws}+(?:{edge}|{day}))*{ws}*$", re.IGNORECASE),
+        re.compile(rf"(?:^|[\s(]){alt(w('from'))}{ws}*$", re.IGNORECASE),
+        re.compile(rf"(?:^|\s)({edge}){ws}*$", re.IGNORECASE),
+        re.compile(rf"{W}{alt(w('pay'))}[ \t]*$", re.IGNORECASE),
+        re.compile(rf"{alt(w('number'))}{ws}*:?{ws}*$", re.IGNORECASE),
+        tuple(t.lower() for t in w("to")),
+    )
+
 
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -253,7 +285,7 @@ def _mention(m: re.Match[str], text: str) -> DateMention | None:
             # a bare "5/1992" is a month only when it can be one and is not a document number
             if m.group("G_s") != "/" or not 1 <= dm.month <= 12 or not 1900 <= dm.year <= 2099:
                 return None
-            if _DOC_NO.search(text, max(0, s - 12), s):
+            if _patterns().number_word.search(text, max(0, s - 12), s):
                 return None
     elif kind == "H":
         dm.form, dm.year_raw = "quarter", m.group("H_y")
@@ -278,10 +310,10 @@ def _mention(m: re.Match[str], text: str) -> DateMention | None:
         return dm
     else:  # pragma: no cover - every alternative is named
         return None
-    if dm.day is None and dm.month == 13 and _BONUS.search(text, max(0, s - 20), s):
+    if dm.day is None and dm.month == 13 and _patterns().pay.search(text, max(0, s - 20), s):
         return None  # "lương tháng 13 năm 2024": the 13th-month bonus, not a date
     _validate(dm, spans)
-    edge = _EDGE.search(text, max(0, s - 8), s)
+    edge = _patterns().edge.search(text, max(0, s - 8), s)
     if edge:
         dm.edge = edge.group(1).lower()
     return dm
@@ -297,7 +329,8 @@ def _validate(dm: DateMention, spans: dict[str, tuple[int, int]]) -> None:
 def scan(text: str) -> Scan:
     """Every date and range of ``text`` in order (linear in its length)."""
     out = Scan()
-    for m in _TOKEN.finditer(text):
+    pats = _patterns()
+    for m in pats.token.finditer(text):
         if m.lastgroup == "I":
             ya, yb = int(m.group("I_a")), int(m.group("I_b"))
             start = DateMention(m.start("I_a"), m.end("I_a"), m.group("I_a"), "year", year=ya, year_raw=m.group("I_a"))
@@ -314,10 +347,10 @@ def scan(text: str) -> Scan:
     singles = [d for d in out.dates if not _in_year_range(d, out.ranges)]
     for a, b in zip(singles, singles[1:], strict=False):
         gap = text[a.end:b.start]
-        if not _CONNECTOR.match(gap):
+        if not pats.connector.match(gap):
             continue
-        from_word = bool(_FROM.search(text, max(0, a.start - 12), a.start))
-        dash = "đến" not in gap.lower() and "tới" not in gap.lower()
+        from_word = bool(pats.from_word.search(text, max(0, a.start - 12), a.start))
+        dash = not any(w in gap.lower() for w in pats.to_words)
         if dash and not (from_word or _parenthesised(text, a.start, b.end)):
             # "A - B" outside parentheses: only between two dates of a like kind
             if a.form in ("day", "month", "year") or b.form in ("day", "month", "year"):
@@ -330,7 +363,7 @@ def scan(text: str) -> Scan:
             continue  # chains "A - B - C" are not ranges
         begin = a.start
         if from_word:
-            fm = _FROM.search(text, max(0, a.start - 12), a.start)
+            fm = pats.from_word.search(text, max(0, a.start - 12), a.start)
             assert fm is not None
             begin = fm.start() + (1 if fm.group(0)[:1].isspace() or fm.group(0)[:1] == "(" else 0)
         _inherit(a, b)
@@ -385,19 +418,22 @@ def display(d: DateMention) -> str:
     def part(raw: str, name: str) -> str:
         return "…" if name in d.blanks else raw
 
+    def word(key: str) -> str:
+        return words("dates", "date", key)[0]
+
     if d.form in ("long", "slash", "dash", "dot") or (d.form == "day-month" and d.year is not None):
         year = part(d.year_raw, "year") or (str(d.year) if d.year is not None else "…")
         return f"{part(d.day_raw, 'day')}/{part(d.month_raw, 'month')}/{year}"
     if d.form == "day-month":
         return f"{d.day_raw}/{d.month_raw}"
     if d.form == "month-year":
-        return f"tháng {part(d.month_raw, 'month')}/{d.year_raw}"
+        return f"{word('month')} {part(d.month_raw, 'month')}/{d.year_raw}"
     if d.form == "quarter":
-        return f"quý {d.text.split()[1].split('/')[0] if len(d.text.split()) > 1 else d.quarter}/{d.year_raw}"
+        return f"{word('quarter')} {d.text.split()[1].split('/')[0] if len(d.text.split()) > 1 else d.quarter}/{d.year_raw}"
     if d.form == "year":
-        return f"năm {d.year_raw}"
+        return f"{word('year')} {d.year_raw}"
     if d.form == "month":
-        return f"tháng {d.month_raw}" + (f"/{d.year}" if d.year else "")
+        return f"{word('month')} {d.month_raw}" + (f"/{d.year}" if d.year else "")
     if d.form == "day":
         return f"{d.day_raw}/{d.month or '…'}/{d.year or '…'}"
     return d.text
@@ -418,7 +454,7 @@ def next_day(d: date) -> date:
 def _fold_char(ch: str) -> str:
     import unicodedata
 
-    if ch in "đĐ":
+    if unicodedata.name(ch, "").endswith(" D WITH STROKE"):  # đ has no decomposition
         return "d"
     base = unicodedata.normalize("NFD", ch)[0]
     return base.lower() if len(base.lower()) == 1 else ch

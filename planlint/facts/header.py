@@ -23,11 +23,13 @@ from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan, Span
 from ..scan.dates import DateMention, display, scan
 from . import FactRow
+from .vocab import E, W, alt, words
 
+_NUMBER_WORD = alt(words("header", "header", "number"))
 _NUMBER = re.compile(
     # runs of blanks are taken whole (possessive), so a line of tabs after "Số:" fails in linear time;
     # a blank number is placeholders ("…", "....", "_ _") separated by blanks, never ending in one
-    r"^[ \t]*+Số[ \t]*+:?(?P<sp0>[ \t]*+)"
+    r"^[ \t]*+" + _NUMBER_WORD + r"[ \t]*+:?(?P<sp0>[ \t]*+)"
     r"(?P<num>\d+|(?:[.…_](?:[ \t]*+[.…_])*+)?)(?P<sp1>[ \t]*+)(?P<s1>[/\-])(?P<sp2>[ \t]*+)"
     r"(?:(?P<year>\d{4})[ \t]*/[ \t]*)?"
     r"(?P<type>[^\s/\-]+?)(?P<sp3>[ \t]*)(?P<s2>[/\-])(?P<sp4>[ \t]*)"
@@ -44,8 +46,11 @@ def normative_codes() -> frozenset[str]:
     return frozenset(codes)
 
 
-_NUMBER_START = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*(?:\d|[.…_]|/)", re.IGNORECASE)
-_ALL_BLANK_DATE = re.compile(r"(?<!\w)ngày[\s.…_]*tháng[\s.…_]*năm(?:[\s.…_]*)$", re.IGNORECASE)
+_NUMBER_START = re.compile(r"^[ \t]*" + _NUMBER_WORD + r"[ \t]*:?[ \t]*(?:\d|[.…_]|/)", re.IGNORECASE)
+_NUMBER_WORD_START = re.compile(r"^[ \t]*" + _NUMBER_WORD + E)
+_ALL_BLANK_DATE = re.compile(
+    W + r"[\s.…_]*".join(alt(words("dates", "date", k)) for k in ("day", "month", "year")) + r"(?:[\s.…_]*)$",
+    re.IGNORECASE)
 _DATE_FORMS = ("long", "slash", "dash", "dot", "month-year")
 
 
@@ -136,7 +141,7 @@ def parse_number_line(p: Paragraph) -> NumberLine | None:
     text = p.text
     m = _NUMBER.match(text)
     if m is None:
-        if not re.match(r"^[ \t]*Số\b", text):
+        if not _NUMBER_WORD_START.match(text):
             return None
         return NumberLine(p, "", "", "", False, "", 0, len(text), 0, 0, parsed=False)
     num = m.group("num").strip()
@@ -229,7 +234,7 @@ def inventory(plan: Plan) -> list[FactRow]:
         rows.append(FactRow("plan number", n.paragraph.span, text,
                             {"number": n.number, "type_code": n.type_code, "issuer": n.issuer, "party": n.party}))
     else:
-        rows.append(FactRow("plan number", plan.title.line.span if plan.title else Span(0, 0), "no 'Số:' line"))
+        rows.append(FactRow("plan number", plan.title.line.span if plan.title else Span(0, 0), f"no '{words('header', 'header', 'number')[0]}:' line"))
     if h.date is not None:
         d = h.date
         blanks = f" (blank: {', '.join(d.mention.blanks)})" if d.mention.blanks else ""

@@ -3,17 +3,37 @@ behalf (``TM.``), and the chair's line (DOMAIN.md, "Document symbols and citatio
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan
 from ..scan.dates import fold
 from .header import extract as header
+from .vocab import E, alt
 
-_COLLECTIVE = {"ubnd": "ỦY BAN NHÂN DÂN", "hdnd": "HỘI ĐỒNG NHÂN DÂN"}
-_TM = re.compile(r"^\s*TM\s*\.", re.IGNORECASE)
-_CHAIR = re.compile(r"(?:^|\s)(?:KT\s*\.\s*)?(?:PHÓ\s+)?CHỦ\s+TỊCH\b")
-_ISSUER_LINE = re.compile(r"(ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN", re.IGNORECASE)
+
+class _Vocabulary(NamedTuple):
+    bodies: dict[str, str]  # folded issuer code -> the body's name: "ubnd" -> ỦY BAN NHÂN DÂN
+    on_behalf: re.Pattern[str]  # "TM." at the start of a line
+    chair: re.Pattern[str]  # "KT. CHỦ TỊCH"
+    issuer_line: re.Pattern[str]  # a body's name in the header, one named group a body
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    """The signing words of ``rules/header.toml``, built once."""
+    closing = vocabulary("header")["closing"]
+    bodies = vocabulary("header")["collective"]
+    deputy = alt(closing["deputy_for"])
+    return _Vocabulary(
+        {fold(b["code"]): b["names"][0] for b in bodies},
+        re.compile(r"^\s*" + alt(closing["on_behalf"]) + r"\s*\.", re.IGNORECASE),
+        re.compile(rf"(?:^|\s)(?:{deputy}\s*\.\s*)?{alt(closing['chair'])}{E}"),
+        re.compile("|".join(f"(?P<b{i}>{alt(b['names'])})" for i, b in enumerate(bodies)), re.IGNORECASE),
+    )
 
 
 @dataclass(slots=True)
@@ -29,16 +49,17 @@ def extract(plan: Plan) -> Signing | None:
     if not sig:
         return None
     body = None
+    v = _vocabulary()
     n = plan.fact(header).number
     if n is not None and n.parsed:
-        body = _COLLECTIVE.get(fold(n.issuer))
+        body = v.bodies.get(fold(n.issuer))
     if body is None:
         for p in plan.header.issuer:
-            m = _ISSUER_LINE.search(p.text)
-            if m:
-                body = _COLLECTIVE["ubnd"] if "BAN" in m.group(0).upper() else _COLLECTIVE["hdnd"]
+            m = v.issuer_line.search(p.text)
+            if m and m.lastgroup is not None:
+                body = vocabulary("header")["collective"][int(m.lastgroup[1:])]["names"][0]
                 break
     lines = [ln for p in sig for ln in p.text.split("\n")]
-    on_behalf = any(_TM.match(ln) for ln in lines) or any(_TM.search(p.text) for p in sig)
-    chair = next((p for p in sig if _CHAIR.search(p.text)), None)
+    on_behalf = any(v.on_behalf.match(ln) for ln in lines) or any(v.on_behalf.search(p.text) for p in sig)
+    chair = next((p for p in sig if v.chair.search(p.text)), None)
     return Signing(body, on_behalf, chair)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..data import vocabulary
+from ..facts.vocab import E, W, alt, words
 from .source import Source
 from .tables import Table, find_tables
 from .tree import Marker, Span
@@ -86,8 +87,7 @@ POINT_ALPHABET: tuple[str, ...] = tuple(_NUMBERING["point_alphabet"])
 FOREIGN_LETTERS: frozenset[str] = frozenset(_NUMBERING["foreign_letters"])
 BULLETS: dict[str, str] = dict(_NUMBERING["bullets"])
 PART_WORDS: tuple[str, ...] = tuple(_NUMBERING["part_words"])
-_NUMBER_NOUN_END = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_NUMBERING["number_nouns"], key=len, reverse=True))
-                              + r")\s*$", re.IGNORECASE)
+_NUMBER_NOUN_END = re.compile(W + alt(_NUMBERING["number_nouns"]) + r"\s*$", re.IGNORECASE)
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -122,15 +122,18 @@ def point_label(value: int) -> str:
 
 _WS = r"[ \t\u00a0]"
 _ORDINALS: dict[str, int] = {k.lower(): v for k, v in _NUMBERING.get("ordinals", {}).items()}
+_NTH: tuple[str, ...] = tuple(w.lower() for w in _NUMBERING["nth"])
 _PART_RE = re.compile(
-    r"(?P<word>" + "|".join(PART_WORDS) + r"|" + "|".join(w.upper() for w in PART_WORDS) + r")"
-    + _WS + r"+(?P<num>[IVXLC]+|\d{1,3}|(?i:thứ" + _WS + r"+(?:" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
-    + r")))(?P<delim>[.:\-–]?)(?=\s|$)"
+    r"(?P<word>" + alt([*PART_WORDS, *(w.upper() for w in PART_WORDS)]) + r")"
+    + _WS + r"+(?P<num>[IVXLC]+|\d{1,3}|(?i:" + alt(_NTH) + _WS + r"+" + alt(_ORDINALS)
+    + r"))(?P<delim>[.:\-–]?)(?=\s|$)"
 )
 _ROMAN_RE = re.compile(r"(?P<num>[IVXLC]{1,7})" + _WS + r"*(?P<delim>[.\-–])(?=\s|$)")
 _DECIMAL_RE = re.compile(r"(?P<num>\d{1,2}(?:\.\d{1,2}){1,4})(?P<delim>\.?)(?=\s|$)")
 _ARABIC_RE = re.compile(r"(?P<num>\d{1,3})" + _WS + r"*(?P<delim>[.)\-–])(?=\s|$)")
-_POINT_RE = re.compile(r"(?P<num>[a-zđ])" + _WS + r"*(?P<delim>\))(?=\s|$)")
+# a point's letter: a to z (a foreign one is reported) and the alphabet's others (đ)
+_POINT_LETTERS = "a-z" + "".join(c for c in POINT_ALPHABET if not "a" <= c <= "z")
+_POINT_RE = re.compile(r"(?P<num>[" + _POINT_LETTERS + "])" + _WS + r"*(?P<delim>\))(?=\s|$)")
 _PAREN_RE = re.compile(r"\((?P<num>\d{1,3})\)(?=\s|$|[^\d)])")
 _BULLET_RE = re.compile(r"(?P<num>[" + re.escape("".join(BULLETS)) + r"])" + _WS + r"+")
 
@@ -169,8 +172,8 @@ def make_marker(kind: str, m: re.Match[str], run: Run, md_level: int, bold: bool
         word = m.group("word").capitalize()
         if num.isdigit():
             value = int(num)
-        elif num[:3].lower() == "thứ":  # "Phần thứ hai"
-            value = _ORDINALS.get(num[3:].strip().lower(), 0)
+        elif (nth := next((w for w in _NTH if num.lower().startswith(w)), None)) is not None:  # "Phần thứ hai"
+            value = _ORDINALS.get(num[len(nth):].strip().lower(), 0)
         else:
             value, valid = roman_value(num)
     elif kind == "bullet":
@@ -202,14 +205,23 @@ class Line:
 
 _HEADING_RE = re.compile(r"(#{1,6})[ \t]+")
 _COMMENT_RE = re.compile(r"<!--(.*?)-->\s*$")
-_NUMBER_RE = re.compile(r"Số\s*:", re.IGNORECASE)
-_SYMBOL_THEN_PLACE_RE = re.compile(r"Số\s*+:\s*+[\d.…]*+\s*+/\s*+\S++\s++(?=\S)", re.IGNORECASE)
-_PLACEDATE_RE = re.compile(r"[^,\d]{2,80},\s*ngày\b", re.IGNORECASE)
-_MOTTO_RE = re.compile(r"(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN)", re.IGNORECASE)
-_RECIPIENTS_RE = re.compile(r"Nơi\s+nhận\s*:?", re.IGNORECASE)
-_SIGN_RE = re.compile(r"(TM|KT|Q|TL|TUQ)\s*\.\s*\S|(PHÓ\s+)?CHỦ\s+TỊCH\b|(PHÓ\s+)?TRƯỞNG\s+BAN\b|BÍ\s+THƯ\b")
-_APPENDIX_RE = re.compile(r"PHỤ\s+LỤC\b|Phụ\s+lục\s+[IVX\d]", re.IGNORECASE)
+# the header's and closing's words (rules/header.toml) and the date's (rules/dates.toml)
+_NUMBER_WORD = alt(words("header", "header", "number"))
+_DAY_WORD = alt(words("dates", "date", "day"))
+_YEAR_WORDS = words("dates", "date", "year")
+_SIGN_FOR = alt(words("header", "closing", "sign_for"))
+_NUMBER_RE = re.compile(_NUMBER_WORD + r"\s*:", re.IGNORECASE)
+_SYMBOL_THEN_PLACE_RE = re.compile(_NUMBER_WORD + r"\s*+:\s*+[\d.…]*+\s*+/\s*+\S++\s++(?=\S)", re.IGNORECASE)
+_PLACEDATE_RE = re.compile(r"[^,\d]{2,80},\s*" + _DAY_WORD + E, re.IGNORECASE)
+_MOTTO_RE = re.compile(alt([*words("header", "header", "motto"), *words("header", "header", "party_motto")]), re.IGNORECASE)
+_RECIPIENTS_RE = re.compile(alt(words("header", "closing", "recipients")) + r"\s*:?", re.IGNORECASE)
+_SIGN_RE = re.compile("(" + _SIGN_FOR + r")\s*\.\s*\S|" + alt(words("header", "closing", "signer")) + E)
+_APPENDIX_RE = re.compile(alt(words("header", "closing", "appendix")) + E, re.IGNORECASE)
 _TERMINAL = tuple(".:;!?…")
+
+
+def _has_year_word(text: str) -> bool:
+    return any(w in text for w in _YEAR_WORDS)
 
 
 def _type_words() -> list[tuple[str, str]]:
@@ -252,7 +264,8 @@ def _starts_lower(text: str) -> bool:
 
 
 _TABLE_RULE_RE = re.compile(r"\|?(?:\s*+:?-{2,}+:?\s*+\|)++\s*+:?-*+:?\s*+\|?")
-_HEADER_CELL_RE = re.compile(r"\|\s*+(\*\*)?\s*+(Số\s*:|[^|,]{2,60},\s*ngày\b|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UỶ BAN|UBND)",
+_HEADER_CELL_RE = re.compile(r"\|\s*+(\*\*)?\s*+(" + _NUMBER_WORD + r"\s*:|[^|,]{2,60},\s*" + _DAY_WORD + E + "|"
+                             + alt([*words("header", "header", "motto"), *words("header", "header", "issuer_cell")]) + ")",
                              re.IGNORECASE)
 _GAP_RE = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 
@@ -274,10 +287,10 @@ def _join(a: Run, b: Run) -> Run:
 
 
 # "Số:" alone on its line, the symbol on the next ("06/2024/QĐ-UBND", "/BC-UBND")
-_BARE_NUMBER_RE = re.compile(r"Số\s*:?[\s|]*", re.IGNORECASE)
-_SYMBOL_START_RE = re.compile(r"[\d.…_ \t]*+/\s*+\S|\d++\s*+-\s*+[A-ZĐ]")
+_BARE_NUMBER_RE = re.compile(_NUMBER_WORD + r"\s*:?[\s|]*", re.IGNORECASE)
+_SYMBOL_START_RE = re.compile(r"[\d.…_ \t]*+/\s*+\S|\d++\s*+-\s*+[A-Z" + "".join(words("header", "header", "symbol_letters")) + "]")
 # "TM. ỦY BAN NHÂN" then "DÂN" alone: the end of the body's name on the next line
-_SIGN_FOR_RE = re.compile(r"(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S")
+_SIGN_FOR_RE = re.compile(_SIGN_FOR + r"\s*\.\s*\S")
 _LONE_UPPER_WORD_RE = re.compile(r"[^\W\d_]+$")
 # "Điều" alone on its line, its number on the next ("1. Phạm vi điều chỉnh")
 _PART_WORDS_LOWER = frozenset(w.lower() for w in PART_WORDS)
@@ -303,7 +316,7 @@ def mixed_title_match(text: str) -> tuple[str, str, int] | None:
     return None
 
 
-_NOT_A_SUBJECT = frozenset(("số", "này", "đã", "được", "là", "của", "và", "các", "do", "tại", "theo", "gửi"))
+_NOT_A_SUBJECT = frozenset(w.lower() for w in words("header", "title", "not_subject"))
 
 
 def _right_column(run: Run, start: int) -> Run | None:
@@ -470,14 +483,14 @@ class Classifier:
                     # a two-column header flattened into one line:
                     # "Số: 15/KH-UBND        An Bình, ngày 10 tháng 01 năm 2026"
                     sm = _SYMBOL_THEN_PLACE_RE.match(text)
-                    if sm and _PLACEDATE_RE.match(text[sm.end():]) and "năm" in text[sm.end():]:
+                    if sm and _PLACEDATE_RE.match(text[sm.end():]) and _has_year_word(text[sm.end():]):
                         line.run = run.slice(0, sm.end()).strip()
                         yield line
                         line = Line(idx, PLACEDATE, run.slice(sm.end()).strip(), md_level=md_level)
                     yield line
                     prev = line
                     continue
-                if _PLACEDATE_RE.match(text) and "năm" in text and len(text) < 120:
+                if _PLACEDATE_RE.match(text) and _has_year_word(text) and len(text) < 120:
                     line.type = PLACEDATE
                     yield line
                     prev = line

@@ -27,24 +27,32 @@ from ..scan.dates import DateMention, Scan, display, fold, fold_words
 from . import FactRow
 from .date_mentions import paragraph_scans
 from .header import extract as header
+from .vocab import E, W, alt, words
 
-_CODE = r"[A-ZĐ][A-Za-zĐđ]*"
+_LETTERS = "".join(words("header", "header", "symbol_letters"))
+_CODE = rf"[A-Z{_LETTERS.upper()}][A-Za-z{_LETTERS.upper()}{_LETTERS.lower()}]*"
 _SYMBOL = re.compile(
     rf"(?<![\w/\-.])(?P<num>\d{{1,5}})(?:/(?P<year>(?:19|20)\d{{2}}))?(?P<s1>[/\-])(?P<type>{_CODE}\d*)"
     rf"(?:(?P<s2>[\-/])(?P<issuer>{_CODE}\d*(?:-{_CODE}\d*)*))?(?![\w/])"
 )
-_NUMBER_WORD = re.compile(r"(?:^|\s)(?:số|Số|SỐ)[ \t]*:?[ \t]*$")
-_AFTER_SYMBOL_DATE = re.compile(r"^[ \t]*+,?[ \t]*+(?P<paren>\([ \t]*)?(?:ban hành[ \t]+)?$", re.IGNORECASE)
+_NUMBER = words("header", "header", "number")
+_NUMBER_WORD = re.compile(
+    r"(?:^|\s)" + alt(f for w in _NUMBER for f in (w.lower(), w.capitalize(), w.upper())) + r"[ \t]*:?[ \t]*$")
+_AFTER_SYMBOL_DATE = re.compile(r"^[ \t]*+,?[ \t]*+(?P<paren>\([ \t]*)?(?:"
+                                + alt(words("citations", "citation", "issued")) + r"[ \t]+)?$", re.IGNORECASE)
 _CLOSE_PAREN = re.compile(r"[ \t]*\)")
 # runs of blanks are taken whole (possessive): "[ \t]*,?[ \t]*" could otherwise split a run of n
 # aligned-column spaces n ways before failing (quadratic on Word/PDF exports)
 _ISSUER = re.compile(
-    r"[ \t]*+,?[ \t]*+của[ \t]+(?P<iss>[^;.()\n]{2,90}?)"
-    r"(?=[ \t]+(?:về|v/v|V/v|ban hành|phát động|hướng dẫn|quy định|khóa|khoá|kỳ họp|lần thứ|tại|đã|đối với|nhằm|"
-    r"theo|để|và|trong|thực hiện|phê duyệt|triển khai|sửa đổi|kèm theo|giao|chỉ đạo)(?!\w)|[;,.()]|$)",
+    r"[ \t]*+,?[ \t]*+" + alt(words("citations", "citation", "of")) + r"[ \t]+(?P<iss>[^;.()\n]{2,90}?)"
+    r"(?=[ \t]+" + alt(words("citations", "citation", "issuer_end")) + E + r"|[;,.()]|$)",
 )
-_SUBJECT = re.compile(r"[ \t]*+,?[ \t]*+(?:về việc|về|v/v|V/v)[ \t]+(?P<subj>[^;]{3,300}?)(?=[;]|$|\.(?:\s|$))")
-_NAMED_LAW = re.compile(r"(?<!\w)(?P<w>Bộ luật|Luật|Pháp lệnh)[ \t]+(?P<name>[^\W\d][^;()\d]{2,80}?)[ \t]*,?[ \t]*$")
+_SUBJECT_WORD = alt(words("citations", "citation", "subject"))
+_SUBJECT = re.compile(r"[ \t]*+,?[ \t]*+" + _SUBJECT_WORD + r"[ \t]+(?P<subj>[^;]{3,300}?)(?=[;]|$|\.(?:\s|$))")
+_SUBJECT_START = re.compile(W + _SUBJECT_WORD + r"[ \t]")
+_NAMED_LAW = re.compile(W + r"(?P<w>" + alt(words("citations", "citation", "law"))
+                        + r")[ \t]+(?P<name>[^\W\d][^;()\d]{2,80}?)[ \t]*,?[ \t]*$")
+_DAY_WORDS = tuple(w.lower() for w in words("dates", "date", "day"))
 
 
 @dataclass(slots=True)
@@ -121,8 +129,8 @@ def doc_types() -> tuple[DocType, ...]:
 
 @functools.cache
 def _type_word_re() -> re.Pattern[str]:
-    words = "|".join(re.escape(d.word) for d in doc_types())
-    return re.compile(rf"(?<!\w)(?P<w>{words})[ \t]*(?:số[ \t]*:?[ \t]*)?$", re.IGNORECASE)
+    types = alt(d.word for d in doc_types())
+    return re.compile(rf"{W}(?P<w>{types})[ \t]*(?:{alt(_NUMBER)}[ \t]*:?[ \t]*)?$", re.IGNORECASE)
 
 
 @functools.cache
@@ -199,11 +207,11 @@ def _citations_in(block: Block, sc: Scan) -> list[Citation]:
             if am and d.form in ("long", "slash", "dash", "dot", "month-year"):
                 if am.group("paren"):  # "số 05/KH-UBND (ngày 17/01/2025) của …"
                     close = _CLOSE_PAREN.match(text, d.end)
-                    if d.text.lower().startswith("ngày") and close:
+                    if d.text.lower().startswith(_DAY_WORDS) and close:
                         c.date = d
                         used_dates.add(d.start)
                         pos = close.end()
-                elif d.text.lower().startswith("ngày") or d.start == pos or text[pos:d.start].strip(" ,") == "":
+                elif d.text.lower().startswith(_DAY_WORDS) or d.start == pos or text[pos:d.start].strip(" ,") == "":
                     c.date = d
                     used_dates.add(d.start)
                     pos = d.end
@@ -212,7 +220,7 @@ def _citations_in(block: Block, sc: Scan) -> list[Citation]:
         out.append(c)
     # named laws: "Luật Thi đua, khen thưởng ngày 15/6/2022"
     for d in dates_by_start:
-        if d.start in used_dates or not d.text.lower().startswith("ngày"):
+        if d.start in used_dates or not d.text.lower().startswith(_DAY_WORDS):
             continue
         lm = _NAMED_LAW.search(text, max(0, d.start - 95), d.start)
         if lm is None:
@@ -237,7 +245,7 @@ def _tail(c: Citation, text: str, pos: int) -> None:
         c.end = max(c.end, pos)
     # the subject may follow the issuer's own qualifiers ("khóa XI", "kỳ họp thứ 8")
     rest = text[pos:pos + 80]
-    k = re.search(r"(?<!\w)(?:về việc|về|v/v|V/v)[ \t]", rest)
+    k = _SUBJECT_START.search(rest)
     if k is not None and ";" not in rest[:k.start()]:
         sm = _SUBJECT.match(text, pos + k.start())
         if sm:
@@ -312,9 +320,9 @@ def _row(c: Citation) -> FactRow:
     s = c.symbol
     parts = [c.label]
     if c.date is not None:
-        parts.append(f"ngày {c.date_text}")
+        parts.append(f"{words('dates', 'date', 'day')[0]} {c.date_text}")
     if c.issuer_text:
-        parts.append(f"của {c.issuer_text}")
+        parts.append(f"{words('citations', 'citation', 'of')[0]} {c.issuer_text}")
     detail = []
     if s is not None:
         detail.append(f"number {s.number}")

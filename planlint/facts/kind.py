@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from ..data import vocabulary
 from ..parsing.tree import Plan, Span
 from . import FactRow
+from .vocab import E, alt, phrase
 
 PLAN = "plan"
 
@@ -62,16 +63,12 @@ def _vocab() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Patte
             for code in [t["code"], *t.get("also", [])]:
                 kinds[code.upper()] = t["kind"]
     ev = v["evidence"]
-
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    basis = re.compile(r"^\W*(?:" + alt(ev["basis"]) + r")\b", re.IGNORECASE)
-    enacting = re.compile(r"^\W*(?:" + alt(ev["enacting"]) + r")\W*$")
-    acts = re.compile(r"(?<!\w)(?:" + alt(ev["issuers"]) + r")(?:\s+\S+){0,6}?\s+(?:đã\s+)?(?P<act>"
-                      + alt(list(ev["acts"])) + r")(?!\w)", re.IGNORECASE)
-    figures = re.compile(r"(?<!\w)(?:" + alt(ev["figures"]) + r")(?!\w)", re.IGNORECASE)
-    parts = re.compile(r"^(?:" + alt(ev["parts"]) + r")\b", re.IGNORECASE)
+    basis = re.compile(r"^\W*" + alt(ev["basis"]) + E, re.IGNORECASE)
+    enacting = re.compile(r"^\W*" + alt(ev["enacting"]) + r"\W*$")
+    acts = re.compile(phrase(ev["issuers"]) + r"(?:\s+\S+){0,6}?\s+(?:" + alt(ev["before_act"]) + r"\s+)?(?P<act>"
+                      + alt(ev["acts"]) + ")" + E, re.IGNORECASE)
+    figures = re.compile(phrase(ev["figures"]), re.IGNORECASE)
+    parts = re.compile(r"^" + alt(ev["parts"]) + E, re.IGNORECASE)
     return kinds, basis, enacting, acts, figures, parts
 
 

@@ -21,9 +21,15 @@ from decimal import Decimal
 from typing import Any
 
 from ..data import vocabulary
+from ..facts.vocab import E, alt
 
-BARE_MULTIPLIERS = frozenset({"triệu", "tỷ", "tỉ", "nghìn tỷ", "ngàn tỷ"})
-_NOT_AFTER_BARE = re.compile(r"\s*(?:lệ|trọng|suất)\b", re.IGNORECASE)
+
+@functools.cache
+def _bare() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The bare multipliers of ``rules/units.toml`` (lower case) and the words that, right after
+    one, make it part of another word (``tỷ lệ``)."""
+    v = vocabulary("units")["bare"]
+    return frozenset(w.lower() for w in v["multipliers"]), re.compile(r"\s*" + alt(v["not_before"]) + E, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +128,9 @@ def match_unit(text: str, pos: int) -> tuple[Unit, int, int] | None:
     form = m.group("u")
     u = lex.by_form[form.lower()]
     end = m.end()
-    if form.lower() in BARE_MULTIPLIERS:
-        if _NOT_AFTER_BARE.match(text, end):
+    multipliers, not_after = _bare()
+    if form.lower() in multipliers:
+        if not_after.match(text, end):
             return None
         nxt = lex.pattern.match(text, end)
         if nxt and lex.by_form[nxt.group("u").lower()].dimension != u.dimension:

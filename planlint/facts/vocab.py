@@ -42,7 +42,9 @@ def alt(phrases: Iterable[str], *, plain: bool = True) -> str:
     """The one phrase-matching builder: a non-capturing alternation of ``phrases``, longest
     first; ``plain`` phrases are literals whose spaces match any run of blanks (``chậm nhất``
     also matches ``chậm\tnhất``), otherwise they are regular expressions."""
-    items = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    # longest first; ties in a fixed order, so the pattern is the same in every process (the
+    # regex cache keys on it)
+    items = sorted({str(p) for p in phrases}, key=lambda p: (-len(p), p))
     if plain:
         items = [re.escape(p).replace("\\ ", SP) for p in items]
     return "(?:" + "|".join(items) + ")"

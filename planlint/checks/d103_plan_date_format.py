@@ -55,6 +55,11 @@ def nd30(day: int, month: int, year: int) -> str:
     return str(vocabulary("dates")["nd30"]["template"]).format(day=d, month=m, year=year)
 
 
+def nd30_pattern() -> str:
+    """The form itself: ``ngày … tháng … năm …``."""
+    return str(vocabulary("dates")["nd30"]["template"]).format(day="…", month="…", year="…")
+
+
 @rule(
     code="D103",
     name="plan-date-format",
@@ -78,7 +83,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     fixed = nd30(d.day, d.month, d.year)
     printed = d.text.strip()
     if d.form != "long":
-        ctx.verdict("plan date", pd.span, f"'{printed}' is not 'ngày … tháng … năm …'", False)
+        ctx.verdict("plan date", pd.span, f"'{printed}' is not '{nd30_pattern()}'", False)
         yield Hit(pd.span, {"printed": printed, "fixed": fixed}, message_key="form")
         return
     why = []

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.timeline import extract
 from ..finding import Hit
+from ..i18n import Word, seq
 from ..rule import rule
 
 
@@ -62,16 +63,16 @@ def check(ctx: Context) -> Iterator[Hit]:
         severity = None
         if rf.role == "term":
             ok, key = diff == n, "term"
-            statement = f"nhiệm kỳ {n} năm: {b} − {a} = {diff}"
+            statement = seq(Word("date.term"), f" {n} ", Word("date.years"), f": {b} − {a} = {diff}")
             if count == n:
                 severity = "warning"
         elif rf.plan_context:
             ok, key = count == n, "period"
-            statement = f"{n} năm ({a} - {b}): {b} − {a} + 1 = {count}"
+            statement = seq(f"{n} ", Word("date.years"), f" ({a} - {b}): {b} − {a} + 1 = {count}")
         else:
             ok, key = n in (diff, count), "loose"
-            statement = f"{n} năm {a} - {b}: {diff} or {count}"
-        ctx.verdict("period", rf.span, statement + (" ✓" if ok else f" ≠ {n} ✗"), ok)
+            statement = seq(f"{n} ", Word("date.years"), f" {a} - {b}: {diff} or {count}")
+        ctx.verdict("period", rf.span, seq(statement, " ✓" if ok else f" ≠ {n} ✗"), ok)
         if not ok:
             yield Hit(rf.paragraph.span_of(rf.n_start, rf.n_end), args, context=rf.span, message_key=key,
                       severity=severity)

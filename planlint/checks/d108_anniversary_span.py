@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.timeline import extract
 from ..finding import Hit
+from ..i18n import Word, seq
 from ..rule import rule
 
 
@@ -45,7 +46,8 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         diff = b - a
         ok = diff == an.n
-        text = f"kỷ niệm {an.n} năm: {b} − {a} = {diff}" + (" ✓" if ok else " ✗")
+        text = seq(Word("date.anniversary"), f" {an.n} ", Word("date.years"), f": {b} − {a} = {diff}",
+                   " ✓" if ok else " ✗")
         ctx.verdict("anniversary", an.range.span, text, ok)
         if not ok:
             yield Hit(an.span, {"n": an.n, "a": a, "b": b, "diff": diff, "expected": a + an.n},

@@ -213,8 +213,8 @@ def extract(plan: Plan) -> HeaderFacts:
             elif h.date is None and p is not plan.header.number and len(p.text) < 120:
                 found = parse_plan_date(p)
                 # "Tân An, ngày …", or a date line whose place was left out ("Ngày    tháng    năm 2025")
-                placed = "," in p.text or (found is not None and found.mention.start == len(p.text) - len(p.text.lstrip())
-                                           and found.mention.form == "long")
+                at_start = found is not None and found.mention.start == len(p.text) - len(p.text.lstrip())
+                placed = "," in p.text or (at_start and found is not None and found.mention.form == "long")
                 if found is not None and found.mention.form in ("long", "slash", "dash", "dot") and placed:
                     h.date = found
     h.title_years = _title_years(plan)
@@ -234,7 +234,8 @@ def inventory(plan: Plan) -> list[FactRow]:
         rows.append(FactRow("plan number", n.paragraph.span, text,
                             {"number": n.number, "type_code": n.type_code, "issuer": n.issuer, "party": n.party}))
     else:
-        rows.append(FactRow("plan number", plan.title.line.span if plan.title else Span(0, 0), f"no '{words('header', 'header', 'number')[0]}:' line"))
+        rows.append(FactRow("plan number", plan.title.line.span if plan.title else Span(0, 0),
+                            f"no '{words('header', 'header', 'number')[0]}:' line"))
     if h.date is not None:
         d = h.date
         blanks = f" (blank: {', '.join(d.mention.blanks)})" if d.mention.blanks else ""

@@ -328,7 +328,8 @@ def extract(plan: Plan) -> DateFacts:
     facts = DateFacts()
     title = plan.title
     if title is not None:
-        facts.celebration = bool(_patterns().dedicated.search(title.line.text + " " + (title.summary.text if title.summary else "")))
+        title_text = title.line.text + " " + (title.summary.text if title.summary else "")
+        facts.celebration = bool(_patterns().dedicated.search(title_text))
     flat: list[Phase] = []
     cited: dict[int, set[int]] = {}
     for c in plan.fact(citations):
@@ -364,8 +365,9 @@ def extract(plan: Plan) -> DateFacts:
                 m.past = idx.past.any_within(clause_start, clause_end)
                 if m.role == "deadline":
                     heading = block.section.heading.text if block.section is not None else ""
-                    m.topic_years = frozenset(int(y.group(1)) for y in idx.topic_years.within(sentence_start, d.start)) \
-                        | frozenset(int(y) for y in _patterns().topic_year.findall(heading))
+                    in_sentence = idx.topic_years.within(sentence_start, d.start)
+                    m.topic_years = (frozenset(int(y.group(1)) for y in in_sentence)
+                                     | frozenset(int(y) for y in _patterns().topic_year.findall(heading)))
                 facts.mentions.append(m)
         rfs = [_range_fact(block, r, cited.get(pid, set())) for r in sc.ranges]
         facts.ranges.extend(rfs)
@@ -395,7 +397,8 @@ def _range_fact(block: Block, r: DateRange, cited: set[int]) -> RangeFact:
         else:
             rf.role = "period"
             before = text[max(0, m.start("n") - 80):m.start("n")]
-            rf.plan_context = (bool(_patterns().plan_context.search(before)) or bool(m.group("gd"))) and not _patterns().elapsed.search(before)
+            rf.plan_context = ((bool(_patterns().plan_context.search(before)) or bool(m.group("gd")))
+                               and not _patterns().elapsed.search(before))
         rf.parenthesised = r.parenthesised or bool(m.group("p"))
     elif _patterns().term_before.search(text, max(0, head_end - 12), head_end):
         rf.role = "term"
@@ -465,7 +468,8 @@ def _phases(block: Block, rfs: list[RangeFact]) -> list[Phase]:
                 rng = rf
                 rf.role = "phase"
                 break
-        out.append(Phase(fold(m.group("w")), num, m.group(0), rng, block, m.start(), past=bool(_patterns().past.search(text))))
+        out.append(Phase(fold(m.group("w")), num, m.group(0), rng, block, m.start(),
+                         past=bool(_patterns().past.search(text))))
     return out
 
 
@@ -556,9 +560,11 @@ def inventory(plan: Plan) -> list[FactRow]:
         rows.append(FactRow("phases", series[0].block.paragraph.span_of(series[0].start, series[0].start + 1),
                             labels, {"count": len(series)}))
     for an in facts.anniversaries:
-        ev = f"{an.event.name} ({an.event.day.year} + {an.n} = {an.event.day.year + an.n})" if an.event else "event not known"
+        ev = (f"{an.event.name} ({an.event.day.year} + {an.n} = {an.event.day.year + an.n})" if an.event
+              else "event not known")
         rng = f", range {an.range.text().strip()}" if an.range else ""
-        rows.append(FactRow("anniversary", an.span, f"{an.n} {_year_word()}: {ev}{rng}" + (" (looking ahead)" if an.toward else ""),
+        ahead = " (looking ahead)" if an.toward else ""
+        rows.append(FactRow("anniversary", an.span, f"{an.n} {_year_word()}: {ev}{rng}{ahead}",
                             {"n": an.n, "event": an.event.name if an.event else None}))
     for yn in facts.year_names:
         residue = years_named(yn.stem, yn.branch)

@@ -213,7 +213,8 @@ _SIGN_FOR = alt(words("header", "closing", "sign_for"))
 _NUMBER_RE = re.compile(_NUMBER_WORD + r"\s*:", re.IGNORECASE)
 _SYMBOL_THEN_PLACE_RE = re.compile(_NUMBER_WORD + r"\s*+:\s*+[\d.…]*+\s*+/\s*+\S++\s++(?=\S)", re.IGNORECASE)
 _PLACEDATE_RE = re.compile(r"[^,\d]{2,80},\s*" + _DAY_WORD + E, re.IGNORECASE)
-_MOTTO_RE = re.compile(alt([*words("header", "header", "motto"), *words("header", "header", "party_motto")]), re.IGNORECASE)
+_MOTTO = words("header", "header", "motto")
+_MOTTO_RE = re.compile(alt([*_MOTTO, *words("header", "header", "party_motto")]), re.IGNORECASE)
 _RECIPIENTS_RE = re.compile(alt(words("header", "closing", "recipients")) + r"\s*:?", re.IGNORECASE)
 _SIGN_RE = re.compile("(" + _SIGN_FOR + r")\s*\.\s*\S|" + alt(words("header", "closing", "signer")) + E)
 _APPENDIX_RE = re.compile(alt(words("header", "closing", "appendix")) + E, re.IGNORECASE)
@@ -265,7 +266,7 @@ def _starts_lower(text: str) -> bool:
 
 _TABLE_RULE_RE = re.compile(r"\|?(?:\s*+:?-{2,}+:?\s*+\|)++\s*+:?-*+:?\s*+\|?")
 _HEADER_CELL_RE = re.compile(r"\|\s*+(\*\*)?\s*+(" + _NUMBER_WORD + r"\s*:|[^|,]{2,60},\s*" + _DAY_WORD + E + "|"
-                             + alt([*words("header", "header", "motto"), *words("header", "header", "issuer_cell")]) + ")",
+                             + alt([*_MOTTO, *words("header", "header", "issuer_cell")]) + ")",
                              re.IGNORECASE)
 _GAP_RE = re.compile(r"\S(\s{3,}|\t+)(?=\S)")
 
@@ -288,7 +289,8 @@ def _join(a: Run, b: Run) -> Run:
 
 # "Số:" alone on its line, the symbol on the next ("06/2024/QĐ-UBND", "/BC-UBND")
 _BARE_NUMBER_RE = re.compile(_NUMBER_WORD + r"\s*:?[\s|]*", re.IGNORECASE)
-_SYMBOL_START_RE = re.compile(r"[\d.…_ \t]*+/\s*+\S|\d++\s*+-\s*+[A-Z" + "".join(words("header", "header", "symbol_letters")) + "]")
+_SYMBOL_START_RE = re.compile(r"[\d.…_ \t]*+/\s*+\S|\d++\s*+-\s*+[A-Z"
+                              + "".join(words("header", "header", "symbol_letters")) + "]")
 # "TM. ỦY BAN NHÂN" then "DÂN" alone: the end of the body's name on the next line
 _SIGN_FOR_RE = re.compile(_SIGN_FOR + r"\s*\.\s*\S")
 _LONE_UPPER_WORD_RE = re.compile(r"[^\W\d_]+$")

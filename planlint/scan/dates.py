@@ -429,7 +429,8 @@ def display(d: DateMention) -> str:
     if d.form == "month-year":
         return f"{word('month')} {part(d.month_raw, 'month')}/{d.year_raw}"
     if d.form == "quarter":
-        return f"{word('quarter')} {d.text.split()[1].split('/')[0] if len(d.text.split()) > 1 else d.quarter}/{d.year_raw}"
+        printed = d.text.split()[1].split("/")[0] if len(d.text.split()) > 1 else d.quarter
+        return f"{word('quarter')} {printed}/{d.year_raw}"
     if d.form == "year":
         return f"{word('year')} {d.year_raw}"
     if d.form == "month":

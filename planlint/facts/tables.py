@@ -385,9 +385,16 @@ def _pair(cols: list[Column], c: Column, numbers: list[int | None]) -> tuple[tup
             prev = [x for x in values if x.year == (later.year or 0) - 1 and x.kind in ("actual", "estimate")]
             if len(prev) == 1:
                 return (later.index, prev[0].index), "same period last year"
+        # a column of last year's figures named so ("Cùng kỳ", "Cùng kỳ năm trước") beside one
+        # column of this period's actual figures
+        last = [x for x in values if _has("ratios", "against_last", _norm(x.header))]
+        now = [x for x in values if x not in last and x.kind in ("actual", "estimate")]
+        if len(last) == 1 and len(now) == 1:
+            return (now[0].index, last[0].index), "against the same period"
         return None
     if _has("ratios", "against_plan", h):
-        acts = [x for x in values if x.kind in ("actual", "estimate")]
+        acts = [x for x in values if x.kind in ("actual", "estimate")
+                and not _has("ratios", "against_last", _norm(x.header))]  # not last year's column
         if acts:
             later = acts[-1]
             plans = [x for x in values if x.kind == "plan" and (later.year is None or x.year in (None, later.year))

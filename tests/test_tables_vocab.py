@@ -22,6 +22,7 @@ EXCLUSIVE = [
     ("growth", ("percent", "absolute")),
     ("rows", ("total", "split", "within")),
     ("ledger", ("start", "escaped", "fell_back", "newly", "end")),
+    ("households", ("total", "poor_rate", "near_rate", "poor_count", "near_count")),
 ]
 
 
@@ -67,6 +68,7 @@ def _used() -> set[tuple[str, str]]:
     src = Path(table_facts.__file__).read_text(encoding="utf-8")
     used = set(re.findall(r'(?:words|_has)\(\s*"(\w+)",\s*"(\w+)"', src))
     used |= {("ledger", role) for role in table_facts._ROLES}
+    used |= {("households", key) for key in table_facts._HOUSEHOLD_ROWS.values()}
     return used
 
 

@@ -139,6 +139,14 @@ def extract(plan: Plan) -> DocKind:
             if m and any(ch.isdigit() for ch in text):
                 seen.add("figures")
                 ev.append(Evidence("targets and results", "weak", b.paragraph.span_of(m.start(), m.end())))
+    if plan.tables:
+        from .tables import tables
+
+        # an indicator table read as one (a label column and columns of figures): a sign of a
+        # report or a statistical annex, weak as targets in the text are
+        read = next((tf for tf in plan.fact(tables) if tf.understood), None)
+        if read is not None:
+            ev.append(Evidence("table of figures", "weak", read.span))
     strong = sum(1 for e in ev if e.strength == "strong")
     medium = sum(1 for e in ev if e.strength == "medium")
     weak = sum(1 for e in ev if e.strength == "weak")

@@ -97,7 +97,10 @@ def read_value(cell: Cell) -> Value | None:
         value, decimals, ambiguous = parse_number(raw)
     except (InvalidOperation, ValueError):
         return None
-    if ambiguous and "." in raw:
+    if "." in raw and cell.point:
+        if not ambiguous:
+            return None  # "1.500" in a table that writes decimals with a point: 1,5 or 1.500?
+    elif ambiguous and "." in raw:
         return None  # "15.40": the decimal mark is not known here
     return Value(-value if neg else value, decimals, t, pct, cell)
 
@@ -189,6 +192,20 @@ class Rate:
     value: Value
 
 
+@dataclass(slots=True)
+class RateCount:
+    """A poverty rate row against its count row and the row of all households, in one column."""
+    category: str  # poor | near
+    rate: TRow
+    count: TRow
+    households: TRow
+    col: Column
+
+    def cells(self) -> tuple[Value, Value, Value]:
+        k = self.col.index
+        return self.rate.values[k], self.count.values[k], self.households.values[k]
+
+
 @dataclass
 class TableFacts:
     table: Table
@@ -203,6 +220,7 @@ class TableFacts:
     shares: list[ShareSet] = field(default_factory=list)
     ledgers: list[Ledger] = field(default_factory=list)
     rates: list[Rate] = field(default_factory=list)
+    rate_counts: list[RateCount] = field(default_factory=list)
 
     @property
     def span(self) -> Span:
@@ -657,6 +675,9 @@ def _relations(tf: TableFacts) -> None:
     _shares(tf)
     _ledgers(tf)
     _rates(tf)
+    _rate_counts(tf)
+    if tf.table.extra.get("aligned") == "position":
+        _confirm_positions(tf)
 
 
 def _column_units(tf: TableFacts) -> bool:
@@ -843,6 +864,94 @@ def _rates(tf: TableFacts) -> None:
                 tf.rates.append(Rate(r, c, v))
 
 
+_HOUSEHOLD_ROWS = {("rate", "near"): "near_rate", ("rate", "poor"): "poor_rate",
+                   ("count", "near"): "near_count", ("count", "poor"): "poor_count"}
+
+
+def _rate_counts(tf: TableFacts) -> None:
+    """A poverty rate row (``Tỷ lệ hộ nghèo``, %) beside its count row (``Số hộ nghèo``) and the
+    row of all households (``Tổng số hộ``): DOMAIN.md, "Poverty": rate = poor ÷ households × 100.
+    Read only when the table has one row of each (per category and ledger moment: the year-end
+    rate goes with the year-end count)."""
+    base = [r for r in tf.rows if words("households", "total").fullmatch(_norm(r.label).rstrip(":"))
+            and not r.heading]
+    if len(base) != 1:
+        return
+    hh = base[0]
+    if tf.col("unit") is not None and not _counted(hh.unit):
+        return
+    found: dict[tuple[str, str, str], list[TRow]] = {}
+    for r in tf.rows:
+        if r.heading or r is hh:
+            continue
+        low = _norm(r.label)
+        for (what, cat), key in _HOUSEHOLD_ROWS.items():
+            if words("households", key).match(low):
+                found.setdefault((what, cat, _ledger_role(low)), []).append(r)
+                break
+    for (what, cat, role), rs in found.items():
+        if what != "rate":
+            continue
+        counts = found.get(("count", cat, role), [])
+        if len(rs) != 1 or len(counts) != 1:
+            continue
+        rate, count = rs[0], counts[0]
+        if not rate.is_rate() or (tf.col("unit") is not None and not _counted(count.unit)):
+            continue
+        for c in _amount_columns(tf):
+            k = c.index
+            if k in rate.values and k in count.values and k in hh.values and not count.values[k].pct:
+                tf.rate_counts.append(RateCount(cat, rate, count, hh, c))
+
+
+def rate_interval(rc: RateCount) -> tuple[Decimal, Decimal] | None:
+    """The range of 100 × count ÷ households over the printed rounding."""
+    _, n, d = rc.cells()
+    return ratio_interval(n, d)
+
+
+def rate_holds(rc: RateCount) -> bool:
+    iv = rate_interval(rc)
+    if iv is None:
+        return True
+    r = rc.cells()[0]
+    return iv[0] - r.half <= r.value <= iv[1] + r.half
+
+
+def _holds_sum(s: Sum) -> bool:
+    whole, parts = s.values()
+    total, tol = sum_bounds(whole, parts)
+    return abs(total - whole.value) <= tol if s.exhaustive else total <= whole.value + tol
+
+
+def _holds_shares(ss: ShareSet) -> bool:
+    vals = [r.values[ss.col.index] for r in ss.rows]
+    total = sum((v.value for v in vals), Decimal(0))
+    return abs(total - HUNDRED) <= sum((v.half for v in vals), Decimal(0))
+
+
+def _confirm_positions(tf: TableFacts) -> None:
+    """In a table whose figures are placed by position only (a flattened table with fewer figures
+    a row than years), a relation between rows stands only where it holds in most of the columns:
+    the columns that agree prove that the rows line up; otherwise it is dropped, unread."""
+
+    def keep(items: list, key, holds) -> list:  # type: ignore[no-untyped-def]
+        groups: dict[object, list] = {}
+        for x in items:
+            groups.setdefault(key(x), []).append(x)
+        out = []
+        for g in groups.values():
+            good = sum(1 for x in g if holds(x))
+            if 2 * good > len(g):
+                out.extend(g)
+        return out
+
+    tf.sums = keep(tf.sums, lambda s: (s.kind, s.whole.index), _holds_sum)
+    tf.shares = [ss for ss in keep(tf.shares, lambda ss: ss.label, _holds_shares)]
+    tf.rate_counts = keep(tf.rate_counts, lambda rc: (rc.category, rc.rate.index), rate_holds)
+    tf.ledgers = []  # a ledger by rows needs every figure of its column: not confirmed by position
+
+
 # -- the document's tables ------------------------------------------------------------------------
 
 
@@ -931,7 +1040,8 @@ def inventory(plan: Plan) -> list[FactRow]:
                                {"kind": t.kind, "understood": False, "reason": tf.reason}))
             continue
         parts = [f"{len(tf.sums)} sums", f"{len(tf.ratios)} comparisons", f"{len(tf.shares)} share sets",
-                 f"{len(tf.ledgers)} ledgers", f"{len(tf.rates)} rates"]
+                 f"{len(tf.ledgers)} ledgers", f"{len(tf.rates)} rates",
+                 f"{len(tf.rate_counts)} rates against their counts"]
         out.append(FactRow("table", t.span, f"{head}: {tf.shape()}; {', '.join(parts)}",
                            {"kind": t.kind, "understood": True, "rows": len(tf.rows), "columns": len(tf.columns),
                             "header_rows": tf.header_rows,
@@ -939,5 +1049,5 @@ def inventory(plan: Plan) -> list[FactRow]:
     return out
 
 
-__all__ = ["share_expected", "Column", "Ledger", "Rate", "Ratio", "ShareSet", "Sum", "TRow", "TableFacts", "Value", "expected",
+__all__ = ["share_expected", "Column", "Ledger", "Rate", "RateCount", "Ratio", "rate_holds", "rate_interval", "ShareSet", "Sum", "TRow", "TableFacts", "Value", "expected",
            "points_hold", "ratio_holds", "read_value", "read_table", "sum_bounds", "tables", "words"]

@@ -23,6 +23,7 @@ the classifier reads it cell by cell, as before.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -44,6 +45,7 @@ class Cell:
     text: str  # cleaned: emphasis markers dropped, <br> as a space, stripped
     span: Span  # source span of the printed text (an empty cell: an empty span where it stands)
     col: int
+    point: bool = False  # its table writes decimals with a point ("15.40"), as proved by its cells
 
     @property
     def empty(self) -> bool:
@@ -415,6 +417,149 @@ def _aligned_candidates(source: Source, taken: set[int]) -> list[list[_ALine]]:
     return out
 
 
+# -- tables flattened by web copies -----------------------------------------------------------------
+
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d")
+_TOKEN = re.compile(r"\S+")
+
+
+def _tokens(raw: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _TOKEN.finditer(raw)]
+
+
+def _trailing_numbers(raw: str, toks: list[tuple[int, int]]) -> int:
+    n = 0
+    for a, b in reversed(toks):
+        if not is_numeric(raw[a:b]) or raw[a:b] in ("-", "+"):
+            break
+        n += 1
+    return n
+
+
+@functools.cache
+def _column_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Whole-phrase patterns of the label-column and unit-column words of rules/tables.toml."""
+    from ..data import vocabulary
+
+    cols = vocabulary("tables")["columns"]
+
+    def pat(ws: list[str]) -> re.Pattern[str]:
+        alts = "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+        return re.compile(r"(?<![^\W_])(?:" + alts + r")(?![^\W_])", re.IGNORECASE)
+
+    return pat(cols["label"]), pat(cols["unit"])
+
+
+def _unit_tokens(raw: str, toks: list[tuple[int, int]]) -> int:
+    """How many of the last tokens of a row's text are its unit (``hộ``, ``Tỷ đồng``, ``%``): 0–2."""
+    from ..scan.units import match_unit
+
+    for n in (2, 1):
+        if len(toks) <= n:
+            continue
+        a, b = toks[-n][0], toks[-1][1]
+        text = raw[a:b]
+        if n == 1 and text in ("%", "‰"):
+            return 1
+        m = match_unit(text, 0)
+        if m is not None and m[1] == 0 and m[2] == len(text):
+            return n
+    return 0
+
+
+def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
+    """A table that a web copy flattened: one row a line, its cells split by single spaces. The
+    header line is label words, an optional unit column ("ĐVT") and three or more years; each
+    row is its label, its unit and its figures. Read so only when every row with figures prints
+    the same number of them, and no more than the header has years: then the figures stand in
+    the same columns on every row. When they are fewer than the years (a year left blank on every
+    row), which years they are is not known: the columns are named by position only, and
+    ``extra["aligned"] = "position"`` tells the checks that the arithmetic of the other columns
+    must confirm the alignment before a disagreement is reported."""
+    start, end = source.line_bounds(head)
+    raw = source.text[start:end]
+    toks = _tokens(raw)
+    years = 0
+    for a, b in reversed(toks):
+        if not _YEAR_TOKEN.fullmatch(raw[a:b]):
+            break
+        years += 1
+    if years < 3 or years == len(toks):
+        return None
+    label_w, unit_w = _column_words()
+    prefix_end = toks[-years - 1][1]
+    prefix = raw[toks[0][0]:prefix_end]
+    lm = label_w.match(prefix)
+    if lm is None:
+        return None
+    um = unit_w.search(prefix, lm.end())
+    with_unit = um is not None and prefix[um.end():].strip() == ""
+    # the rows below
+    body: list[tuple[int, int, str, list[tuple[int, int]], int]] = []  # idx, start, raw, toks, figures
+    idx = head + 1
+    while idx < source.line_count and idx not in taken:
+        s, e = source.line_bounds(idx)
+        line = source.text[s:e]
+        lt = _tokens(line)
+        if not lt or len(line) > 240:
+            break
+        k = _trailing_numbers(line, lt)
+        if k == len(lt) or (k == 0 and len(line.strip()) > 80):
+            break
+        body.append((idx, s, line, lt, k))
+        idx += 1
+    counts = {k for *_, k in body if k}
+    if len(counts) != 1 or sum(1 for *_, k in body if k) < 3:
+        return None
+    (k,) = counts
+    if k > years:
+        return None
+    lead = 2 if with_unit else 1
+    ncols = lead + k
+    positional = k < years
+    # the header row
+    cells = []
+    if with_unit:
+        assert um is not None
+        t, span = clean_cell(prefix[:um.start()], start + toks[0][0])
+        cells.append(Cell(t, span, 0))
+        t, span = clean_cell(prefix[um.start():], start + toks[0][0] + um.start())
+        cells.append(Cell(t, span, 1))
+    else:
+        t, span = clean_cell(prefix, start + toks[0][0])
+        cells.append(Cell(t, span, 0))
+    ytoks = toks[-years:]
+    first_year, last_year = raw[slice(*ytoks[0])], raw[slice(*ytoks[-1])]
+    for j in range(k):
+        if positional:
+            a, b = ytoks[0][0], ytoks[-1][1]
+            cells.append(Cell(f"({j + 1}) {first_year}–{last_year}", Span(start + a, start + b), lead + j))
+        else:
+            a, b = ytoks[j]
+            cells.append(Cell(raw[a:b], Span(start + a, start + b), lead + j))
+    rows = [Row([head], cells, Span(start, end))]
+    for i, s, line, lt, n in body:
+        e = s + len(line)
+        text_toks = lt[:len(lt) - n]
+        u = _unit_tokens(line, text_toks) if with_unit and n else 0
+        row = [Cell("", Span(e, e), c) for c in range(ncols)]
+        label_toks = text_toks[:len(text_toks) - u]
+        if label_toks:
+            t, span = clean_cell(line[label_toks[0][0]:label_toks[-1][1]], s + label_toks[0][0])
+            row[0] = Cell(t, span, 0)
+        if u:
+            a, b = text_toks[-u][0], text_toks[-1][1]
+            row[1] = Cell(line[a:b], Span(s + a, s + b), 1)
+        for j, (a, b) in enumerate(lt[len(lt) - n:]):
+            row[lead + j] = Cell(line[a:b], Span(s + a, s + b), lead + j)
+        rows.append(Row([i], row, Span(s, e)))
+    # the header line is the one header row (its years are not figures): as after a |---| rule
+    t = Table("flat", rows, ncols, Span(start, rows[-1].span.end), head, body[-1][0], rule_row=1)
+    if positional:
+        t.extra["aligned"] = "position"
+    return t
+
+
 # -- the document's tables ------------------------------------------------------------------------
 
 
@@ -445,10 +590,47 @@ def find_tables(source: Source) -> list[Table]:
             t = _tab_table(source, block) or _aligned_table(source, block)
             if t is not None:
                 tables.append(t)
+                taken.update(i for r in t.rows for i in r.lines)
+    for idx in range(source.line_count):
+        if idx in taken:
+            continue
+        start, end = source.line_bounds(idx)
+        if _YEAR_AT_END.search(source.text, start, end):
+            t = _flat_table(source, idx, taken)
+            if t is not None:
+                tables.append(t)
+                taken.update(range(t.first_line, t.last_line + 1))
     tables.sort(key=lambda t: t.first_line)
     for t in tables:
         t.caption = _caption(source, t.first_line)
+        if _decimal_point(t):
+            for r in t.rows:
+                for c in r.cells:
+                    c.point = True
     return tables
+
+
+_YEAR_AT_END = re.compile(r"(?:19|20)\d\d[ \t]+(?:19|20)\d\d[ \t]+(?:19|20)\d\d[ \t]*$", re.MULTILINE)
+
+
+def _decimal_point(t: Table) -> bool:
+    """Whether a table writes decimals with a point (``412204.00``, ``15.40``): no figure has a
+    comma or two points or could group thousands (``12.400``), and at least two have a point that
+    cannot (row numbers such as ``1.1`` count too, harmlessly: they are never figures)."""
+    proven = 0
+    for r in t.rows:
+        for c in r.cells:
+            x = c.text.rstrip("%").strip().lstrip("+-")
+            if not is_numeric(x):
+                continue
+            if "," in x or x.count(".") > 1:
+                return False
+            if "." in x:
+                a, b = x.split(".")
+                if len(b) == 3 and len(a) <= 3:
+                    return False
+                proven += 1
+    return proven >= 2
 
 
 _CAPTION = re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*((?:BIỂU|Biểu|PHỤ LỤC|Phụ lục|Bảng|BẢNG)\b.*)$")

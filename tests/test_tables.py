@@ -184,6 +184,31 @@ def test_one_perturbed_total_gives_one_finding_on_its_row(parts, delta):
     assert [(f.code, f.line) for f in found] == [("N130", line)]
 
 
+def _relayout(text: str, layout: str) -> str:
+    """The pipe table of ``_table`` as Excel pastes it (one tab a cell) or as a web copy flattens it
+    (single spaces, no STT column: the row number leads the label, years alone in the header)."""
+    rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in text.splitlines()
+            if not ln.startswith("|---")]
+    if layout == "tab":
+        return "".join("\t".join(r) + "\n" for r in rows)
+    out = ["Chỉ tiêu ĐVT " + " ".join(c.split()[-1] for c in rows[0][3:])]
+    for num, label, unit, *vals in rows[1:]:
+        out.append(" ".join([num + ("." if num.isdigit() else ""), label, unit, *vals]))
+    return "\n".join(out) + "\n"
+
+
+@settings(max_examples=25, deadline=None)
+@given(parts=parts_st, layout=st.sampled_from(["tab", "flat"]), data=st.data())
+def test_tab_and_flattened_tables_behave_as_the_pipe_table(parts, layout, data):
+    ratio = layout == "tab" and data.draw(st.booleans())
+    text, _ = _table(parts, ratio)
+    assert _table_findings(_relayout(text, layout)) == []
+    delta = data.draw(st.sampled_from([-7, -4, 5, 13]))
+    text, line = _table(parts, False, ("value", 0, delta))
+    found = _table_findings(_relayout(text, layout))
+    assert [(f.code, f.line) for f in found] == [("N130", line - 1)]  # no rule row in these layouts
+
+
 # -- whole documents: clean fixtures give nothing; each planted error is found where it stands ----
 
 import json  # noqa: E402

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from ..data import vocabulary
 from ..parsing.lines import match_marker
@@ -935,8 +937,8 @@ def _confirm_positions(tf: TableFacts) -> None:
     a row than years), a relation between rows stands only where it holds in most of the columns:
     the columns that agree prove that the rows line up; otherwise it is dropped, unread."""
 
-    def keep(items: list, key, holds) -> list:  # type: ignore[no-untyped-def]
-        groups: dict[object, list] = {}
+    def keep(items: list[Any], key: Callable[[Any], object], holds: Callable[[Any], bool]) -> list[Any]:
+        groups: dict[object, list[Any]] = {}
         for x in items:
             groups.setdefault(key(x), []).append(x)
         out = []
@@ -947,7 +949,7 @@ def _confirm_positions(tf: TableFacts) -> None:
         return out
 
     tf.sums = keep(tf.sums, lambda s: (s.kind, s.whole.index), _holds_sum)
-    tf.shares = [ss for ss in keep(tf.shares, lambda ss: ss.label, _holds_shares)]
+    tf.shares = keep(tf.shares, lambda ss: ss.label, _holds_shares)
     tf.rate_counts = keep(tf.rate_counts, lambda rc: (rc.category, rc.rate.index), rate_holds)
     tf.ledgers = []  # a ledger by rows needs every figure of its column: not confirmed by position
 

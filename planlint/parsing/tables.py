@@ -469,7 +469,7 @@ def _unit_tokens(raw: str, toks: list[tuple[int, int]]) -> int:
 
 def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
     """A table that a web copy flattened: one row a line, its cells split by single spaces. The
-    header line is label words, an optional unit column ("ĐVT") and three or more years; each
+    header line is label words, an optional unit column ("ĐVT") and two or more years; each
     row is its label, its unit and its figures. Read so only when every row with figures prints
     the same number of them, and no more than the header has years: then the figures stand in
     the same columns on every row. When they are fewer than the years (a year left blank on every
@@ -484,7 +484,7 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
         if not _YEAR_TOKEN.fullmatch(raw[a:b]):
             break
         years += 1
-    if years < 3 or years == len(toks):
+    if years < 2 or years == len(toks):
         return None
     label_w, unit_w = _column_words()
     prefix_end = toks[-years - 1][1]
@@ -554,10 +554,10 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
             row[lead + j] = Cell(line[a:b], Span(s + a, s + b), lead + j)
         rows.append(Row([i], row, Span(s, e)))
     # the header line is the one header row (its years are not figures): as after a |---| rule
-    t = Table("flat", rows, ncols, Span(start, rows[-1].span.end), head, body[-1][0], rule_row=1)
+    table = Table("flat", rows, ncols, Span(start, rows[-1].span.end), head, body[-1][0], rule_row=1)
     if positional:
-        t.extra["aligned"] = "position"
-    return t
+        table.extra["aligned"] = "position"
+    return table
 
 
 # -- the document's tables ------------------------------------------------------------------------
@@ -610,7 +610,7 @@ def find_tables(source: Source) -> list[Table]:
     return tables
 
 
-_YEAR_AT_END = re.compile(r"(?:19|20)\d\d[ \t]+(?:19|20)\d\d[ \t]+(?:19|20)\d\d[ \t]*$", re.MULTILINE)
+_YEAR_AT_END = re.compile(r"(?:19|20)\d\d[ \t]+(?:19|20)\d\d[ \t]*$", re.MULTILINE)
 
 
 def _decimal_point(t: Table) -> bool:

@@ -123,7 +123,7 @@ from planlint.config import Config  # noqa: E402
 from planlint.engine import lint  # noqa: E402
 from planlint.scan.numbers import format_vn  # noqa: E402
 
-TABLE_CODES = {"N130", "N131", "N132", "N133", "N134", "P120"}
+TABLE_CODES = {"N130", "N131", "N132", "N133", "N134", "P120", "P121"}
 LABELS = ["Vốn ngân sách tỉnh", "Vốn ngân sách huyện", "Vốn ngân sách xã", "Vốn doanh nghiệp",
           "Vốn dân cư", "Vốn tín dụng"]
 
@@ -250,3 +250,39 @@ def test_planlint_facts_lists_each_table_with_its_checks(capsys):
     out = capsys.readouterr().out
     assert "table 3 (Biểu 03: Hộ nghèo theo thôn)" in out
     assert "P120  ✓" in out and "N131  ✓" in out and "N132  ✓" in out and "N130  ✓" in out
+
+
+# -- P121: a rate row against its count row and all households, in any layout ---------------------
+
+ledger_st = st.lists(st.tuples(st.integers(800, 20000), st.integers(1, 30)).map(lambda p: (p[0], p[0] * p[1] // 100)),
+                     min_size=2, max_size=5)
+
+
+def _rate_table(cols: list[tuple[int, int]], layout: str, bump: tuple[int, Decimal] | None = None) -> str:
+    """Households, poor households and their rate (two decimals), one column per year."""
+    years = [str(2020 + k) for k in range(len(cols))]
+    rates = [(Decimal(p) * 100 / Decimal(h)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for h, p in cols]
+    if bump is not None:
+        rates[bump[0]] += bump[1]
+    rows = [("Tổng số hộ", "hộ", [format_vn(Decimal(h)) for h, _ in cols]),
+            ("Số hộ nghèo", "hộ", [format_vn(Decimal(p)) for _, p in cols]),
+            ("Tỷ lệ hộ nghèo", "%", [format_vn(r, 2) for r in rates])]
+    if layout == "pipe":
+        lines = ["| Chỉ tiêu | ĐVT | " + " | ".join(f"Năm {y}" for y in years) + " |",
+                 "|---" * (2 + len(cols)) + "|"]
+        lines += ["| " + " | ".join([a, b, *v]) + " |" for a, b, v in rows]
+    else:
+        lines = ["Chỉ tiêu ĐVT " + " ".join(years)] + [" ".join([a, b, *v]) for a, b, v in rows]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=40, deadline=None)
+@given(cols=ledger_st, layout=st.sampled_from(["pipe", "flat"]), data=st.data())
+def test_rate_rows_consistent_give_nothing_and_one_wrong_rate_one_finding(cols, layout, data):
+    assert _table_findings(_rate_table(cols, layout)) == []
+    k = data.draw(st.integers(0, len(cols) - 1))
+    bump = data.draw(st.sampled_from([Decimal("-0.5"), Decimal("0.3"), Decimal("1.2")]))
+    text = _rate_table(cols, layout, (k, bump))
+    found = _table_findings(text)
+    rate_line = len(text.splitlines())  # the rate row is the last line
+    assert [(f.code, f.line) for f in found] == [("P121", rate_line)]

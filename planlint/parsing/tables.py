@@ -437,17 +437,19 @@ def _trailing_numbers(raw: str, toks: list[tuple[int, int]]) -> int:
 
 
 @functools.cache
-def _column_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Whole-phrase patterns of the label-column and unit-column words of rules/tables.toml."""
+def _column_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Whole-phrase patterns of the label-column, unit-column and period words of rules/tables.toml."""
     from ..data import vocabulary
 
-    cols = vocabulary("tables")["columns"]
+    voc = vocabulary("tables")
+    cols = voc["columns"]
+    periods = [w for key in ("plan", "actual", "estimate") for w in voc["periods"][key]]
 
     def pat(ws: list[str]) -> re.Pattern[str]:
         alts = "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
         return re.compile(r"(?<![^\W_])(?:" + alts + r")(?![^\W_])", re.IGNORECASE)
 
-    return pat(cols["label"]), pat(cols["unit"])
+    return pat(cols["label"]), pat(cols["unit"]), pat(periods)
 
 
 def _unit_tokens(raw: str, toks: list[tuple[int, int]]) -> int:
@@ -469,7 +471,8 @@ def _unit_tokens(raw: str, toks: list[tuple[int, int]]) -> int:
 
 def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
     """A table that a web copy flattened: one row a line, its cells split by single spaces. The
-    header line is label words, an optional unit column ("ĐVT") and two or more years; each
+    header line is label words, an optional unit column ("ĐVT") and two or more periods (a year,
+    alone or after its period words: "2024", "Năm 2024", "KH 2025"); each
     row is its label, its unit and its figures. Read so only when every row with figures prints
     the same number of them, and no more than the header has years: then the figures stand in
     the same columns on every row. When they are fewer than the years (a year left blank on every
@@ -479,15 +482,25 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
     start, end = source.line_bounds(head)
     raw = source.text[start:end]
     toks = _tokens(raw)
-    years = 0
-    for a, b in reversed(toks):
-        if not _YEAR_TOKEN.fullmatch(raw[a:b]):
-            break
-        years += 1
-    if years < 2 or years == len(toks):
+    label_w, unit_w, period_w = _column_words()
+    # the period cells, right to left: a year, with the period words before it ("Năm 2024",
+    # "KH 2025", "Ước TH 2025": one or two tokens that are a period word of rules/tables.toml)
+    periods: list[tuple[int, int]] = []  # (first, last) token of each period cell
+    i = len(toks) - 1
+    while i > 0 and _YEAR_TOKEN.fullmatch(raw[toks[i][0]:toks[i][1]]):
+        j = i - 1
+        for w in (2, 1):
+            if j - w + 1 > 0:
+                words_ = raw[toks[j - w + 1][0]:toks[j][1]]
+                if period_w.fullmatch(words_) and not label_w.fullmatch(words_):
+                    j -= w
+                    break
+        periods.insert(0, (j + 1, i))
+        i = j
+    years = len(periods)
+    if years < 2 or i < 0:
         return None
-    label_w, unit_w = _column_words()
-    prefix_end = toks[-years - 1][1]
+    prefix_end = toks[i][1]
     prefix = raw[toks[0][0]:prefix_end]
     lm = label_w.match(prefix)
     if lm is None:
@@ -528,8 +541,9 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
     else:
         t, span = clean_cell(prefix, start + toks[0][0])
         cells.append(Cell(t, span, 0))
-    ytoks = toks[-years:]
-    first_year, last_year = raw[slice(*ytoks[0])], raw[slice(*ytoks[-1])]
+    ytoks = [(toks[f][0], toks[t][1]) for f, t in periods]
+    first_year = raw[toks[periods[0][1]][0]:toks[periods[0][1]][1]]
+    last_year = raw[toks[periods[-1][1]][0]:toks[periods[-1][1]][1]]
     for j in range(k):
         if positional:
             a, b = ytoks[0][0], ytoks[-1][1]
@@ -595,7 +609,7 @@ def find_tables(source: Source) -> list[Table]:
         if idx in taken:
             continue
         start, end = source.line_bounds(idx)
-        if _YEAR_AT_END.search(source.text, start, end):
+        if _ends_with_years(source.text[start:end]):
             t = _flat_table(source, idx, taken)
             if t is not None:
                 tables.append(t)
@@ -610,7 +624,14 @@ def find_tables(source: Source) -> list[Table]:
     return tables
 
 
-_YEAR_AT_END = re.compile(r"(?:19|20)\d\d[ \t]+(?:19|20)\d\d[ \t]*$", re.MULTILINE)
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _ends_with_years(line: str) -> bool:
+    """A line that ends with a year and holds another (a flattened table's header, maybe)."""
+    t = line.rstrip()
+    return (len(t) > 9 and _YEAR_TOKEN.fullmatch(t[-4:]) is not None and t[-5].isspace()
+            and len(_YEAR_WORD.findall(t)) >= 2)
 
 
 def _decimal_point(t: Table) -> bool:

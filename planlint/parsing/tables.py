@@ -521,6 +521,8 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
             break
         body.append((idx, s, line, lt, k))
         idx += 1
+    while body and not body[-1][4]:
+        body.pop()  # a line without figures after the rows ("Nguồn: …") is prose again
     counts = {k for *_, k in body if k}
     if len(counts) != 1 or sum(1 for *_, k in body if k) < 3:
         return None

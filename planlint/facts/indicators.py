@@ -161,14 +161,19 @@ def _places(text: str) -> set[str]:
     return out
 
 
-def _mode(text: str) -> str:
-    """``target``, ``actual`` or "" from the first mode word of ``text``."""
-    best = None
+def _first_mode(text: str) -> tuple[int, str]:
+    """Where the first mode word of ``text`` starts and its mode (``len(text)``, "" if none)."""
+    best = (len(text), "")
     for mode in ("target", "actual"):
         m = _pattern("modes", mode).search(text)
-        if m and (best is None or m.start() < best[0]):
+        if m and m.start() < best[0]:
             best = (m.start(), mode)
-    return best[1] if best else ""
+    return best
+
+
+def _mode(text: str) -> str:
+    """``target``, ``actual`` or "" from the first mode word of ``text``."""
+    return _first_mode(text)[1]
 
 
 def context(lead: str) -> str:
@@ -292,12 +297,16 @@ def mentions(plan: Plan) -> list[Mention]:
         text = b.paragraph.text
         chain = chains.get(id(b.section), []) if b.section is not None else []
         heads = [s.heading.text for s in reversed(chain) if s.heading is not b.paragraph]
+        para_mode = _first_mode(text)  # once a paragraph: a clause reads it if it starts before the clause
         for clause in _split(_stream(text, qs)):
             colon = next((i for i, t in enumerate(clause) if t.kind == "COLON"), -1)
             lead = text[clause[0].start:clause[colon].start] if colon > 0 else ""
             body = clause[colon + 1:]
             segs = _segments(body)
+            since = 0  # the segments after the last one with a figure: what the next figure is said under
             for si, seg in enumerate(segs):
+                if si and any(t.kind in _FIG for t in segs[si - 1]):
+                    since = si
                 got = _read(seg)
                 if got is None:
                     continue
@@ -312,7 +321,7 @@ def mentions(plan: Plan) -> list[Mention]:
                 if not _is_indicator(key):
                     continue
                 # what the statement says about time, place and mode, from itself outwards
-                prev = [t for s in segs[:si] for t in s]
+                prev = [t for s in segs[since:si] for t in s]
                 own = text[seg[0].start:seg[-1].end]
                 lead_prev = lead + " " + (text[prev[0].start:prev[-1].end] if prev else "")
                 outside = own.replace(label, " ")
@@ -321,7 +330,7 @@ def mentions(plan: Plan) -> list[Mention]:
                 periods = {m.group(0).lower() for t in (outside, lead_prev, *heads)
                            for m in _pattern("periods").finditer(t)}
                 places = set().union(_places(outside), _places(lead_prev), *(_places(h) for h in heads))
-                mode = _mode(outside) or _mode(lead_prev) or _mode(text[:clause[0].start]) or next(
+                mode = _mode(outside) or _mode(lead_prev) or (para_mode[1] if para_mode[0] < clause[0].start else "") or next(
                     (m for m in (_mode(h) for h in heads) if m), "") or ("target" if is_plan else "")
                 if not mode:
                     continue

@@ -330,7 +330,8 @@ def mentions(plan: Plan) -> list[Mention]:
                 periods = {m.group(0).lower() for t in (outside, lead_prev, *heads)
                            for m in _pattern("periods").finditer(t)}
                 places = set().union(_places(outside), _places(lead_prev), *(_places(h) for h in heads))
-                mode = _mode(outside) or _mode(lead_prev) or (para_mode[1] if para_mode[0] < clause[0].start else "") or next(
+                before = para_mode[1] if para_mode[0] < clause[0].start else ""
+                mode = _mode(outside) or _mode(lead_prev) or before or next(
                     (m for m in (_mode(h) for h in heads) if m), "") or ("target" if is_plan else "")
                 if not mode:
                     continue

@@ -136,6 +136,11 @@ def test_token_stream_per_block():
      "achievement", "245", "102.3", "239.5", 1),
     ("Tổng mức bán lẻ tăng 10,7% so với cùng kỳ, đạt 217 tỷ đồng (năm 2024: 196 tỷ đồng).",
      "change", "217", "10.7", "196", 1),
+    # each value after its year in two clauses, then the percentage
+    ("Năm 2024 đạt 160 tấn; năm 2025 sản lượng lúa đạt 152 tấn, bằng 95% so với cùng kỳ.",
+     "achievement", "152", "95", "160", 1),
+    ("Sản lượng lúa năm 2024 đạt 160 tấn, năm 2025 đạt 152 tấn, giảm 5% so với năm 2024.",
+     "change", "152", "5", "160", -1),
     # a bare base closing its brackets: in the value's unit
     ("Số doanh nghiệp thành lập mới 1.148 doanh nghiệp, giảm 8,2% so với năm trước (năm 2024: 1.250).",
      "change", "1148", "8.2", "1250", -1),
@@ -156,6 +161,8 @@ def test_statements_recognised(text, kind, value, pct, base, sign):
     "Tỷ lệ che phủ rừng vượt 45%, diện tích rừng 1.200 ha (năm 2024: 1.150 ha).",  # "vượt" = above
     # a bracket both before and after the percentage: which one is the base is not certain
     "Thu ngân sách 12,6 tỷ đồng (dự toán 12 tỷ đồng), đạt 105% dự toán (năm 2024: 11 tỷ đồng).",
+    # two years, but the percentage is against a third one
+    "Sản lượng lúa năm 2024 đạt 160 tấn, năm 2025 đạt 152 tấn, giảm 7% so với năm 2020.",
     # a bare base far from the value is in another unit (triệu đồng against tỷ đồng)
     "Thu từ dịch vụ đạt 2,5 tỷ đồng, tăng 4,2% so với năm trước (năm 2024: 2.400).",
 ])
@@ -180,6 +187,7 @@ def test_no_statement_without_its_two_values(text):
     "Thu ngân sách đạt 12,6 tỷ đồng (dự toán 12,0 tỷ đồng), bằng 110% dự toán.",
     "Doanh thu du lịch đạt 104,3% so với cùng kỳ, đạt 245 tỷ đồng (năm 2024: 239,5 tỷ đồng).",
     "Số doanh nghiệp thành lập mới 1.148 doanh nghiệp, giảm 9,2% so với năm trước (năm 2024: 1.250).",
+    "Sản lượng lúa năm 2024 đạt 160 tấn, năm 2025 đạt 152 tấn, giảm 7% so với năm 2024.",
 ])
 def test_n111_reports(text):
     [msg] = n111(text)
@@ -205,6 +213,7 @@ def test_n111_reports(text):
     "Sản lượng lúa đạt 152 tấn, bằng 95% cùng kỳ (năm 2024: 160 tấn).",
     "Doanh thu du lịch đạt 102,3% so với cùng kỳ, đạt 245 tỷ đồng (năm 2024: 239,5 tỷ đồng).",
     "Số doanh nghiệp thành lập mới 1.148 doanh nghiệp, giảm 8,2% so với năm trước (năm 2024: 1.250).",
+    "Năm 2025 doanh thu đạt 245 tỷ đồng, năm 2024 đạt 239,5 tỷ đồng, bằng 102,3% so với cùng kỳ.",
 ])
 def test_n111_silent(text):
     assert n111(text) == []

@@ -25,7 +25,9 @@ Each kind is read in three orders: the other value in brackets after the percent
 before it (``đạt 245 tỷ đồng (năm 2024: 239,5 tỷ đồng), bằng 102,3% so với cùng kỳ``), or the
 percentage first and the value in the next clause (``đạt 102,3% so với cùng kỳ, đạt 245 tỷ đồng
 (năm 2024: 239,5 tỷ đồng)``). A bare number in the brackets (``(năm 2024: 1.250)``) is in the
-value's unit.
+value's unit. A fourth order gives each value after its year, in two clauses, then the
+percentage (``năm 2024 đạt 160 tấn; năm 2025 đạt 152 tấn, bằng 95% so với cùng kỳ``): the earlier
+year's value is the base, and a percentage against a third year is not read.
 """
 
 from __future__ import annotations
@@ -262,6 +264,22 @@ def _value_before(toks: list[Tok], j: int) -> int | None:
     return j if j >= 0 and toks[j].kind == "NUM" else None
 
 
+def _pair_windows(toks: list[Tok]) -> list[tuple[int, int]]:
+    """``(first, last)`` of every percentage after REACH, UP or DOWN that follows, after a comma,
+    a value; from the start of its sentence (at most 14 tokens back) to the end of its tail."""
+    out = []
+    for a, f in _candidates(toks):
+        if f != a + 2 or a < 3 or toks[a - 1].kind != "COMMA" or toks[a].kind == "EXCEED":
+            continue
+        s = a - 1
+        while s > 0 and a - s < 14 and toks[s - 1].kind not in ("DOT", "COLON", "LPAR", "RPAR"):
+            s -= 1
+        if s > 0 and toks[s - 1].kind not in ("DOT", "COLON"):
+            continue
+        out.append((s, _tail_end(toks, f) - 1))
+    return out
+
+
 def _windows(toks: list[Tok]) -> list[tuple[int, int]]:
     """``(first, last)`` token indexes of every candidate, in the orders the grammar reads: the
     value, the percentage and the other value in brackets after it; the value, the bracket, then
@@ -419,7 +437,42 @@ def statements(plan: Plan) -> list[Statement]:
                 pct, toks[ri].payload, base_word, -1 if anchor == "DOWN" else 1,
                 toks[pi - 1].text, (_noun(toks, vi + 1), _noun(toks, ri + 1)), anchor,
                 ri + 1 < len(toks) and toks[ri + 1].kind == "RPAR" and toks[ri].payload.unit is None))
+        for j, e in _pair_windows(toks):
+            pair = _pair(b.paragraph, bi, toks, j, e)
+            if pair is not None:
+                out.append(pair)
     return out
+
+
+def _pair(para: Paragraph, bi: int, toks: list[Tok], j: int, e: int) -> Statement | None:
+    """The statement of a ``pair`` window: the later year's value against the earlier year's,
+    when the period the percentage names (if any) is the earlier year or the same period before."""
+    st = _parse(toks[j:e + 1])
+    if st is None or st.data != "pair":
+        return None
+    idx = [j + int(x) for x in st.scan_values(lambda v: True)]
+    years = [i for i in idx if toks[i].kind == "YEAR"]
+    nums = [i for i in idx if toks[i].kind == "NUM"]
+    pi = next(i for i in idx if toks[i].kind == "PCT")
+    y1, y2 = (int(toks[y].payload.value) for y in years[:2])
+    if y1 == y2 or toks[nums[0]].payload.unit is None or toks[nums[1]].payload.unit is None:
+        return None
+    later, earlier = (nums[1], nums[0]) if y2 > y1 else (nums[0], nums[1])
+    named = [int(toks[y].payload.value) for y in years[2:]]
+    if named and named != [min(y1, y2)]:
+        return None  # the percentage is against another year
+    anchor = toks[pi - 1].kind
+    kind = "achievement" if anchor == "REACH" else "change"
+    word = " ".join(toks[i].text for i in idx if i > pi and toks[i].kind in ("PAST", "LABEL", "YEAR"))
+    # what the values are of: the first words before the percentage that are not a year's noun
+    # (the last word of a label right before a year: "Sản lượng lúa năm | 2024")
+    # (the longest; not the noun right after a value: "… tấn cá")
+    labels = [clean_label(" ".join(toks[i].text.split()[:-1] if toks[i + 1].kind == "YEAR" else toks[i].text.split()))
+              for i in idx if i < pi and toks[i].kind == "LABEL" and toks[i - 1].kind != "NUM"]
+    label = max(labels, key=lambda w: len(w.split()), default="")
+    return Statement(kind, para, bi, label, toks[later].payload, toks[pi].payload, toks[earlier].payload,
+                     word or str(min(y1, y2)), -1 if anchor == "DOWN" else 1, toks[pi - 1].text,
+                     (_noun(toks, later + 1), _noun(toks, earlier + 1)), anchor)
 
 
 @functools.cache

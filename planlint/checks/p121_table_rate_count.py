@@ -1,10 +1,13 @@
 """A poverty rate row of a table disagrees with its count row and the row of all households.
 
 DOMAIN.md, "Poverty": **rate = poor households ÷ all households × 100**. A statistical table often
-prints the three as rows, one column per year: ``Tổng số hộ``, ``Số hộ nghèo``, ``Tỷ lệ hộ nghèo
-(%)`` (and the same for near-poor households, ``Số hộ cận nghèo``, ``Tỷ lệ hộ cận nghèo``). Read
-only when the table has exactly one row of all households and one count row and one rate row of
-the category (a year-end rate goes with a year-end count); each column is checked on its own.
+prints the three as rows, one column per year: ``Tổng số hộ``, ``Số hộ nghèo``, ``Tỷ lệ hộ nghèo``
+(and the same for near-poor households, ``Số hộ cận nghèo``, ``Tỷ lệ hộ cận nghèo``); a review by
+village prints them as columns, one row a village: ``Tổng số hộ`` then ``Hộ nghèo`` over ``Số hộ``
+and ``Tỷ lệ (%)``. Read only when the table has exactly one row (column) of all households and one
+count and one rate of the category (a year-end rate goes with a year-end count). A rate column
+whose total row prints 100 is each village's share of the poor, not a rate, and is not read; a
+rate column is read only when at least half of its rows agree (they show what the column is).
 
 The check allows every rounding the printed decimals allow: the rate holds when some true counts
 within half a unit of the printed ones give a rate within half a unit of the printed rate. In a
@@ -61,7 +64,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             want = HUNDRED * count.value / households.value
             shown = fmt_like(want, [rate])
             ok = rate_holds(rc)
-            name = cell_name(tf, rc.rate, rc.col)
+            name = cell_name(tf, rc.row, rc.col)
             printed = rate.raw.rstrip("%").strip()
             ctx.verdict("table", rate.span,
                         f"{name}: {count.raw} ÷ {households.raw} × 100 = {shown} {'≈' if ok else '≠'} {printed}", ok)

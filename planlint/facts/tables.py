@@ -196,16 +196,18 @@ class Rate:
 
 @dataclass(slots=True)
 class RateCount:
-    """A poverty rate row against its count row and the row of all households, in one column."""
+    """A poverty rate against its count and all households: rows of one column, or columns of one
+    row (``Tổng số hộ | Hộ nghèo: Số hộ | Tỷ lệ (%)``, one row a village)."""
     category: str  # poor | near
-    rate: TRow
-    count: TRow
-    households: TRow
+    rate: Value
+    count: Value
+    households: Value
+    row: TRow  # where the rate cell stands
     col: Column
+    group: tuple[str, int]  # ("row", the rate row) or ("col", the rate column): one relation
 
     def cells(self) -> tuple[Value, Value, Value]:
-        k = self.col.index
-        return self.rate.values[k], self.count.values[k], self.households.values[k]
+        return self.rate, self.count, self.households
 
 
 @dataclass
@@ -678,6 +680,7 @@ def _relations(tf: TableFacts) -> None:
     _ledgers(tf)
     _rates(tf)
     _rate_counts(tf)
+    _rate_count_columns(tf)
     if tf.table.extra.get("aligned") == "position":
         _confirm_positions(tf)
 
@@ -903,7 +906,50 @@ def _rate_counts(tf: TableFacts) -> None:
         for c in _amount_columns(tf):
             k = c.index
             if k in rate.values and k in count.values and k in hh.values and not count.values[k].pct:
-                tf.rate_counts.append(RateCount(cat, rate, count, hh, c))
+                tf.rate_counts.append(RateCount(cat, rate.values[k], count.values[k], hh.values[k], rate, c,
+                                                ("row", rate.index)))
+
+
+def _rate_count_columns(tf: TableFacts) -> None:
+    """The same in columns: one column of all households (``Tổng số hộ``), and per category a count
+    column and a rate column (``Hộ nghèo`` over ``Số hộ`` and ``Tỷ lệ (%)``), one row a place. A
+    rate column already read as a ratio of its two neighbours is checked by N132, not here; one
+    whose total row prints 100 is a share of the poor, not a rate; and the rows must show what the
+    column is (at least half of them agree), as for any column read from its neighbours."""
+    def head(c: Column) -> str:
+        return re.sub(r"\s*\([^()]*\)$", "", _norm(c.header))
+
+    hh = [c for c in tf.columns if c.role == "value" and words("households", "total").fullmatch(head(c))]
+    if len(hh) != 1:
+        return
+    counts: dict[tuple[str, str], list[Column]] = {}
+    rates: dict[tuple[str, str], list[Column]] = {}
+    for c in tf.columns:
+        cat = _category(c.header)
+        if not cat or c is hh[0]:
+            continue
+        key = (cat, _ledger_role(c.header))
+        if _has("shares", "rate", _norm(c.header)):
+            if c.role in ("share", "value", "unknown") and c.pair is None:
+                rates.setdefault(key, []).append(c)
+        elif c.role == "value":
+            counts.setdefault(key, []).append(c)
+    for key, rs in rates.items():
+        cs = counts.get(key, [])
+        if len(rs) != 1 or len(cs) != 1:
+            continue
+        rc_, cc = rs[0], cs[0]
+        found: list[RateCount] = []
+        for r in tf.rows:
+            rv, nv, hv = r.values.get(rc_.index), r.values.get(cc.index), r.values.get(hh[0].index)
+            if rv is None or nv is None or hv is None or nv.pct or hv.pct:
+                continue
+            if r.total and abs(rv.value - HUNDRED) <= rv.half:
+                found = []
+                break  # "Tỷ lệ" summing to 100 on the total row: each place's share of the poor
+            found.append(RateCount(key[0], rv, nv, hv, r, rc_, ("col", rc_.index)))
+        if 2 * sum(1 for x in found if rate_holds(x)) >= len(found):
+            tf.rate_counts.extend(found)
 
 
 def rate_interval(rc: RateCount) -> tuple[Decimal, Decimal] | None:
@@ -950,7 +996,7 @@ def _confirm_positions(tf: TableFacts) -> None:
 
     tf.sums = keep(tf.sums, lambda s: (s.kind, s.whole.index), _holds_sum)
     tf.shares = keep(tf.shares, lambda ss: ss.label, _holds_shares)
-    tf.rate_counts = keep(tf.rate_counts, lambda rc: (rc.category, rc.rate.index), rate_holds)
+    tf.rate_counts = keep(tf.rate_counts, lambda rc: (rc.category, rc.group), rate_holds)
     tf.ledgers = []  # a ledger by rows needs every figure of its column: not confirmed by position
 
 

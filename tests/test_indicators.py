@@ -71,7 +71,7 @@ def test_mentions_carry_mode_year_place():
     p = _plan("I. KẾT QUẢ NĂM 2024\n\n- Tỷ lệ hộ nghèo còn 3,2%.\n\nII. CHỈ TIÊU\n\n"
               "- Tỷ lệ hộ nghèo giảm còn 2,5%.\n- Thôn Đông: tỷ lệ hộ nghèo 3%.\n"
               "- Đến năm 2030, tỷ lệ hộ nghèo còn 1%.\n")
-    got = [(m.identity.mode, m.identity.years, m.identity.places, m.value.value) for m in p.fact(mentions)]
+    got = [(m.identity.mode, m.identity.years, m.identity.places, m.value) for m in p.fact(mentions)]
     assert got == [
         ("actual", (2024,), (), Decimal("3.2")),
         ("target", (2025,), (), Decimal("2.5")),

@@ -8,6 +8,9 @@ compares two statements only when their identity is certain: the same label once
 are taken off and spellings unified (``rules/indicators.toml``), the same unit and qualifier,
 both levels or both changes, the same years, parts of a year and places, and both targets or
 both actuals (``đến năm 2030`` is not ``năm 2026``; a result of 2025 is not a target of 2026).
+A table's value columns take part too: a column that says plan or actual (``Kế hoạch 2026``,
+``Thực hiện 2025``) and names its year gives each top row named by an indicator (not a part of
+another row) with its unit (``ĐVT``), so the text is checked against the table.
 Values are equal when they agree within half a unit of their last printed place (DOMAIN.md,
 "Numbers and units"). A warning: which of the two is right is the author's call.
 
@@ -67,8 +70,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         a, b = r.again, r.first
         i = a.identity
         line = ctx.plan.position(b.span.start)[0]
-        ctx.verdict("indicator", a.span, f"{i.label}: {a.value.printed} here, {b.value.printed} on line {line}", False)
+        ctx.verdict("indicator", a.span, f"{i.label}: {a.printed} here, {b.printed} on line {line}", False)
         yield Hit(a.span, {
-            "label": a.label, "value": a.value.printed, "other": b.value.printed, "line": line,
+            "label": a.label, "value": a.printed, "other": b.printed, "line": line,
             "unit": i.unit, "years": ", ".join(map(str, i.years)) or "-",
         }, message_key=i.mode)

@@ -20,6 +20,9 @@ is an indicator **mention** when it is a label, verbs, and one figure (``tá»· lá
   statement, its paragraph, then the nearest heading that has one; in a plan the rest are
   targets; in any other document a statement with no mode word is not compared.
 
+Tables add their own mentions (``table_mentions``): a value column that says plan or actual and
+names its year, on each top row named by an indicator, with the row's unit.
+
 Two mentions are of one indicator only when all of this agrees; they conflict when their values,
 each within half a unit of its last printed place, cannot be equal (DOMAIN.md, "Numbers and
 units"). Two mentions in one paragraph are never compared (a paragraph that gives two years or
@@ -31,8 +34,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
-from ..parsing.tree import Paragraph, Plan, Section, Span
+from ..parsing.tree import Plan, Section, Span
 from ..scan.tokens import Tok
 from . import FactRow
 from .quantities import Quantity, blocks
@@ -63,15 +67,13 @@ class Identity:
 
 @dataclass(slots=True)
 class Mention:
-    para: Paragraph
-    block: int
+    block: int  # the paragraph's index; a table's: -1 - its index (one table is one place)
     label: str  # as printed
-    value: Quantity
+    value: Decimal
+    half: Decimal  # half a unit of the last printed place (0: a whole count)
+    printed: str  # the figure as printed, qualifier included
+    span: Span
     identity: Identity
-
-    @property
-    def span(self) -> Span:
-        return self.value.span
 
 
 @dataclass(slots=True)
@@ -343,13 +345,41 @@ def mentions(plan: Plan) -> list[Mention]:
                     ctx = context(parent) if parent.endswith(":") else ""
                 ident = Identity(key, " ".join(q.unit_text.lower().split()), qual, says, mode, years,
                                  tuple(sorted(periods)), tuple(sorted(places)), ctx)
-                out.append(Mention(b.paragraph, bi, trim(label), q, ident))
+                out.append(Mention(bi, trim(label), q.value, q.half_unit, q.printed, q.span, ident))
     return out
 
 
-def _differ(a: Quantity, b: Quantity) -> bool:
+def table_mentions(plan: Plan) -> list[Mention]:
+    """The cells of a table's value columns whose column says plan or actual and names its year,
+    on rows named by an indicator that stand at the top of the table (not a part of another)."""
+    from .tables import tables
+
+    out = []
+    for t in plan.fact(tables):
+        if not t.understood:
+            continue
+        for col in t.columns:
+            mode = {"plan": "target", "actual": "actual", "estimate": "actual"}.get(col.kind, "")
+            if col.role != "value" or not mode or col.year is None:
+                continue
+            periods = tuple(sorted({m.group(0).lower() for m in _pattern("periods").finditer(col.header)}))
+            for r in t.rows:
+                v = r.values.get(col.index)
+                key = normalise(r.label)
+                if v is None or r.parent is not None or r.total or r.within or r.heading or not _is_indicator(key):
+                    continue
+                unit = " ".join(r.unit.lower().split()) or ("%" if v.pct else "")
+                if not unit:
+                    continue
+                ident = Identity(key, unit, "", "level", mode, (col.year,), periods, (), "")
+                shown = v.raw if v.pct else f"{v.raw}%" if unit == "%" else f"{v.raw} {' '.join(r.unit.split())}"
+                out.append(Mention(-1 - t.index, trim(r.label), v.value, v.half, shown, v.span, ident))
+    return out
+
+
+def _differ(a: Mention, b: Mention) -> bool:
     """Whether two values, each within half a unit of its last printed place, cannot be equal."""
-    return abs(a.value - b.value) > a.half_unit + b.half_unit
+    return abs(a.value - b.value) > a.half + b.half
 
 
 def repeats(plan: Plan) -> list[Repeat]:
@@ -357,24 +387,24 @@ def repeats(plan: Plan) -> list[Repeat]:
     (against the first statement of it)."""
     first: dict[Identity, Mention] = {}
     out = []
-    for m in plan.fact(mentions):
+    for m in sorted([*plan.fact(mentions), *plan.fact(table_mentions)], key=lambda m: m.span.start):
         f = first.get(m.identity)
         if f is None:
             first[m.identity] = m
-        elif f.block != m.block and _differ(f.value, m.value):
+        elif f.block != m.block and _differ(f, m):
             out.append(Repeat(f, m))
     return out
 
 
 def inventory(plan: Plan) -> list[FactRow]:
     rows = []
-    for m in plan.fact(mentions):
+    for m in [*plan.fact(mentions), *plan.fact(table_mentions)]:
         i = m.identity
         where = ", ".join(x for x in (" ".join(map(str, i.years)), " ".join(i.periods), " ".join(i.places),
                                       i.context and f"under '{i.context}'") if x)
         text = f"{i.label} [{i.mode}{', ' + i.says if i.says != 'level' else ''}{', ' + where if where else ''}]: " \
-               f"{m.value.printed}"
-        rows.append(FactRow("indicator", m.span, text, {
-            "label": i.label, "value": str(m.value.value), "unit": i.unit, "mode": i.mode, "says": i.says,
+               f"{m.printed}"
+        rows.append(FactRow("indicator" if m.block >= 0 else "indicator (table)", m.span, text, {
+            "label": i.label, "value": str(m.value), "unit": i.unit, "mode": i.mode, "says": i.says,
             "years": list(i.years), "periods": list(i.periods), "places": list(i.places), "context": i.context}))
     return rows

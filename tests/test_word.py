@@ -11,6 +11,7 @@ import collections
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -32,7 +33,10 @@ BLIND = ROOT.parent / "blind" / "devset"
 
 
 def findings_of(source: Source) -> collections.Counter:
-    return collections.Counter((f.code, f.severity, f.message) for f in lint_source(source))
+    # a message that names another place (N105, N120, R107: "… on line 28") counts lines of the
+    # file it reads: a text line there, a paragraph in the Word twin
+    return collections.Counter((f.code, f.severity, re.sub(r"\bline \d+", "line N", f.message))
+                               for f in lint_source(source))
 
 
 def same_as_text(path: Path) -> None:

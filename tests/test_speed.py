@@ -42,7 +42,7 @@ def test_selected_family_only(tmp_path):
     mods = _modules_after(["check", "--select", "S", _plan()], tmp_path)
     checks = {m.rsplit(".", 1)[1][0] for m in mods if m.startswith("planlint.checks.") and "._" not in m}
     assert checks == {"s"}
-    assert "planlint.facts.poverty" not in mods and "planlint.facts.text" not in mods
+    assert "planlint.facts.poverty" not in mods and "planlint.facts.words" not in mods
 
 
 def test_unchanged_plan_needs_no_engine(tmp_path):

@@ -8,10 +8,13 @@ import unicodedata
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from planlint.checks._text import _reduplications
+from planlint.checks.t101_misspelling import misplaced_tone
 from planlint.config import Config
 from planlint.data import vocabulary
 from planlint.engine import lint
-from planlint.facts.text import _TCVN3, _reduplications, misplaced_tone, tone_form, tone_split, word_key
+from planlint.facts.encodings import _TCVN3
+from planlint.facts.words import tone_form, tone_split, word_key
 
 HEAD = "Số: 07/KH-UBND\n\nKẾ HOẠCH\nPhát động phong trào thi đua năm 2027\n\nI. NỘI DUNG\n\n"
 T_ONLY = Config(select=["T"])

@@ -36,9 +36,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.text import repeats
 from ..finding import Hit
 from ..rule import rule
+from ._text import repeats
 
 
 @rule(

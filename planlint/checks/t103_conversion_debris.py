@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.text import debris
+from ..facts.markup import debris
 from ..finding import Hit
 from ..i18n import Word
 from ..rule import rule

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.text import legacy
+from ..facts.legacy import legacy
 from ..finding import Hit
 from ..rule import rule
 

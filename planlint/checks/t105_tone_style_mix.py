@@ -24,12 +24,53 @@ Good::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from ..engine import Context
-from ..facts.text import tone_uses
+from ..facts.legacy import readable
+from ..facts.words import tone_form, words
 from ..finding import Hit
 from ..i18n import Word
+from ..parsing.tree import Plan, Span
 from ..rule import rule
+from ._text import repeats
+
+
+@dataclass(slots=True)
+class ToneUse:
+    """One word written in both tone-mark styles, or in one only."""
+
+    key: str  # the new-style spelling, lower case
+    forms: dict[str, str] = field(default_factory=dict)  # style -> the word as first printed (lower case)
+    counts: dict[str, int] = field(default_factory=dict)  # style -> occurrences
+    first: dict[str, Span] = field(default_factory=dict)  # style -> first occurrence
+    order: list[str] = field(default_factory=list)  # styles in order of first appearance
+
+
+def tone_uses(plan: Plan) -> list[ToneUse]:
+    """Every two-style word of the document with its count in each style (words of a repeated
+    pair, which T102 reports, are left out)."""
+    reps = plan.fact(repeats)
+    starts = {r.context.start for r in reps}
+    ends = {r.context.end for r in reps}
+    uses: dict[str, ToneUse] = {}
+    for p in readable(plan):
+        ws = words(p.text)
+        styled = {t for t in {w.text for w in ws} if tone_form(t.lower())[1]}  # each spelling once
+        for w in ws:
+            if w.text not in styled:
+                continue
+            key, style = tone_form(w.text.lower())
+            span = p.span_of(w.start, w.end)
+            if span.start in starts or span.end in ends:
+                continue
+            u = uses.setdefault(key, ToneUse(key))
+            if style not in u.counts:
+                u.forms[style] = w.text.lower()
+                u.first[style] = span
+                u.order.append(style)
+            u.counts[style] = u.counts.get(style, 0) + 1
+    return list(uses.values())
 
 
 @rule(

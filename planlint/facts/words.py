@@ -1,0 +1,176 @@
+"""Words of the running text: each paragraph's words with their offsets and comparison keys, and
+where a Vietnamese syllable carries its tone mark.
+
+Everything here works on ``Paragraph.text`` (NFC, soft line breaks joined, markdown emphasis
+removed) paragraph by paragraph, through ``plan.blocks()``, and maps back to the source with
+``Paragraph.span_of``. Words are runs of letters. Two words are neighbours when only spaces
+separate them (a comma or a full stop ends a phrase). Words are compared by ``Word.key``: lower
+case with the tone mark placed the new way, so ``hoá``/``hóa`` and ``uỷ``/``ủy`` compare equal
+(DOMAIN.md, "Text": both styles are accepted; only consistency within a document matters).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..parsing.tree import Paragraph, Plan
+
+# -- words ------------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[^\W\d_]+")
+_TONE_MARKS = frozenset("\u0301\u0300\u0309\u0303\u0323")  # sắc huyền hỏi ngã nặng
+# syllables whose tone mark has two accepted places: an open rhyme oa, oe, uy after a consonant
+# (not after q: in "quý", "quả" the u belongs to the consonant)
+_TWO_PLACES = re.compile(r"^(ngh|ng|nh|ch|gh|kh|ph|th|tr|[bcdđghklmnprstvx])?(oa|oe|uy)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str  # as printed
+    start: int  # offsets in Paragraph.text
+    end: int
+    key: str  # lower case, tone mark placed the new way (hoá -> hóa): what comparisons use
+
+
+@functools.lru_cache(maxsize=32768)
+def tone_split(word: str) -> tuple[str, str, int]:
+    """``(base, mark, index)``: the word without its tone mark, the mark, the index of the
+    letter that carried it (``-1`` when there is none). Other diacritics (ô ơ ư ă â ê) stay."""
+    if word.isascii():
+        return word, "", -1
+    out: list[str] = []
+    mark, index = "", -1
+    for i, ch in enumerate(word):
+        d = unicodedata.normalize("NFD", ch)
+        if len(d) > 1:
+            kept = "".join(c for c in d if c not in _TONE_MARKS)
+            if len(kept) != len(d) and not mark:
+                mark = next(c for c in d if c in _TONE_MARKS)
+                index = i
+                ch = unicodedata.normalize("NFC", kept)
+        out.append(ch)
+    return "".join(out), mark, index
+
+
+@functools.lru_cache(maxsize=32768)
+def tone_form(lower: str) -> tuple[str, str]:
+    """``(key, style)`` of a lower-case word: ``style`` is ``new`` (hóa, ủy), ``old`` (hoá, uỷ) or
+    ``""`` when the word has one accepted spelling; ``key`` is the new-style spelling."""
+    base, mark, index = tone_split(lower)
+    if not mark:
+        return lower, ""
+    m = _TWO_PLACES.match(base)
+    if not m:
+        return lower, ""
+    first = len(m.group(1) or "")
+    if index == first:
+        return lower, "new"
+    if index != first + 1:
+        return lower, ""
+    key = base[:first] + unicodedata.normalize("NFC", base[first] + mark) + base[first + 1 :]
+    return key, "old"
+
+
+def word_key(text: str) -> str:
+    return tone_form(text.lower())[0]
+
+
+def words(text: str) -> list[Word]:
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=512)
+def _words(text: str) -> tuple[Word, ...]:
+    return tuple(Word(m.group(), m.start(), m.end(), word_key(m.group())) for m in _WORD.finditer(text))
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    return tuple(word_key(w) for w in _WORD.findall(text))
+
+
+_GAP = re.compile(r"\s+")
+_GAP_DASH = re.compile(r"\s*[-–—]\s*|\s+")
+
+
+def neighbours(text: str, a: Word, b: Word, dashes: bool = False) -> bool:
+    """Whether ``b`` follows ``a`` with only spaces between (or one dash, with ``dashes``)."""
+    return (_GAP_DASH if dashes else _GAP).fullmatch(text, a.end, b.start) is not None
+
+
+def paragraphs(plan: Plan) -> Iterator[Paragraph]:
+    for block in plan.blocks():
+        yield block.paragraph
+
+
+def match_case(found: str, right: str) -> str:
+    """``right`` in the case of ``found``: ALL CAPS, Capitalised or as written."""
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return right.upper()
+    if found[:1].isupper():
+        return right[:1].upper() + right[1:]
+    return right
+
+
+def follows(text: str, ws: list[Word], j: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words from index ``j`` on are ``phrase``, each a neighbour of the one before."""
+    for k, p in enumerate(phrase):
+        i = j + k
+        if i >= len(ws) or i == 0 or ws[i].key != p or not neighbours(text, ws[i - 1], ws[i]):
+            return False
+    return True
+
+
+def precedes(text: str, ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words just before index ``i`` are ``phrase``, each a neighbour of the next."""
+    s = i - len(phrase)
+    if s < 0:
+        return False
+    for k, p in enumerate(phrase):
+        j = s + k
+        if ws[j].key != p or not neighbours(text, ws[j], ws[j + 1]):
+            return False
+    return True
+
+
+_VOWELS = frozenset("aăâeêioôơuưy")
+_CONSONANTS = frozenset("bcdđghklmnpqrstvx")
+_MODIFIED = frozenset("êôơâă")
+
+
+@functools.lru_cache(maxsize=32768)
+def tone_place(base: str) -> tuple[int, ...]:
+    """Where the tone mark of a toneless syllable ``base`` goes (index; two for the open oa/oe/uy,
+    which have two accepted places), or ``()`` when ``base`` is no Vietnamese syllable.
+
+    The rules of Vietnamese orthography: a vowel with a hat or horn takes the mark (the last one:
+    ``ươ`` -> ơ); the u of ``qu`` and the i of ``gi`` before a vowel are consonants; a single vowel
+    takes it; of three vowels the middle one (``ngoài``, ``khuỷu``); of two followed by a consonant
+    the second (``toán``); of two at the end the first (``của``, ``mùa``, ``kìa``), except oa/oe/uy."""
+    if not base or not set(base) <= _VOWELS | _CONSONANTS:
+        return ()
+    s = 0
+    while s < len(base) and base[s] in _CONSONANTS:
+        s += 1
+    e = s
+    while e < len(base) and base[e] in _VOWELS:
+        e += 1
+    if e == s or not all(c in _CONSONANTS for c in base[e:]):
+        return ()
+    if s > 0 and e - s > 1 and ((base[s - 1] == "q" and base[s] == "u") or (base[s - 1] == "g" and base[s] == "i")):
+        s += 1
+    hats = [k for k in range(s, e) if base[k] in _MODIFIED]
+    if hats:
+        return (hats[-1],)
+    n = e - s
+    if n == 1:
+        return (s,)
+    if n >= 3 or e < len(base):
+        return (s + 1,)
+    if base[s:e] in ("oa", "oe", "uy"):
+        return (s, s + 1)
+    return (s,)

@@ -16,8 +16,25 @@ def anomaly_hits(ctx: Context, kind: str, renumber: bool = False) -> Iterator[Hi
             continue
         prev = a.previous.marker.display() if a.previous is not None else ""
         edits = _renumbering(ctx, a) if renumber else ()
+        broken(ctx, a)
         yield Hit(a.section.marker.span, {"found": a.found, "expected": a.expected, "previous": prev},
                   context=a.section.heading.span, edits=edits)
+
+
+def broken(ctx: Context, a: Anomaly) -> None:
+    """The failed verdict of one anomaly, for ``planlint facts``."""
+    prev = a.previous.marker.display() + " → " if a.previous is not None else ""
+    ctx.verdict("sequence", a.section.marker.span, f"{prev}{a.found}: expected {a.expected}", False)
+
+
+def start_verdicts(ctx: Context) -> None:
+    """One verdict a sequence: the numbers it holds and whether it starts where it should."""
+    wrong = {id(a.section) for a in ctx.facts(anomalies) if a.kind == "wrong-start"}
+    for seq in ctx.facts(sequences):
+        first = seq.items[0]
+        marks = " ".join(s.marker.display() for s in seq.items)
+        how = "starts at" if seq.start == 1 else "carries on the count of the section before at"
+        ctx.verdict("sequence", first.marker.span, f"{marks}: {how} {first.marker.display()}", id(first) not in wrong)
 
 
 MAX_RENUMBER = 200  # items one renumbering fix may touch

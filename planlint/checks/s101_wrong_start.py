@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..finding import Hit
 from ..rule import rule
-from ._structure import anomaly_hits
+from ._structure import anomaly_hits, start_verdicts
 
 
 @rule(
@@ -39,4 +39,5 @@ from ._structure import anomaly_hits
     fix={"en": "number it {expected}", "vi": "đánh số lại thành {expected}"},
 )
 def check(ctx: Context) -> Iterator[Hit]:
+    start_verdicts(ctx)
     yield from anomaly_hits(ctx, "wrong-start")

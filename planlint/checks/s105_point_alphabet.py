@@ -34,6 +34,7 @@ from ..engine import Context
 from ..facts.outline import anomalies
 from ..finding import Hit
 from ..rule import rule
+from ._structure import broken
 
 
 @rule(
@@ -62,5 +63,6 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(m.span, {"found": m.display()}, context=s.heading.span, message_key="foreign")
     for a in ctx.facts(anomalies):
         if a.kind == "latin-point":
+            broken(ctx, a)
             yield Hit(a.section.marker.span, {"found": a.found, "expected": a.expected},
                       context=a.section.heading.span, message_key="latin")

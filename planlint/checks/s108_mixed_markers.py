@@ -24,6 +24,7 @@ from ..engine import Context
 from ..facts.outline import anomalies, sequences
 from ..finding import Hit
 from ..rule import rule
+from ._structure import broken
 
 
 @rule(
@@ -56,6 +57,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                           context=item.heading.span)
     for a in ctx.facts(anomalies):
         if a.kind == "mixed-kind":
+            broken(ctx, a)
             prev = a.previous.marker.display() if a.previous is not None else ""
             yield Hit(a.section.marker.span, {"found": a.found, "previous": prev, "expected": a.expected},
                       context=a.section.heading.span, message_key="kind")

@@ -1,13 +1,110 @@
-"""Shared helpers of the S rules (not a rule: modules starting with _ are not loaded as rules)."""
+"""Shared judgements of the S rules (not a rule: modules starting with _ are not loaded as rules).
+
+Reading a sequence like a reviewer does, one anomaly per mistake:
+
+* two neighbours swapped (``1, 3, 2, 4``) are *out of order*, reported once on the first;
+* an item whose number is not the one expected is *misnumbered* when the next item carries on
+  from the expected number (``1, 2, 2, 4``: the second ``2`` stands for ``3``; ``(10), (12), (12)``:
+  the first ``(12)`` stands for ``(11)``), and the count then goes on from the expected number;
+* otherwise the sequence *restarts* from the item's number (``1, 2, 4, 5``: ``3`` was skipped;
+  ``I, II, II, III``: ``II`` is repeated and ``III`` follows it).
+
+The anomaly is classed by what the reader sees: a number already used is *repeated*, a number
+beyond the expected one *skipped*, anything else *out of order*; a first item that is not 1 is a
+*wrong start*, unless the numbering deliberately continues across sections (see below).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..engine import Context
-from ..facts.outline import Anomaly, Sequence, anomalies, label_for, sequences
+from ..facts.outline import Sequence, label_for, sequences
 from ..finding import Edit, Hit, replace_within
-from ..parsing.tree import Plan
+from ..parsing.tree import Plan, Section
+
+LATIN_NEXT = {4: 6}
+RANK = {"part": 0, "roman": 1, "arabic": 2, "decimal": 3, "point": 4, "paren": 5}  # the usual nesting order  # after d): e) in the Latin alphabet where the Vietnamese one has đ)
+
+
+@dataclass(slots=True)
+class Anomaly:
+    kind: str  # wrong-start | skipped | repeated | out-of-order | latin-point | mixed-kind
+    section: Section
+    expected: str  # the marker that should stand there, as printed
+    found: str
+    previous: Section | None = None
+    expected_value: int = 0
+
+
+def anomalies(plan: Plan) -> list[Anomaly]:
+    out: list[Anomaly] = []
+    for seq in plan.fact(sequences):
+        out.extend(_check_sequence(seq))
+    return out
+
+
+def _check_sequence(seq: Sequence) -> list[Anomaly]:
+    items = seq.items
+    out: list[Anomaly] = []
+    expected = seq.start
+    seen: set[int] = set()
+    skip_next = False
+    for i, item in enumerate(items):
+        if skip_next:
+            skip_next = False
+            continue
+        m = item.marker
+        v = m.value
+        nxt = items[i + 1].marker.value if i + 1 < len(items) else None
+        prev = items[i - 1] if i else None
+        if v == expected:
+            seen.add(v)
+            expected = v + 1
+            continue
+        if i > 0 and v == expected + 1 and nxt == expected:
+            # two items swapped (1, 3, 2, 4): one mistake, reported once
+            out.append(Anomaly("out-of-order", item, label_for(m, expected), m.display(), prev, expected))
+            seen.update((v, expected))
+            expected = v + 1
+            skip_next = True
+            continue
+        if m.kind == "point" and prev is not None and LATIN_NEXT.get(prev.marker.value) == v and expected == 5:
+            # a) b) c) d) e): the Latin alphabet where the Vietnamese one has đ)
+            out.append(Anomaly("latin-point", item, label_for(m, 5), m.display(), prev, 5))
+            seen.add(v)
+            expected = v + 1
+            continue
+        exp_label = label_for(m, expected)
+        parent = seq.parent
+        if (i == 0 and parent is not None and parent.marker.numbered and parent.marker.kind != m.kind
+                and v == parent.marker.value + 1 and v > 1
+                and RANK.get(m.kind, 9) <= RANK.get(parent.marker.kind, 9)):
+            # a) b) 3.: the count of the parent's sequence goes on with a marker of a kind that
+            # never nests under it (I. then 2. is a missing 1., reported as a wrong start)
+            out.append(Anomaly("mixed-kind", item, label_for(parent.marker, v), m.display(), parent, v))
+            seen.add(v)
+            expected = v + 1
+            continue
+        if i == 0:
+            out.append(Anomaly("wrong-start", item, exp_label, m.display(), None, expected))
+            seen.add(v)
+            expected = expected + 1 if nxt == expected + 1 else v + 1
+            continue
+        if v in seen:
+            kind = "repeated"
+        elif v > expected:
+            kind = "skipped"
+        else:
+            kind = "out-of-order"
+        out.append(Anomaly(kind, item, exp_label, m.display(), prev, expected))
+        seen.add(v)
+        if nxt is not None and nxt == expected + 1:
+            expected += 1  # misnumbered: the count goes on as if it were right
+        else:
+            expected = v + 1  # the sequence restarts from here
+    return out
 
 
 def anomaly_hits(ctx: Context, kind: str, renumber: bool = False) -> Iterator[Hit]:

@@ -31,10 +31,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.outline import anomalies
 from ..finding import Hit
 from ..rule import rule
-from ._structure import broken
+from ._structure import anomalies, broken
 
 
 @rule(

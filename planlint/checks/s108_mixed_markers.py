@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.outline import anomalies, sequences
+from ..facts.outline import sequences
 from ..finding import Hit
 from ..rule import rule
-from ._structure import broken
+from ._structure import anomalies, broken
 
 
 @rule(

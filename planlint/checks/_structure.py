@@ -24,8 +24,8 @@ from ..facts.outline import Sequence, label_for, sequences
 from ..finding import Edit, Hit, replace_within
 from ..parsing.tree import Plan, Section
 
-LATIN_NEXT = {4: 6}
-RANK = {"part": 0, "roman": 1, "arabic": 2, "decimal": 3, "point": 4, "paren": 5}  # the usual nesting order  # after d): e) in the Latin alphabet where the Vietnamese one has đ)
+LATIN_NEXT = {4: 6}  # after d): e) in the Latin alphabet where the Vietnamese one has đ)
+RANK = {"part": 0, "roman": 1, "arabic": 2, "decimal": 3, "point": 4, "paren": 5}  # the usual nesting order
 
 
 @dataclass(slots=True)

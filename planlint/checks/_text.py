@@ -86,7 +86,8 @@ def repeats(plan: Plan) -> list[Repeat]:
                 continue
             if not all(neighbours(text, ws[j], ws[j + 1]) for j in range(i, i + 3)):
                 continue
-            if len({_shouting(w) for w in ws[i : i + 4]}) > 1 or (ws[i + 2].text[:1].isupper() and not _shouting(ws[i + 2])):
+            if len({_shouting(w) for w in ws[i : i + 4]}) > 1 or \
+                    (ws[i + 2].text[:1].isupper() and not _shouting(ws[i + 2])):
                 continue
             out.append(Repeat(p.span_of(ws[i + 2].start, ws[i + 3].end), p.span_of(ws[i].start, ws[i + 3].end),
                               text[ws[i].start : ws[i + 1].end], text[ws[i + 2].start : ws[i + 3].end]))

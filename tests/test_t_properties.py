@@ -13,7 +13,7 @@ from planlint.checks.t101_misspelling import misplaced_tone
 from planlint.config import Config
 from planlint.data import vocabulary
 from planlint.engine import lint
-from planlint.facts.encodings import _TCVN3
+from planlint.facts.encodings import tables
 from planlint.facts.words import tone_form, tone_split, word_key
 
 HEAD = "Số: 07/KH-UBND\n\nKẾ HOẠCH\nPhát động phong trào thi đua năm 2027\n\nI. NỘI DUNG\n\n"
@@ -177,7 +177,7 @@ def test_latex_leftovers_are_named_with_their_plain_text(bullets, data):
     assert found[0].fix == f"write “{LATEX[cmd]} {n}”"
 
 
-TO_TCVN3 = {v: k for k, v in _TCVN3.items()}
+TO_TCVN3 = {v: k for k, v in tables().tcvn3.items()}
 
 
 @settings(max_examples=25, deadline=None)

@@ -114,6 +114,7 @@ class Misspelling:
     right: str  # the correction, in the case of what was printed
     note_en: str = ""  # orthography slips: the rule broken
     note_vi: str = ""
+    vowel: str = ""  # a misplaced tone mark: the vowel that should carry it
 
 
 def _entry_applies(text: str, ws: list[Word], i: int, e: _Entry) -> bool:
@@ -130,12 +131,12 @@ def _entry_applies(text: str, ws: list[Word], i: int, e: _Entry) -> bool:
 
 def _orthography_slip(word: Word, rules: tuple[_Orthography, ...]) -> tuple[str, _Orthography] | None:
     low = word.text.lower()
-    if not low.startswith(("ng", "gh")) or not tone_place(tone_split(low)[0]):
+    if not low.startswith(tuple(r.wrong for r in rules)) or not tone_place(tone_split(low)[0]):
         return None  # not one Vietnamese syllable: a foreign name ("Ghana"), an abbreviation
     for r in rules:
         if low.startswith(r.wrong) and len(low) > len(r.wrong):
-            if r.wrong == "ng" and low.startswith("ngh"):
-                continue
+            if any(len(o.wrong) > len(r.wrong) and low.startswith(o.wrong) for o in rules):
+                continue  # "ngh…" is read by the rule for "ngh", not the one for "ng"
             vowel = tone_split(low[len(r.wrong)])[0]
             if vowel in r.before:
                 return match_case(word.text, r.right + word.text[len(r.wrong):].lower()), r
@@ -189,16 +190,17 @@ def misspellings(plan: Plan) -> list[Misspelling]:
 
 
 @functools.lru_cache(maxsize=32768)
-def _word_slip(text: str) -> tuple[str, str, str] | None:
-    """``(right, note en, note vi)`` for a word misspelt on its own (an orthography slip, a
-    misplaced tone mark), or ``None``. A plan repeats its words: each spelling is judged once."""
+def _word_slip(text: str) -> tuple[str, str, str, str] | None:
+    """``(right, note en, note vi, vowel)`` for a word misspelt on its own (an orthography slip with
+    the rule it breaks, a misplaced tone mark with the vowel that should carry it), or ``None``. A
+    plan repeats its words: each spelling is judged once."""
     slip = _orthography_slip(Word(text, 0, len(text), ""), _dictionary()[1])
     if slip is not None:
         right, r = slip
-        return right, r.note.get("en", ""), r.note.get("vi", "")
+        return right, r.note.get("en", ""), r.note.get("vi", ""), ""
     tone = misplaced_tone(text)
     if tone is not None:
-        return tone[0], f"the tone mark belongs on “{tone[1]}”", f"dấu thanh phải đặt trên “{tone[1]}”"
+        return tone[0], "", "", tone[1]
     return None
 
 
@@ -215,6 +217,10 @@ def _word_slip(text: str) -> tuple[str, str, str] | None:
             "en": "“{found}” is misspelt: {note}; write “{right}”",
             "vi": "“{found}” viết sai chính tả: {note}; đúng là “{right}”",
         },
+        "tone": {
+            "en": "“{found}” is misspelt: the tone mark belongs on “{vowel}”; write “{right}”",
+            "vi": "“{found}” viết sai chính tả: dấu thanh phải đặt trên “{vowel}”; đúng là “{right}”",
+        },
     },
     fix={"en": "write “{right}”", "vi": "sửa thành “{right}”"},
     autofix="safe",
@@ -224,5 +230,6 @@ def check(ctx: Context) -> Iterator[Hit]:
         # one correction, and the printed words are exactly what the span covers: safe to replace
         text = ctx.plan.source.text[m.span.start : m.span.end]
         edits = (Edit(m.span, m.right),) if text == m.found and m.right and "/" not in m.right else ()
-        yield Hit(m.span, {"found": m.found, "right": m.right, "note": Text(en=m.note_en, vi=m.note_vi)},
-                  message_key="orthography" if m.note_en else "default", edits=edits)
+        key = "tone" if m.vowel else "orthography" if m.note_en else "default"
+        yield Hit(m.span, {"found": m.found, "right": m.right, "note": Text(en=m.note_en, vi=m.note_vi),
+                           "vowel": m.vowel}, message_key=key, edits=edits)

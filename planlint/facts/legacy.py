@@ -7,24 +7,52 @@ Paragraphs in a legacy encoding are read by T104 only: their wording is not text
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..parsing.tree import Paragraph, Plan, Span
-from .encodings import _FOREIGN_LETTERS, _TCVN3_SYMBOLS, tcvn3_decode, vni_decode
-from .words import paragraphs
+from .encodings import Encodings, tables, tcvn3_decode, vni_decode
+from .words import TONE_MARKS, paragraphs
 
-_LEGACY_WORD = re.compile(r"(?:[^\W\d_]|[µ¸¶·¹¨»¾¼½©®ª×÷«¬\xad¡¢§£¤¥¦])+")
-_LEGACY_CHAR = re.compile("[" + re.escape("".join(sorted(_TCVN3_SYMBOLS | _FOREIGN_LETTERS))) + "]")
-# TCVN3 writes some lower-case letters with upper-case Latin-1 bytes ("kiÕn", "phÝ", "ViÖt"):
-# a lower-case letter followed by one of them inside a word (camel case "VNeID" is ASCII)
-_MID_CAPITAL = re.compile(r"[a-z][ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
 _COMBINING = re.compile(r"[\u0300-\u036f]")
-_PDF_OI = re.compile(r"[ƣƢ]")
-_PDF_MINUS = re.compile(r"(?<=[^\W\d_])\u2212(?=[^\W\d_])")  # "tr−ờng" for trường
-_PDF_ONG = re.compile(r"(?<![ưƯ])[ơớờởỡợƠỚỜỞỠỢ]ng(?![^\W\d_])", re.IGNORECASE)  # "cơng" for công: no rhyme "ơng"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    enc: Encodings
+    legacy_word: re.Pattern[str]  # a word of letters and TCVN3 symbol bytes
+    legacy_char: re.Pattern[str]  # a byte that gives legacy text away
+    mid_capital: re.Pattern[str]  # TCVN3 writes some lower-case letters with upper-case bytes
+    pdf_letter: re.Pattern[str]  # a letter a PDF extraction writes for another ("ƣ")
+    pdf_in_word: re.Pattern[str]  # a sign it writes inside a word ("tr−ờng")
+    rhyme: re.Pattern[str]  # the impossible rhyme ("cơng" for công), in any tone
+    rhyme_fix: tuple[re.Pattern[str], re.Pattern[str]]  # its toneless vowel, lower and upper case
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    enc = tables()
+    symbols = re.escape("".join(sorted(enc.tcvn3_symbols)))
+    letters = "".join(a for a, _ in enc.pdf_letters if a.isalpha())
+    signs = "".join(a for a, _ in enc.pdf_letters if not a.isalpha())
+    vowel, tail = enc.rhyme_found[0], enc.rhyme_found[1:]
+    toned = vowel + "".join(unicodedata.normalize("NFC", vowel + m) for m in TONE_MARKS)
+    after = enc.rhyme_unless_after + enc.rhyme_unless_after.upper()
+    return _Patterns(
+        enc,
+        re.compile(r"(?:[^\W\d_]|[" + symbols + "])+"),
+        re.compile("[" + re.escape("".join(sorted(enc.tcvn3_symbols | enc.foreign_letters))) + "]"),
+        # a lower-case letter followed by one inside a word (camel case "VNeID" is ASCII)
+        re.compile("[a-z][" + re.escape(enc.mid_word_capitals) + "]"),
+        re.compile("[" + re.escape(letters) + "]"),
+        re.compile(r"(?<=[^\W\d_])[" + re.escape(signs) + r"](?=[^\W\d_])"),
+        re.compile(f"(?<![{after}])[{toned}{toned.upper()}]{tail}" + r"(?![^\W\d_])", re.IGNORECASE),
+        (re.compile(f"(?<![{after}]){vowel}(?={tail}$)"),
+         re.compile(f"(?<![{after}]){vowel.upper()}(?={tail.upper()}$|{tail}$)")),
+    )
 
 
 @dataclass(slots=True)
@@ -45,13 +73,15 @@ def _word_start(text: str, i: int) -> str:
 
 def _legacy_in(text: str) -> tuple[int, int, str, str, str, int] | None:
     """``(start, end, encoding, sample, decoded, count)`` for the paragraph, or None."""
+    pat = _patterns()
+    enc = pat.enc
     hits: list[tuple[int, int, str]] = []
-    for m in _PDF_OI.finditer(text):
+    for m in pat.pdf_letter.finditer(text):
         hits.append((m.start(), m.end(), "pdf"))
-    for m in _PDF_MINUS.finditer(text):
+    for m in pat.pdf_in_word.finditer(text):
         hits.append((m.start(), m.end(), "pdf"))
     ongs = []
-    for m in _PDF_ONG.finditer(text):
+    for m in pat.rhyme.finditer(text):
         if m.start() > 0 and text[m.start() - 1].isalpha():  # an onset: "cơng", not "ơng"
             ongs.append((m.start(), m.end(), "pdf"))
     # "ơng" is a true rhyme in names of the Central Highlands languages ("buôn Tơng Jú",
@@ -72,23 +102,26 @@ def _legacy_in(text: str) -> tuple[int, int, str, str, str, int] | None:
         sample = text[ws:we]
         decoded = ""
         if kind == "pdf":
-            decoded = sample.replace("ƣ", "ư").replace("Ƣ", "Ư").replace("\u2212", "ư")
-            decoded = re.sub(r"(?<![ưƯ])ơ(?=ng$)", "ô", decoded)
-            decoded = re.sub(r"(?<![ưƯ])Ơ(?=NG$|ng$)", "Ô", decoded)
+            decoded = sample
+            for a, b in enc.pdf_letters:
+                decoded = decoded.replace(a, b)
+            reads = enc.rhyme_reads[0]
+            decoded = pat.rhyme_fix[0].sub(reads, decoded)
+            decoded = pat.rhyme_fix[1].sub(reads.upper(), decoded)
         return ws, we, kind, sample, decoded if decoded != sample else "", len(hits)
 
-    if not _LEGACY_CHAR.search(text):
+    if not pat.legacy_char.search(text):
         return None
     legacy: list[re.Match[str]] = []
-    all_words = list(_LEGACY_WORD.finditer(text))
+    all_words = list(pat.legacy_word.finditer(text))
     tcvn3 = False
     for m in all_words:
         w = m.group()
         core = w.rstrip("®©")  # "Zalo®": a trademark sign, not a TCVN3 "đ"
         if all(ord(c) <= 0xFF for c in w) and any(c.isascii() for c in w) and \
-                (any(c in _TCVN3_SYMBOLS or c in _FOREIGN_LETTERS for c in core) or _MID_CAPITAL.search(w)):
+                (any(c in enc.tcvn3_symbols or c in enc.foreign_letters for c in core) or pat.mid_capital.search(w)):
             legacy.append(m)
-            tcvn3 = tcvn3 or any(c in _TCVN3_SYMBOLS for c in w)
+            tcvn3 = tcvn3 or any(c in enc.tcvn3_symbols for c in w)
     if len(legacy) < 2:
         return None
     first = legacy[0]
@@ -100,7 +133,7 @@ def _legacy_in(text: str) -> tuple[int, int, str, str, str, int] | None:
     sample = text[all_words[lo].start() : all_words[hi - 1].end()]
     if tcvn3:
         return first.start(), first.end(), "tcvn3", sample, tcvn3_decode(sample), len(legacy)
-    vni = any(c in "äøûöëïåæüÄØÛÖËÏÅÆÜ" for m in legacy for c in m.group())
+    vni = any(c in enc.vni_tell_tales for m in legacy for c in m.group())
     if vni:
         return first.start(), first.end(), "vni", sample, vni_decode(sample), len(legacy)
     return first.start(), first.end(), "legacy", sample, "", len(legacy)

@@ -3,12 +3,14 @@ pandoc attributes and images, escaped markdown; each with the plain text to writ
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan, Span
 from .latex import _LATEX_SYMBOLS, _LATEX_WRAPPERS, _SUB_OK, _sub, _sup, latex_plain
 from .words import paragraphs
@@ -47,6 +49,12 @@ class Debris:
     kind: str  # latex | html | entity | subscript | superscript | attribute | image | escape
     found: str
     plain: str  # the plain text to write instead ("" = remove it)
+
+
+@functools.cache
+def _name_list_lines() -> tuple[str, ...]:
+    """Paragraph starts that make it a list of names (``Lưu: VT, …``), from rules/markup.toml."""
+    return tuple(vocabulary("markup")["subscript"]["name_list_lines"])
 
 
 def _debris_in(p: Paragraph, source_text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -93,7 +101,7 @@ def _debris_in(p: Paragraph, source_text: str) -> Iterator[tuple[int, int, str, 
             add(m.start(), m.end(), "superscript", base + _sup(inner))
         elif _SUB_OK.fullmatch(inner):
             add(m.start(), m.end(), "subscript", base + _sub(inner))
-        elif text.lstrip().lower().startswith("lưu"):
+        elif text.lstrip().lower().startswith(_name_list_lines()):
             add(m.start(), m.end(), "subscript", f"{base}, {inner}" if base else inner)  # ND30: "Lưu: VT, …"
         else:
             add(m.start(), m.end(), "subscript", f"{base} {inner}".strip())

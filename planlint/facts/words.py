@@ -17,15 +17,37 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan
 
 # -- words ------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+")
-_TONE_MARKS = frozenset("\u0301\u0300\u0309\u0303\u0323")  # sắc huyền hỏi ngã nặng
-# syllables whose tone mark has two accepted places: an open rhyme oa, oe, uy after a consonant
-# (not after q: in "quý", "quả" the u belongs to the consonant)
-_TWO_PLACES = re.compile(r"^(ngh|ng|nh|ch|gh|kh|ph|th|tr|[bcdđghklmnprstvx])?(oa|oe|uy)$")
+TONE_MARKS = "\u0301\u0300\u0309\u0303\u0323"  # sắc huyền hỏi ngã nặng
+
+
+@dataclass(frozen=True, slots=True)
+class _Syllables:
+    """The letters of a Vietnamese syllable, from ``rules/syllables.toml``."""
+
+    vowels: frozenset[str]
+    consonants: frozenset[str]
+    letters: frozenset[str]
+    marked: frozenset[str]  # vowels with a hat or a horn: they carry the tone mark
+    glides: dict[str, str]  # consonant -> the vowel that belongs to it before another vowel (qu, gi)
+    two_place_rhymes: frozenset[str]  # open rhymes with two accepted tone-mark places (oa, oe, uy)
+    two_places: re.Pattern[str]  # a syllable with such a rhyme: (onset)(rhyme)
+
+
+@functools.cache
+def _syllables() -> _Syllables:
+    data = vocabulary("syllables")
+    vowels, consonants = frozenset(data["vowels"]), frozenset(data["consonants"])
+    onsets = "|".join(re.escape(o) for o in sorted(data["two_place_onsets"], key=len, reverse=True))
+    rhymes = "|".join(re.escape(r) for r in data["two_place_rhymes"])
+    return _Syllables(vowels, consonants, vowels | consonants, frozenset(data["marked_vowels"]),
+                      {c: v for c, v in data["glides"]}, frozenset(data["two_place_rhymes"]),
+                      re.compile(f"^({onsets})?({rhymes})$"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +69,9 @@ def tone_split(word: str) -> tuple[str, str, int]:
     for i, ch in enumerate(word):
         d = unicodedata.normalize("NFD", ch)
         if len(d) > 1:
-            kept = "".join(c for c in d if c not in _TONE_MARKS)
+            kept = "".join(c for c in d if c not in TONE_MARKS)
             if len(kept) != len(d) and not mark:
-                mark = next(c for c in d if c in _TONE_MARKS)
+                mark = next(c for c in d if c in TONE_MARKS)
                 index = i
                 ch = unicodedata.normalize("NFC", kept)
         out.append(ch)
@@ -63,7 +85,7 @@ def tone_form(lower: str) -> tuple[str, str]:
     base, mark, index = tone_split(lower)
     if not mark:
         return lower, ""
-    m = _TWO_PLACES.match(base)
+    m = _syllables().two_places.match(base)
     if not m:
         return lower, ""
     first = len(m.group(1) or "")
@@ -137,11 +159,6 @@ def precedes(text: str, ws: list[Word], i: int, phrase: tuple[str, ...]) -> bool
     return True
 
 
-_VOWELS = frozenset("aăâeêioôơuưy")
-_CONSONANTS = frozenset("bcdđghklmnpqrstvx")
-_MODIFIED = frozenset("êôơâă")
-
-
 @functools.lru_cache(maxsize=32768)
 def tone_place(base: str) -> tuple[int, ...]:
     """Where the tone mark of a toneless syllable ``base`` goes (index; two for the open oa/oe/uy,
@@ -151,19 +168,20 @@ def tone_place(base: str) -> tuple[int, ...]:
     ``ươ`` -> ơ); the u of ``qu`` and the i of ``gi`` before a vowel are consonants; a single vowel
     takes it; of three vowels the middle one (``ngoài``, ``khuỷu``); of two followed by a consonant
     the second (``toán``); of two at the end the first (``của``, ``mùa``, ``kìa``), except oa/oe/uy."""
-    if not base or not set(base) <= _VOWELS | _CONSONANTS:
+    syl = _syllables()
+    if not base or not set(base) <= syl.letters:
         return ()
     s = 0
-    while s < len(base) and base[s] in _CONSONANTS:
+    while s < len(base) and base[s] in syl.consonants:
         s += 1
     e = s
-    while e < len(base) and base[e] in _VOWELS:
+    while e < len(base) and base[e] in syl.vowels:
         e += 1
-    if e == s or not all(c in _CONSONANTS for c in base[e:]):
+    if e == s or not all(c in syl.consonants for c in base[e:]):
         return ()
-    if s > 0 and e - s > 1 and ((base[s - 1] == "q" and base[s] == "u") or (base[s - 1] == "g" and base[s] == "i")):
+    if s > 0 and e - s > 1 and syl.glides.get(base[s - 1]) == base[s]:
         s += 1
-    hats = [k for k in range(s, e) if base[k] in _MODIFIED]
+    hats = [k for k in range(s, e) if base[k] in syl.marked]
     if hats:
         return (hats[-1],)
     n = e - s
@@ -171,6 +189,6 @@ def tone_place(base: str) -> tuple[int, ...]:
         return (s,)
     if n >= 3 or e < len(base):
         return (s + 1,)
-    if base[s:e] in ("oa", "oe", "uy"):
+    if base[s:e] in syl.two_place_rhymes:
         return (s, s + 1)
     return (s,)

@@ -23,6 +23,7 @@ from .config import Config
 from .finding import Finding
 from .parsing.docx import W_NS, open_docx, paragraph_text
 from .parsing.source import InputError
+from .report import label
 
 AUTHOR = "planlint"
 INITIALS = "PL"
@@ -42,7 +43,7 @@ class Outcome:
 def comment_text(f: Finding, lang: str) -> tuple[str, str | None]:
     """The comment's first paragraph (code, severity, message) and its fix line."""
     head = f"{f.code} [{f.severity}] {f.message}"
-    fix = f"{'Sửa' if lang == 'vi' else 'Fix'}: {f.fix}" if f.fix else None
+    fix = f"{label('fix_comment', lang)}: {f.fix}" if f.fix else None
     return head, fix
 
 

@@ -309,9 +309,9 @@ def _check(args: argparse.Namespace, cfg: Any, inputs: list[Path | None], errors
     try:
         _report(args, cfg, results, len(results), stream)
         if args.fix:
-            note = (f"Đã sửa {fixed} phát hiện." if cfg.lang == "vi"
-                    else f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.")
-            sys.stderr.write(note + "\n")
+            from .report import label
+
+            sys.stderr.write(label("fixed", cfg.lang, n=fixed) + "\n")
     except BrokenPipeError:
         _stdout_gone()
         return code  # the reader went away (| head): the findings still decide the code
@@ -498,12 +498,10 @@ def cmd_annotate(args: argparse.Namespace, out: IO[str]) -> int:
     dst = args.output or src.with_name(src.stem + ".reviewed" + src.suffix)
     cfg = _config(args)
     outcome = annotate(src, dst, cfg)
-    if cfg.lang == "vi":
-        msg = (f"{dst}: {outcome.added} nhận xét mới của planlint ({outcome.already} đã có sẵn), "
-               f"{outcome.findings} phát hiện")
-    else:
-        msg = (f"{dst}: {outcome.added} new planlint comment{'s' if outcome.added != 1 else ''} "
-               f"({outcome.already} already there), {outcome.findings} finding{'s' if outcome.findings != 1 else ''}")
+    from .report import label
+
+    msg = label("annotated", cfg.lang, path=str(dst), added=outcome.added, already=outcome.already,
+                n=outcome.findings)
     sys.stderr.write(msg + "\n")
     return EXIT_OK
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING
 
 from ..finding import Finding
+from ..i18n import Word
 
 if TYPE_CHECKING:
     from ..parsing.source import Source
@@ -31,14 +32,20 @@ def json_report(findings: Sequence[Finding], out: IO[str]) -> None:
     out.write("\n")
 
 
+def label(key: str, lang: str, **args: object) -> str:
+    """A label of planlint's reports (table ``report`` of ``rules/messages.toml``) in ``lang``, filled
+    with ``args``; for a count ``n``, ``{n_s}`` is the English plural ending ("" for 1, else "s")."""
+    text = Word(f"report.{key}").render(lang)
+    if not args:
+        return text
+    plurals = {f"{k}_s": "" if v == 1 else "s" for k, v in args.items() if isinstance(v, int)}
+    return text.format(**args, **plurals)
+
+
 def summary_line(findings: Sequence[Finding], files: int, lang: str) -> str:
     c = Counter(f.severity for f in findings)
-    if lang == "vi":
-        return (f"{len(findings)} phát hiện ({c['error']} lỗi, {c['warning']} cảnh báo, "
-                f"{c['info']} thông tin) trong {files} tệp.")
-    plural = "" if len(findings) == 1 else "s"
-    return (f"Found {len(findings)} finding{plural} ({c['error']} error, {c['warning']} warning, "
-            f"{c['info']} info) in {files} file{'' if files == 1 else 's'}.")
+    return label("summary", lang, n=len(findings), error=c["error"], warning=c["warning"], info=c["info"],
+                 files=files)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -86,7 +93,7 @@ def plain_report(findings: Sequence[Finding], sources: dict[str, Source], files:
             out.write(f"{gutter}{text}\n")
             out.write(" " * (len(gutter) - 2) + "| " + " " * (c0 - 1) + "^" * max(1, c1 - c0 + 1) + "\n")
         if f.fix:
-            out.write(printable(f"      = {'sửa' if lang == 'vi' else 'fix'}: {f.fix}") + "\n")
+            out.write(printable(f"      = {label('fix', lang)}: {f.fix}") + "\n")
         out.write("\n")
     if findings or not quiet_clean:
         out.write(summary_line(findings, files, lang) + "\n")
@@ -116,14 +123,12 @@ def rich_report(findings: Sequence[Finding], sources: dict[str, Source], files: 
             console.print(line)
             console.print(Text("      | " + " " * (c0 - 1) + "^" * max(1, c1 - c0 + 1), style=style[f.severity]))
         if f.fix:
-            console.print(Text(printable(f"      = {'sửa' if lang == 'vi' else 'fix'}: {f.fix}"), style="green"))
+            console.print(Text(printable(f"      = {label('fix', lang)}: {f.fix}"), style="green"))
         console.print()
     if findings:
         console.print(Text(summary_line(findings, files, lang), style="bold"))
     else:
-        msg = (f"Không có phát hiện nào ({files} tệp)." if lang == "vi"
-               else f"All checks passed ({files} file{'' if files == 1 else 's'}).")
-        console.print(Text("✓ " + msg, style="bold green"))
+        console.print(Text("✓ " + label("all_clear", lang, files=files), style="bold green"))
 
 
 def text_report(findings: Sequence[Finding], sources: dict[str, Source], files: int, lang: str,

@@ -20,30 +20,15 @@ from typing import IO, Any
 
 from .. import __version__
 from ..finding import SEVERITIES, Finding
+from ..i18n import LANGS, glossary
 
-LABELS = {
-    "en": {
-        "title": "planlint report", "findings": "findings", "files": "files", "error": "error",
-        "warning": "warning", "info": "info", "family": "Family", "severity": "Severity",
-        "facts": "What planlint checked", "shares": "Share groups", "checks": "Ledgers, dates and other checks",
-        "tables": "Tables", "text": "The plan with its findings", "fix": "fix", "clean": "No findings.",
-        "sum": "sum", "gap": "missing", "excess": "over 100%", "index": "Plans", "shown": "shown",
-        "S": "structure", "N": "numbers", "P": "poverty", "D": "dates", "R": "header and citations",
-        "T": "text", "X": "planlint", "none": "none", "line": "line", "file": "file",
-        "hold": "checks hold (show)",
-    },
-    "vi": {
-        "title": "Báo cáo planlint", "findings": "phát hiện", "files": "tệp", "error": "lỗi",
-        "warning": "cảnh báo", "info": "thông tin", "family": "Nhóm", "severity": "Mức độ",
-        "facts": "Những gì planlint đã kiểm tra", "shares": "Cơ cấu tỷ lệ",
-        "checks": "Cân đối hộ nghèo, ngày tháng và các phép kiểm tra khác", "tables": "Bảng",
-        "text": "Văn bản và các phát hiện", "fix": "sửa", "clean": "Không có phát hiện nào.", "sum": "tổng",
-        "gap": "còn thiếu", "excess": "vượt 100%", "index": "Các văn bản", "shown": "đang hiện",
-        "S": "bố cục", "N": "số liệu", "P": "hộ nghèo", "D": "ngày tháng", "R": "thể thức, trích dẫn",
-        "T": "chính tả", "X": "planlint", "none": "không có", "line": "dòng", "file": "tệp",
-        "hold": "phép kiểm tra đúng (xem)",
-    },
-}
+
+def labels(lang: str) -> dict[str, str]:
+    """The page's labels in ``lang``: the ``report`` and ``family`` tables of rules/messages.toml."""
+    words = glossary()
+    return {key: str(entry.get(lang) or entry["en"])
+            for table in ("report", "family") for key, entry in words[table].items()}
+
 
 STYLE = """
 :root{--err:#c62828;--warn:#b26a00;--info:#1565c0;--ok:#2e7d32;--bg:#fff;--fg:#1b1b1b;--mute:#666;
@@ -145,8 +130,8 @@ def _fmt(d: Decimal) -> str:
 
 class _Page:
     def __init__(self, lang: str) -> None:
-        self.lang = lang if lang in LABELS else "en"
-        self.t = LABELS[self.lang]
+        self.lang = lang if lang in LANGS else "en"
+        self.t = labels(self.lang)
         self.out: list[str] = []
         self.n = 0
 

@@ -29,10 +29,35 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.markup import debris
+from ..facts.markup import Debris, leftovers, markdown_source
 from ..finding import Hit
 from ..i18n import Word
+from ..parsing.tree import Plan
 from ..rule import rule
+
+
+def debris(plan: Plan) -> list[Debris]:
+    """The leftovers to report; backslash escapes only in a text export: in a markdown document
+    they are its own syntax (``5\\.`` keeps "5." from turning into a list item), and a line with no
+    letter or digit (the star under a Party issuer, ``\\*``) is no leftover either. Escaped
+    characters come in crowds: one finding per paragraph names them all."""
+    out: list[Debris] = []
+    markdown = plan.fact(markdown_source)
+    escapes: Debris | None = None
+    for d in plan.fact(leftovers):
+        if d.kind != "escape":
+            out.append(d)
+            continue
+        if markdown or not d.worded:
+            continue
+        if escapes is None or escapes.paragraph != d.paragraph:
+            escapes = Debris(d.span, d.kind, d.found, d.plain, d.paragraph)
+            out.append(escapes)
+        elif d.found not in escapes.found.split(" "):
+            escapes.found += " " + d.found
+            escapes.plain += " " + d.plain
+    out.sort(key=lambda d: d.span.start)
+    return out
 
 
 @rule(

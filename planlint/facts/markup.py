@@ -49,6 +49,8 @@ class Debris:
     kind: str  # latex | html | entity | subscript | superscript | attribute | image | escape
     found: str
     plain: str  # the plain text to write instead ("" = remove it)
+    paragraph: int = 0  # source offset where its paragraph starts
+    worded: bool = True  # whether its paragraph has a letter or digit
 
 
 @functools.cache
@@ -126,31 +128,25 @@ def _debris_in(p: Paragraph, source_text: str) -> Iterator[tuple[int, int, str, 
 _MARKDOWN = re.compile(r"^(?:#{1,6}[ \t]|\*\*\S|\|.*\|[ \t]*$)", re.MULTILINE)
 
 
-def debris(plan: Plan) -> list[Debris]:
-    """Every leftover; backslash escapes only in a text export: in a markdown document they are
-    its own syntax (``5\\.`` keeps "5." from turning into a list item), and a line with no
-    letter or digit (the star under a Party issuer, ``\\*``) is no leftover either."""
+def markdown_source(plan: Plan) -> bool:
+    """Whether the source is a markdown document (``#`` headings, ``**`` bold, table rows)."""
+    return _MARKDOWN.search(plan.source.text) is not None
+
+
+def leftovers(plan: Plan) -> list[Debris]:
+    """Every leftover, paragraph by paragraph, left to right. A backslash escape is named as the
+    source prints it (``\\*``: the star the emphasis cleaner took away is still in the source)."""
     out: list[Debris] = []
     source_text = plan.source.text
-    markdown = _MARKDOWN.search(source_text) is not None
     for p in paragraphs(plan):
-        escapes: Debris | None = None
+        worded = any(c.isalnum() for c in p.text)
         for i, j, kind, plain in _debris_in(p, source_text):
             span = p.span_of(i, j)
             if kind != "escape":
-                out.append(Debris(span, kind, p.text[i:j], plain))
+                out.append(Debris(span, kind, p.text[i:j], plain, p.span.start, worded))
                 continue
-            if markdown or not any(c.isalnum() for c in p.text):
-                continue
-            # escaped characters come in crowds: one finding per paragraph names them all
             found = source_text[span.start : span.end]
             if found == "\\" and plain == "*":
                 found = "\\*"  # the star went with the emphasis markers
-            if escapes is None:
-                escapes = Debris(span, kind, found, plain)
-                out.append(escapes)
-            elif found not in escapes.found.split(" "):
-                escapes.found += " " + found
-                escapes.plain += " " + plain
-    out.sort(key=lambda d: d.span.start)
+            out.append(Debris(span, kind, found, plain, p.span.start, worded))
     return out

@@ -425,6 +425,7 @@ def _opt_in(r: Rule, q: str = "") -> str:
 
 def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
     from .engine import lint_source
+    from .report import label
     from .rule import get_rule
 
     r = get_rule(args.rule)
@@ -444,7 +445,7 @@ def cmd_explain(args: argparse.Namespace, out: IO[str]) -> int:
             for f in found:
                 out.write(f"  {f.location}: {f.code} [{f.severity}] {f.message}\n")
                 if f.fix:
-                    out.write(f"      = {'sửa' if cfg.lang == 'vi' else 'fix'}: {f.fix}\n")
+                    out.write(f"      = {label('fix', cfg.lang)}: {f.fix}\n")
     if r.options:
         out.write("\nOptions ([tool.planlint.options] in pyproject.toml):\n")
         for name, opt in r.options.items():

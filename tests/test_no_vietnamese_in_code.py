@@ -23,7 +23,6 @@ ALLOWED = {
     "checks/d108_anniversary_span.py": 2,
     "checks/n110_weighted_growth.py": 1,
     "checks/r110_collective_signing.py": 1,
-    "cli.py": 1,
     "facts/citations.py": 13,
     "facts/growth.py": 5,
     "facts/header.py": 5,

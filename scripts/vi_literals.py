@@ -12,17 +12,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
-# letters that only Vietnamese writing uses among the package's languages: the base letters
-# with breve, circumflex, horn or stroke, and any letter carrying a tone mark
-_BASES = set("ăâđêôơưĂÂĐÊÔƠƯ")
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# what only Vietnamese writing uses among the package's languages: d with stroke, and (once
+# decomposed) a breve, circumflex or horn on a vowel, or one of the five tone marks
+_STROKE = set("đĐ")
+_MARKS = {"\u0306", "\u0302", "\u031b", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
 def vietnamese(text: str) -> bool:
-    for ch in unicodedata.normalize("NFD", text):
-        if ch in _TONES or ch in _BASES:
-            return True
-    return any(ch in _BASES for ch in text)
+    return any(ch in _MARKS or ch in _STROKE for ch in unicodedata.normalize("NFD", text))
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

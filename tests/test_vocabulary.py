@@ -100,3 +100,37 @@ def test_phrases_match_whole_words_whatever_the_blanks():
     # longest first, so a longer phrase is not cut at a shorter one it starts with
     assert re.match(alt(["chậm nhất", "chậm nhất là"]), "chậm nhất là").group(0) == "chậm nhất là"
 
+
+
+def test_bare_multipliers_are_unit_forms():
+    """A bare multiplier that no unit prints would never be read: each is a form of a unit."""
+    units = vocabulary("units")
+    forms = {f.lower() for u in units["units"].values() for f in u["forms"]}
+    bare = units["bare"]
+    assert bare["multipliers"] and bare["not_before"]
+    for w in bare["multipliers"]:
+        assert w.lower() in forms, f"rules/units.toml [bare]: {w!r} is no unit's form"
+    assert len(set(bare["not_before"])) == len(bare["not_before"])
+
+
+def test_small_lists_elsewhere_are_filled():
+    assert words("numbering", "nth") and all(w.strip() == w and w for w in words("numbering", "nth"))
+    before = vocabulary("doctypes")["evidence"]["before_act"]
+    assert before and len(set(before)) == len(before)
+
+
+# the modules whose words all live in rules/ now: a Vietnamese string literal outside a docstring
+# is a word that belongs in a vocabulary (scripts/vi_literals.py counts the whole package)
+WORDLESS = ["scan/dates.py", "scan/units.py", "parsing/lines.py", "facts/timeline.py", "facts/citations.py",
+            "facts/date_mentions.py", "facts/header.py", "facts/signature.py", "facts/kind.py"]
+
+
+@pytest.mark.parametrize("module", WORDLESS)
+def test_no_vietnamese_literals_in(module):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("vi_literals", ROOT / "scripts" / "vi_literals.py")
+    assert spec is not None and spec.loader is not None
+    scan = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scan)
+    assert scan.literals(ROOT / "planlint" / module) == []

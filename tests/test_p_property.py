@@ -99,6 +99,11 @@ TEMPLATES = [
              (), fall=("a", "b", "f")),
     Template("rate-labels", ("- Tỷ lệ hộ nghèo đầu năm {a}%, giảm {f}%, cuối năm còn {b}%.",),
              (), fall=("a", "b", "f")),
+    # the figure reader's rate_change statements (planlint/facts/rate_changes.py)
+    Template("fall-first", ("- Tỷ lệ hộ nghèo giảm {f} điểm phần trăm, từ {a}% xuống còn {b}%.",),
+             (), fall=("a", "b", "f")),
+    Template("fall-that-is", ("- Tỷ lệ hộ cận nghèo từ {a}% giảm xuống còn {b}%, tức giảm {f} điểm %.",),
+             (), fall=("a", "b", "f")),
 ]
 
 

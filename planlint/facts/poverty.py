@@ -74,29 +74,11 @@ _PAREN = re.compile(r"\([^()]*\)")
 _SENTENCE = re.compile(r"[.!?]\s+(?=[\W_]*[^\W\d_])")
 _WORD = re.compile(r"[^\W\d_]+")
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
-_YEAR_IN = re.compile(r"(?<!\w)(?<!với )năm\s+((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)  # not "so với năm 2024"
 _PERIOD = re.compile(r"(?<![\d/])((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?![\d/])")
 _SIGN = re.compile(r"\s?(?:%0|%|‰)")
-_LIST_GAP = re.compile(r"^\s*+(?:hộ|người|nhân khẩu)?\s*+(?:cận\s+)?(?:nghèo)?\s*+(?:,|và|,\s*và)\s*+"
-                       r"(?:(?:số\s+)?(?:hộ|người|nhân khẩu)\s+)?(?:cận\s+)?(?:nghèo)?\s*+:?\s*+(?:là\s*)?$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*[-–÷]\s*+\d")
 _RANGE_BEFORE = re.compile(r"\d%?\s*[-–÷]\s*$")
-_SHARE_OF_POOR = re.compile(r"^\s*+(?:của|trong|trên)?\s*+(?:tổng\s+)?số\s+(?:hộ\s+)?(?:người\s+)?(?:cận\s+)?nghèo",
-                            re.IGNORECASE)
-_CURRENT = re.compile(r"(?<!\w)hiện(?:\s+nay)?\s+có(?!\w)", re.IGNORECASE)
-_AFTER_CATEGORY = re.compile(r"^\s*(?:cận\s+)?nghèo(?!\w)", re.IGNORECASE)
-_RATE_AFTER_COUNT = re.compile(r"^\s*+(?:hộ|người|nhân khẩu)?\s*+(?:cận\s+)?(?:nghèo)?\s*+[,(:–-]?\s*+"
-                               r"(?:chiếm|tương ứng|tương đương|bằng|tỷ lệ|tỉ lệ|chiếm tỷ lệ|chiếm tỉ lệ)?\s*+(?:là\s*+)?$",
-                               re.IGNORECASE)
-_PLACE = re.compile(r"(?<!\w)(?<!văn )((?i:thôn|ấp|bản|xóm|buôn|làng|sóc|tổ dân phố|khu phố|khối phố|khu dân cư|tổ|khối|khu))"
-                    r"\s+((?:số\s+)?\d+[A-Za-z]?|[^\W\d_][\w-]*)")
-_PARALLEL = re.compile(r"\s*+(?:hộ|hộ gia đình)?\s*+(?:cận\s+)?(?:nghèo)?\s*+(?:với|,|\(|/|tương ứng|tương đương|gồm|có)\s*+"
-                       r"(?:với\s*)?", re.IGNORECASE)
-_NEXT_ITEM = re.compile(r"(?<!\w)(?:và|hoặc|với)(?!\w)", re.IGNORECASE)
 _SLASH_PAIR = re.compile(r"\s*+/\s*+\d")
-_SLASH_UNIT = re.compile(r"\s*+(hộ|người|nhân khẩu|khẩu)\s*+/\s*+", re.IGNORECASE)
-_PEOPLE_LABEL = re.compile(r"(?<!\w)(?:nhân khẩu|số người|số khẩu|người nghèo|người cận nghèo)(?!\w)")
-_HOUSEHOLD_LABEL = re.compile(r"(?<!\w)hộ(?!\w)")
 
 
 # -- vocabulary -------------------------------------------------------------------------------------
@@ -111,6 +93,17 @@ def _phrases_re(phrases: list[str]) -> re.Pattern[str]:
 
 def _key(s: str) -> str:
     return " ".join(s.lower().split())
+
+
+def _alt(words: list[str]) -> str:
+    """A regular-expression alternation of ``words`` (longest first, spaces matching any blanks)."""
+    alts = sorted({_key(w) for w in words if w.strip()}, key=lambda a: (-len(a), a))
+    return "|".join(r"\s+".join(re.escape(x) for x in a.split()) for a in alts)
+
+
+def _not_after(words: list[str]) -> str:
+    """Look-behinds: not right after one of ``words`` and a space ("so với năm 2024")."""
+    return "".join(f"(?<!{re.escape(w)} )" for w in words)
 
 
 @dataclass(frozen=True)
@@ -139,6 +132,22 @@ class _Vocab:
     respectively: re.Pattern[str]
     respectively_weak: frozenset[str]
     after_number: frozenset[str]
+    # patterns built from [words]
+    year_in: re.Pattern[str]  # "cuối năm 2024" (not "so với năm 2024")
+    list_gap: re.Pattern[str]  # between two figures of one list
+    share_of_poor: re.Pattern[str]  # "chiếm 100% số hộ nghèo"
+    current: re.Pattern[str]  # "hiện có", "hiện nay có"
+    after_category: re.Pattern[str]  # a poverty word right after a unit
+    rate_after_count: re.Pattern[str]  # between a count and its rate
+    place: re.Pattern[str]  # a village and its name
+    parallel: re.Pattern[str]  # between a count and the same figure in the other unit
+    next_item: re.Pattern[str]  # the next item of a list
+    slash_unit: re.Pattern[str]  # "46 hộ/94 hộ"
+    people_label: re.Pattern[str]  # a label that counts people
+    household_label: re.Pattern[str]  # a label that counts households
+    count_words: tuple[str, ...]  # "số"
+    poor_words: tuple[str, ...]  # "nghèo"
+    standard_words: tuple[str, ...]  # "chuẩn"
 
 
 @functools.cache
@@ -150,8 +159,32 @@ def _vocab() -> _Vocab:
     role_of.update({_key(p): "compare_start" for p in roles["compare_start"]})
     after_of = {_key(p): r for r, ps in after.items() for p in ps}
     unit_of = {_key(p): u for u, ps in units.items() for p in ps}
-    q, lab = v["qualifiers"], v["labels"]
+    q, lab, w = v["qualifiers"], v["labels"], v["words"]
+    near, poor, cnt, cop = _alt(w["near"]), _alt(w["poor"]), _alt(w["count"]), _alt(w["copula"])
+    lu, hh, people = _alt(w["list_units"]), _alt(units["households"]), _alt(units["people"])
+    cat = rf"(?:(?:{near})\s+)?(?:{poor})?"  # "nghèo", "cận nghèo" or nothing
     return _Vocab(
+        year_in=re.compile(rf"(?<!\w){_not_after(w['not_year_after'])}(?:{_alt(w['year'])})\s+((?:19|20)\d{{2}})(?![\d/])",
+                           re.IGNORECASE),
+        list_gap=re.compile(rf"^\s*+(?:{lu})?\s*+{cat}\s*+(?:,|{_alt(w['list_join'])}|,\s*(?:{_alt(w['list_join'])}))\s*+"
+                            rf"(?:(?:(?:{cnt})\s+)?(?:{lu})\s+)?{cat}\s*+:?\s*+(?:(?:{cop})\s*)?$", re.IGNORECASE),
+        share_of_poor=re.compile(rf"^\s*+(?:{_alt(w['share_of'])})?\s*+(?:(?:{_alt(w['total'])})\s+)?(?:{cnt})\s+"
+                                 rf"(?:(?:{hh})\s+)?(?:(?:{people})\s+)?(?:(?:{near})\s+)?(?:{poor})", re.IGNORECASE),
+        current=re.compile(rf"(?<!\w)(?:{_alt(w['current'])})(?!\w)", re.IGNORECASE),
+        after_category=re.compile(rf"^\s*(?:(?:{near})\s+)?(?:{poor})(?!\w)", re.IGNORECASE),
+        rate_after_count=re.compile(rf"^\s*+(?:{lu})?\s*+{cat}\s*+[,(:–-]?\s*+(?:{_alt(w['rate_after_count'])})?\s*+"
+                                    rf"(?:(?:{cop})\s*+)?$", re.IGNORECASE),
+        place=re.compile(rf"(?<!\w){_not_after(w['not_place_after'])}((?i:{_alt(w['places'])}))"
+                         rf"\s+((?:(?:{cnt})\s+)?\d+[A-Za-z]?|[^\W\d_][\w-]*)"),
+        parallel=re.compile(rf"\s*+(?:{hh})?\s*+{cat}\s*+(?:{_alt(w['parallel'])}|,|\(|/)\s*+"
+                            rf"(?:(?:{_alt(w['parallel_then'])})\s*)?", re.IGNORECASE),
+        next_item=re.compile(rf"(?<!\w)(?:{_alt(w['next_item'])})(?!\w)", re.IGNORECASE),
+        slash_unit=re.compile(rf"\s*+({hh}|{people})\s*+/\s*+", re.IGNORECASE),
+        people_label=re.compile(rf"(?<!\w)(?:{_alt(w['people_labels'])})(?!\w)"),
+        household_label=re.compile(rf"(?<!\w)(?:{hh})(?!\w)"),
+        count_words=tuple(_key(x) for x in w["count"]),
+        poor_words=tuple(_key(x) for x in w["poor"]),
+        standard_words=tuple(_key(x) for x in w["standard"]),
         neutral=_phrases_re(cats["neutral"]),
         category=_phrases_re(list(category_of)),
         category_of=category_of,
@@ -170,11 +203,11 @@ def _vocab() -> _Vocab:
         points_word=_phrases_re(v["rates"]["points"]),
         bound_before=re.compile(r"(?:(?<!\w)|(?<=[<>≤≥=]))(?:" + "|".join(
             r"\s+".join(map(re.escape, p.split())) for p in sorted(q["bound_before"], key=len, reverse=True))
-            + r")\s*(?:mức\s*)?$", re.IGNORECASE),
+            + rf")\s*(?:(?:{_alt(w['level'])})\s*)?$", re.IGNORECASE),
         bound_after=re.compile(r"^[^,;.()]{0,25}?(?<!\w)(?:" + "|".join(
             r"\s+".join(map(re.escape, p.split())) for p in q["bound_after"]) + r")(?!\w)", re.IGNORECASE),
         per_year=_phrases_re(q["per_year"]),
-        per_year_after=re.compile(r"^\s*+(?:hộ|người|nhân khẩu|%)?\s*+(?:" + "|".join(
+        per_year_after=re.compile(rf"^\s*+(?:{lu}|%)?\s*+(?:" + "|".join(
             r"\s+".join(map(re.escape, p.split())) for p in q["per_year_after"]) + r")", re.IGNORECASE),
         unit=re.compile(r"^\s*(" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in
                                             sorted(unit_of, key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE),
@@ -350,7 +383,7 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
             last_count = next((x for x in reversed(out) if x.kind == "count"), None)
             if (last_count is not None and last_count.role is not None and last_count.unit_explicit
                     and last_count.sentence == base + bisect.bisect_right(sent_starts, n.start)
-                    and _PARALLEL.fullmatch(text, last_end, n.start)):
+                    and _vocab().parallel.fullmatch(text, last_end, n.start)):
                 um = v.unit.match(text[n.end:n.end + 30])
                 if um and v.unit_of[_key(um.group(1))] != last_count.unit:
                     inherit = last_count
@@ -373,7 +406,7 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
             prev_kind = "other" if um and v.unit_of[_key(um.group(1))] == HOUSEHOLDS else ""
             continue
         if (t.kind == "count" and t.role is None and last_count is not None and last_count.sentence == sentence
-                and last_count.category != t.category and _LIST_GAP.match(gap)):
+                and last_count.category != t.category and _vocab().list_gap.match(gap)):
             t.role = last_count.role  # "giảm 14 hộ nghèo, 65 hộ cận nghèo": one verb, a list of figures
             t.year = t.year or last_count.year
         if (t.kind == "count" and t.role is None and last_count is not None and last_count.category == "both"
@@ -392,7 +425,7 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
         semi = text.find(";", n.end)
         c_hi = min(sent_starts[k] if k < len(sent_starts) else len(text), semi if semi >= 0 else len(text))
         periods = [m for m in _PERIOD.finditer(text, c_lo, c_hi)
-                   if "chuẩn" not in text[max(0, m.start() - 45):m.start()].lower()]
+                   if not any(w in text[max(0, m.start() - 45):m.start()].lower() for w in v.standard_words)]
         if periods:
             t.period = "-".join(periods[-1].groups())
         t.partial = bool(v.partial.search(masked, prev_end_before, n.start))
@@ -419,9 +452,9 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
 def _places(text: str) -> list[tuple[int, str]]:
     """Villages, hamlets and quarters named in ``text`` ("Thôn Đông", "tổ dân phố số 3"), by offset."""
     out = []
-    for m in _PLACE.finditer(text):
+    for m in _vocab().place.finditer(text):
         name = m.group(2)
-        if name[0].isdigit() or name.startswith("số") or name[0].isupper():
+        if name[0].isdigit() or name.lower().startswith(_vocab().count_words) or name[0].isupper():
             out.append((m.start(), _key(m.group(0))))
     return out
 
@@ -444,7 +477,7 @@ def _respectively(text: str, masked: str, cats: list[tuple[int, int, str]],
         (m.start(), m.end(), _key(m.group(0)) in v.respectively_weak, None) for m in v.respectively.finditer(masked)]
     for first, second in zip(nums, nums[1:], strict=False):
         # "Số hộ nghèo, cận nghèo đầu năm: 46 hộ/94 hộ": a pair of figures, one per category
-        sm = _SLASH_UNIT.fullmatch(text, first.end, second.start)
+        sm = _vocab().slash_unit.fullmatch(text, first.end, second.start)
         clause = max(text.rfind(";", 0, first.start), text.rfind(". ", 0, first.start)) + 1
         if (sm and not first.sign and not second.sign and not first.in_date
                 and text.count("(", clause, first.start) <= text.count(")", clause, first.start)  # not "2,15% (52 hộ/2.418 hộ)"
@@ -490,7 +523,7 @@ def _respectively(text: str, masked: str, cats: list[tuple[int, int, str]],
             for n in figures:  # not a list that can be matched one to one: read nothing of it
                 out[n.start] = None
             continue
-        years = _YEAR_IN.findall(masked, lo, m_start)
+        years = _vocab().year_in.findall(masked, lo, m_start)
         for n, c in zip(figures, order, strict=True):
             out[n.start] = (c, role, int(years[-1]) if years else None)
     return out
@@ -522,7 +555,7 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
     if is_pct:
         m = _SIGN.match(after)
         rest = after[m.end():] if m else after
-        if _SHARE_OF_POOR.match(rest):
+        if _vocab().share_of_poor.match(rest):
             return None  # "chiếm 100% số hộ nghèo": a share of the poor, not a rate over all households
     elif points:
         rest = after[points.end():]
@@ -530,7 +563,7 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
         um = v.unit.match(after)
         if um:
             unit, unit_explicit, rest = v.unit_of[_key(um.group(1))], True, after[um.end():]
-            w = _NEXT_WORD.match(_AFTER_CATEGORY.sub("", rest, count=1))
+            w = _NEXT_WORD.match(_vocab().after_category.sub("", rest, count=1))
             if w and w.group(1).lower() not in v.after_household:
                 return FOREIGN  # "20 hộ sử dụng nước sạch", "20 hộ nghèo được vay vốn": a count of something else
         else:
@@ -569,7 +602,7 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
             and (inherit.role in ("start", "end") or inherit.kind == "count")):
         role, year = inherit.role, inherit.year
     if role is not None and year is None:
-        years = _YEAR_IN.findall(window)
+        years = _vocab().year_in.findall(window)
         if years:
             year = int(years[-1])
 
@@ -577,7 +610,7 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
     category: str | None = None
     explicit = False
     rc = v.category.search(v.neutral.sub(_blank, right)) if right else None
-    if rc and _NEXT_ITEM.search(right, 0, rc.start()):
+    if rc and _vocab().next_item.search(right, 0, rc.start()):
         rc = None  # "chiếm 5,99% và hộ cận nghèo 243 hộ": the category of the next figure, not of this one
     if forced is not None:
         category, explicit = forced[0], True
@@ -598,7 +631,7 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
             # "tổng số hộ nghèo và cận nghèo: 140 hộ" is a count, not all households; "toàn xã hiện có
             # 46 hộ nghèo" the count at the start; "đầu năm 2024 toàn xã có 64 hộ nghèo" takes the role
             # stated before the phrase
-            role = "start" if _CURRENT.search(window, role_start, role_end) else _role_before(window[:role_start])
+            role = "start" if _vocab().current.search(window, role_start, role_end) else _role_before(window[:role_start])
         elif is_pct or points or (unit and unit != HOUSEHOLDS) or n.decimals or _residue(window[role_end:]) > 0:
             return None  # "tổng số hộ tham gia bảo hiểm": not all households
         else:
@@ -607,9 +640,9 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
         return None
 
     if is_pct or points:
-        if prev_kind == "other" and not explicit and _RATE_AFTER_COUNT.match(window):
+        if prev_kind == "other" and not explicit and _vocab().rate_after_count.match(window):
             return None  # "hộ đồng bào dân tộc thiểu số 420 hộ, chiếm 24,9%": the rate of that count
-        if prev_kind == "count" and _RATE_AFTER_COUNT.match(window):
+        if prev_kind == "count" and _vocab().rate_after_count.match(window):
             # "cuối năm còn 32 hộ (1,90%)": the rate of the count just before
             return _term("rate", role if role in ("start", "end") else "level", category, "percent", n, True,
                          approx, year, from_range)
@@ -635,10 +668,10 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
     stated = unit_explicit
     if not unit:
         lab = window.lower()
-        if _PEOPLE_LABEL.search(lab):
+        if _vocab().people_label.search(lab):
             unit, stated = PEOPLE, True
         else:
-            unit, stated = HOUSEHOLDS, bool(_HOUSEHOLD_LABEL.search(lab))
+            unit, stated = HOUSEHOLDS, bool(_vocab().household_label.search(lab))
     t = _term("count", role, category, unit, n, unit_explicit, approx, year, from_range)
     t.unit_stated = stated
     return t
@@ -759,7 +792,8 @@ def runs(plan: Plan) -> list[Run]:
             named = _places(head.heading.text) if head is not None else []
             state.place = named[-1][1] if named else ""
         text = b.paragraph.text
-        if state.carry is None and "nghèo" not in text.lower() and not _vocab().total.search(text):
+        low = text.lower()
+        if state.carry is None and not any(w in low for w in _vocab().poor_words) and not _vocab().total.search(text):
             current, prev_block = None, None
             continue
         terms = _paragraph_terms(b.paragraph, state)
@@ -1095,7 +1129,7 @@ def inventory(plan: Plan) -> list[FactRow]:
         for led in run.ledgers:
             rows.extend(_ledger_rows(led))
         for t in run.totals:
-            rows.append(FactRow("households", t.span, f"tổng số hộ {format_vn(t.value)}",
+            rows.append(FactRow("households", t.span, f"{render(Word('word.households_total'), 'vi')} {format_vn(t.value)}",
                                 {"value": str(t.value)}))
     return rows
 
@@ -1113,21 +1147,26 @@ def _ledger_rows(led: Ledger) -> list[FactRow]:
         else:
             figures = [f"{render(role_word(led.category, r), 'vi')} {('≈' if t.approx else '')}{format_vn(t.value)}"
                        for r in COUNT_ROLES if (t := led.counts.get((r, unit))) is not None]
-            text = f"{label}: " + "; ".join(figures) + " (không đủ để kiểm tra)"
+            text = f"{label}: " + "; ".join(figures) + f" ({render(Word('word.not_checkable'), 'vi')})"
         first = min((t for (_, u), t in led.counts.items() if u == unit), key=lambda t: t.span.start)
         rows.append(FactRow("ledger", first.span, text, data))
+    rate_of = render(Word("word.rate_of"), "vi")
     for c, r in led.now:
         rows.append(FactRow("poverty rate", c.span, f"{render(category_word(led.category, c.unit), 'vi')} {format_vn(c.value)}"
-                            f", tỷ lệ {r.printed()}", {"category": led.category, "count": str(c.value),
-                                                       "rate": str(r.value)}))
+                            f", {rate_of} {r.printed()}", {"category": led.category, "count": str(c.value),
+                                                           "rate": str(r.value)}))
+    for c, r in led.linked:
+        rows.append(FactRow("link: rate and count", c.span,
+                            f"{render(category_word(led.category, c.unit), 'vi')} {format_vn(c.value)}; "
+                            f"{rate_of} {r.printed()} ({render(Word(f'rate_role.{r.role}'), 'vi')})",
+                            {"category": led.category, "count": str(c.value), "rate": str(r.value), "linked": True}))
     if led.rates:
-        label = "tỷ lệ " + render(category_word(led.category, HOUSEHOLDS), "vi")
+        label = f"{rate_of} " + render(category_word(led.category, HOUSEHOLDS), "vi")
         rf = rate_fall(led)
-        names = {"start": "đầu năm", "end": "cuối năm", "fall": "giảm", "level": "mức"}
         if rf is not None:
             text = f"{label}: {render(rf.statement(), 'vi')}"
         else:
-            text = f"{label}: " + "; ".join(f"{names.get(r, r)} {('≈' if t.approx else '')}{t.printed()}"
+            text = f"{label}: " + "; ".join(f"{render(Word(f'rate_role.{r}'), 'vi')} {('≈' if t.approx else '')}{t.printed()}"
                                             for r, t in led.rates.items())
         data2: dict[str, object] = {"category": led.category, **{r: str(t.value) for r, t in led.rates.items()}}
         if rf is not None:

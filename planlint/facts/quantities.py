@@ -33,45 +33,73 @@ from ..parsing.tree import Block, Paragraph, Plan, Span
 from ..scan.numbers import Num, english_value, format_vn, scan_numbers, token_style
 from ..scan.units import PERCENT, PERMILLE, Unit, match_per, match_unit
 from . import FactRow
-from .vocab import cue
+from .vocab import alt, cue, words
 
 _PARTS = ("preamble", "body", "heading")
 
 _W = r"(?<![^\W\d_])"  # a word starts here
-_QUAL_BEFORE = re.compile(
-    _W + r"(?:(?P<approx>trên dưới|khoảng|xấp xỉ|gần|ước đạt|ước|chừng)"
-    r"|(?P<ge>tối thiểu|ít nhất|không dưới|không thấp hơn|từ|≥|>=|\\geq|\\ge)"
-    r"|(?P<le>tối đa|không quá|không vượt quá|không vượt|≤|<=|\\leq|\\le)"
-    r"|(?P<gt>trên|hơn|vượt|>)"
-    r"|(?P<lt>dưới|<))"
-    r"[\s$:]*$",
-    re.IGNORECASE,
-)
 _SYMBOLS_BEFORE = re.compile(r"(?:\\geq|\\ge|≥|>=|>|\\leq|\\le|≤|<=|<)[\s$]*$")
-_QUAL_AFTER = re.compile(r"\s*(?P<w>trở lên|trở xuống)", re.IGNORECASE)
+_DM_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d{1,2}/\d{1,2}(?![\d/])")  # "30/4 - 1/5", "(01/6 - 30/6)"
+_DM_RANGE_BEFORE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\s*[-–—]\s*$")
+_IDENT_AFTER = re.compile(r"(?:/|-)\s?[A-ZĐ]|[:/-]\d{4}\b|:\d")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns built from ``rules/quantities.toml`` (once, on first use)."""
+
+    qual_before: re.Pattern[str]  # named groups approx, ge, le, gt, lt
+    qual_after: re.Pattern[str]  # group w: "trở lên", "trở xuống"
+    at_least_after: frozenset[str]
+    change_from: frozenset[str]
+    from_to_next: re.Pattern[str]  # "từ 2,32% xuống còn …": a change starts
+    day_month_after: re.Pattern[str]
+    share_before: re.Pattern[str]
+    range_join: re.Pattern[str]
+    date_before: re.Pattern[str]
+    year_before: re.Pattern[str]
+    ordinal_before: re.Pattern[str]
+    ident_before: re.Pattern[str]
+    duration_after: re.Pattern[str]
+
+
+def _key(w: str) -> str:
+    return " ".join(w.lower().split())
 
 
 @functools.cache
-def _from_to_next() -> re.Pattern[str]:
-    return re.compile(r"\s*,?\s*(?:" + cue("dates", "from_to").pattern + r")\s*(?:mức\s*)?\d", re.IGNORECASE)
+def _pat() -> _Patterns:
+    def w(table: str, key: str) -> list[str]:
+        return list(words("quantities", table, key))
+
+    return _Patterns(
+        qual_before=re.compile(
+            _W + rf"(?:(?P<approx>{alt(w('qualifiers', 'approx'))[3:-1]})"
+            rf"|(?P<ge>{alt(w('qualifiers', 'ge'))[3:-1]}|≥|>=|\\geq|\\ge)"
+            rf"|(?P<le>{alt(w('qualifiers', 'le'))[3:-1]}|≤|<=|\\leq|\\le)"
+            rf"|(?P<gt>{alt(w('qualifiers', 'gt'))[3:-1]}|>)"
+            rf"|(?P<lt>{alt(w('qualifiers', 'lt'))[3:-1]}|<))"
+            r"[\s$:]*$",
+            re.IGNORECASE,
+        ),
+        qual_after=re.compile(r"\s*(?P<w>" + alt(w("qualifiers", "at_least_after") + w("qualifiers", "at_most_after"))
+                              + ")", re.IGNORECASE),
+        at_least_after=frozenset(_key(x) for x in w("qualifiers", "at_least_after")),
+        change_from=frozenset(_key(x) for x in w("qualifiers", "change_from")),
+        from_to_next=re.compile(r"\s*,?\s*(?:" + cue("dates", "from_to").pattern + r")\s*(?:"
+                                + alt(w("qualifiers", "level")) + r"\s*)?\d", re.IGNORECASE),
+        day_month_after=re.compile(r"\s*(?:[.;,:)!?]|" + alt(w("roles", "day_month_after")) + r"(?!\w)|$)",
+                                   re.IGNORECASE),
+        share_before=re.compile(_W + alt(w("roles", "share_before")) + r"\s*$", re.IGNORECASE),
+        range_join=re.compile(r"^\s*(?:-|–|—|~|" + alt(w("roles", "range_join"))[3:-1] + r")\s*$"),
+        date_before=re.compile(_W + alt(w("roles", "date_before")) + r"\s*$", re.IGNORECASE),
+        year_before=re.compile(_W + alt(w("roles", "year_before")) + r"\s*$", re.IGNORECASE),
+        ordinal_before=re.compile(_W + alt(w("roles", "ordinal_before")) + r"\s*$", re.IGNORECASE),
+        ident_before=re.compile(_W + alt(w("roles", "identifier_before")) + r"[\s\-:]*$|[:\-]$"),
+        duration_after=re.compile(r"\s*" + alt(w("roles", "duration_after")) + r"(?![^\W\d_])", re.IGNORECASE),
+    )
 
 
-_DAY_MONTH_AFTER = re.compile(r"\s*(?:[.;,:)!?]|và\s|hằng năm|$)", re.IGNORECASE)
-_SHARE_BEFORE = re.compile(_W + r"(?:chiếm|bằng|khoảng|gần|hơn|trên|dưới|giảm|tăng|đạt|còn|tỷ lệ)\s*$", re.IGNORECASE)
-_DM_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d{1,2}/\d{1,2}(?![\d/])")  # "30/4 - 1/5", "(01/6 - 30/6)"
-_DM_RANGE_BEFORE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\s*[-–—]\s*$")
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|đến|tới|~)\s*$")
-
-_DATE_BEFORE = re.compile(_W + r"(?:ngày|tháng|quý|hôm)\s*$", re.IGNORECASE)
-_YEAR_BEFORE = re.compile(_W + r"(?:năm|niên độ|niên khóa|niên khoá|vụ)\s*$", re.IGNORECASE)
-_ORDINAL_BEFORE = re.compile(
-    _W + r"(?:lần thứ|thứ|khóa|khoá|kỳ họp|đợt|mục|tiểu mục|điểm|khoản|điều|chương|phần|bước|giai đoạn|"
-    r"nhiệm kỳ|phiên|hạng|cấp độ|mức độ|loại|tuyến|lớp|tầng|cấp)\s*$",
-    re.IGNORECASE,
-)
-_IDENT_BEFORE = re.compile(_W + r"(?:số|ISO|TCVN|QCVN|mã|hiệu|Covid|COVID)[\s\-:]*$|[:\-]$")
-_IDENT_AFTER = re.compile(r"(?:/|-)\s?[A-ZĐ]|[:/-]\d{4}\b|:\d")
-_DURATION_AFTER = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|quý|nhiệm kỳ|tuổi)(?![^\W\d_])", re.IGNORECASE)
 # from the start of a run of stops only, taken whole: linear on "....." (no rescan per position)
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\s\"”]++(?=[\"“(*]?(?P<c>\w))")
 _BRACKET = re.compile(r"\(([^()]*)\)")
@@ -214,34 +242,34 @@ def _role(text: str, n: Num, unit: Unit | None) -> str:
     before = text[max(0, n.start - 24):n.start]
     after = text[n.full_end:n.full_end + 8]
     if unit is None and not n.sign:
-        if _DATE_BEFORE.search(before):
+        if _pat().date_before.search(before):
             return "date"
         if n.decimals == 0 and "." not in n.raw and 1900 <= n.value <= 2100:
             return "year"
-        if _IDENT_AFTER.match(after) or _IDENT_BEFORE.search(before):
+        if _IDENT_AFTER.match(after) or _pat().ident_before.search(before):
             return "identifier"
-        if _YEAR_BEFORE.search(before) and n.value >= 1900:
+        if _pat().year_before.search(before) and n.value >= 1900:
             return "year"
-        if _ORDINAL_BEFORE.search(before):
+        if _pat().ordinal_before.search(before):
             return "ordinal"
-        if _DURATION_AFTER.match(after):
+        if _pat().duration_after.match(after):
             return "duration"
     return "quantity"
 
 
 def _qualifier(text: str, start: int, end: int) -> tuple[str, int]:
     before = text[max(0, start - 24):start]
-    m = _QUAL_BEFORE.search(before)
+    m = _pat().qual_before.search(before)
     qual, qstart = "", -1
     if m:
         kind = next(k for k in ("approx", "ge", "le", "gt", "lt") if m.group(k))
         qual = {"approx": "~", "ge": ">=", "le": "<=", "gt": ">", "lt": "<"}[kind]
         qstart = start - len(before) + m.start()
-        if m.group(0).strip().lower() == "từ" and _from_to_next().match(text, end):
+        if _key(m.group(0).strip()) in _pat().change_from and _pat().from_to_next.match(text, end):
             qual = ""  # "từ 2,32% xuống còn 1,48%": where a change starts, not a lower bound
-    a = _QUAL_AFTER.match(text, end)
+    a = _pat().qual_after.match(text, end)
     if a:
-        qual = ">=" if a.group("w").lower() == "trở lên" else "<="
+        qual = ">=" if _key(a.group("w")) in _pat().at_least_after else "<="
         if qstart < 0:
             qstart = start
     return qual, qstart
@@ -330,10 +358,10 @@ def _day_month(qs: list[Quantity]) -> None:
         if text[b.num.end:b.num.end + 1] == "/" or text[max(0, a.start - 1):a.start] == "/":
             continue
         head = text[max(0, a.start - 30):a.start]
-        if _SHARE_BEFORE.search(head):
+        if _pat().share_before.search(head):
             continue  # "chiếm 1/3.", "giảm 1/2": a fraction of something
         cued = before_cue.search(head) and re.search(before_cue.pattern + r"[\s:]*$", head, re.IGNORECASE)
-        if cued or _DAY_MONTH_AFTER.match(text, b.num.end) or _DM_RANGE_AFTER.match(text, b.num.end) \
+        if cued or _pat().day_month_after.match(text, b.num.end) or _DM_RANGE_AFTER.match(text, b.num.end) \
                 or _DM_RANGE_BEFORE.search(text, 0, a.start):
             a.role = b.role = "date"
 
@@ -343,20 +371,20 @@ def _ranges(qs: list[Quantity]) -> None:
     for i in range(len(qs) - 1):
         a, b = qs[i], qs[i + 1]
         if (a.block == b.block and a.role == "quantity" and a.unit is None and b.role in ("duration", "year")
-                and _RANGE_JOIN.match(a.para.text[a.end:b.start])):
+                and _pat().range_join.match(a.para.text[a.end:b.start])):
             a.role = b.role  # "trẻ 3 - 5 tuổi", "từ 2 đến 3 năm": the range's first end
             continue
         if a.block != b.block or a.role != "quantity" or b.role != "quantity":
             continue
         text = a.para.text
-        if not _RANGE_JOIN.match(text[a.end:b.start]):
+        if not _pat().range_join.match(text[a.end:b.start]):
             continue
         if a.unit is not None and (b.unit is None or a.unit.key != b.unit.key):
             continue
         if not a.value < b.value:
             continue  # "36,20% - 34,50% - 29,30%": shares, not a range
         nxt = qs[i + 2] if i + 2 < len(qs) else None
-        if nxt is not None and nxt.block == a.block and _RANGE_JOIN.match(text[b.end:nxt.start]):
+        if nxt is not None and nxt.block == a.block and _pat().range_join.match(text[b.end:nxt.start]):
             continue  # a chain of three is a list ("tương ứng 20% - 30% - 50%")
         if a.unit is None:
             a.unit, a.unit_text = b.unit, b.unit_text

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..i18n import Word, render
 from ..parsing.tree import Block, Paragraph, Plan, Span
 from ..scan.numbers import Num, english_value, format_vn, scan_numbers, token_style
 from ..scan.units import PERCENT, PERMILLE, Unit, match_per, match_unit
@@ -420,7 +421,7 @@ def sentences(plan: Plan) -> list[Sentence]:
 def inventory(plan: Plan) -> list[FactRow]:
     """One row per quantity (dates, years, identifiers and ordinals are other families')."""
     rows = []
-    names = {"~": "khoảng ", ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}
+    names = {"~": render(Word("word.about"), "vi") + " ", ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}
     qs = plan.fact(extract)
     for i, q in enumerate(qs):
         if q.role != "quantity":

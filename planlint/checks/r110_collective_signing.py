@@ -64,7 +64,8 @@ from ..rule import Option, rule
         "vi": "kế hoạch của {body} ký '{line}' nhưng thiếu dòng 'TM. {body}' phía trên",
     },
     fix={"en": "add 'TM. {body}' above '{line}'", "vi": "thêm dòng 'TM. {body}' phía trên '{line}'"},
-    options={"strict-signing": Option(bool, False, "report a UBND/HĐND plan signed without 'TM.'")},
+    options={"strict-signing": Option(bool, False,
+                                      "report a plan of a People's Committee or Council signed without 'TM.'")},
     default_enabled=False,
     enabled_by="strict-signing",
 )

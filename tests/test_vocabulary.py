@@ -118,19 +118,3 @@ def test_small_lists_elsewhere_are_filled():
     before = vocabulary("doctypes")["evidence"]["before_act"]
     assert before and len(set(before)) == len(before)
 
-
-# the modules whose words all live in rules/ now: a Vietnamese string literal outside a docstring
-# is a word that belongs in a vocabulary (scripts/vi_literals.py counts the whole package)
-WORDLESS = ["scan/dates.py", "scan/units.py", "parsing/lines.py", "facts/timeline.py", "facts/citations.py",
-            "facts/date_mentions.py", "facts/header.py", "facts/signature.py", "facts/kind.py"]
-
-
-@pytest.mark.parametrize("module", WORDLESS)
-def test_no_vietnamese_literals_in(module):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("vi_literals", ROOT / "scripts" / "vi_literals.py")
-    assert spec is not None and spec.loader is not None
-    scan = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scan)
-    assert scan.literals(ROOT / "planlint" / module) == []

@@ -348,3 +348,39 @@ def test_regex_cache_file_follows_the_code_and_stays_small(tmp_path, monkeypatch
     before = current.read_bytes()
     run_as("c", r"phiên bản (d)")
     assert current.read_bytes() == before  # full: left as it is
+
+
+# -- fast paths give the same answers as the plain definitions ----------------------------------
+
+
+def _tone_split_by_normalising(word: str) -> tuple[str, str, int]:
+    """The plain definition: each letter decomposed, the first tone mark taken off."""
+    import unicodedata
+
+    marks = "\u0301\u0300\u0309\u0303\u0323"
+    out, mark, index = [], "", -1
+    for i, ch in enumerate(word):
+        d = unicodedata.normalize("NFD", ch)
+        kept = "".join(c for c in d if c not in marks)
+        if len(d) > 1 and len(kept) != len(d) and not mark:
+            mark, index, ch = next(c for c in d if c in marks), i, unicodedata.normalize("NFC", kept)
+        out.append(ch)
+    return "".join(out), mark, index
+
+
+def test_tone_split_table_agrees_with_normalising():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from planlint.facts.words import tone_split
+
+    letters = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *range(0x370, 0x400))]
+    for ch in letters:
+        assert tone_split.__wrapped__(ch) == _tone_split_by_normalising(ch), ch
+        assert tone_split.__wrapped__("ng" + ch + ch) == _tone_split_by_normalising("ng" + ch + ch), ch
+
+    @given(st.text(alphabet=st.sampled_from(letters + list("aeiouyđ\u0301\u0323")), max_size=8))
+    def same(word: str) -> None:
+        assert tone_split.__wrapped__(word) == _tone_split_by_normalising(word)
+
+    same()

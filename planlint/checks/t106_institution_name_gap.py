@@ -91,8 +91,11 @@ class NameGap:
 
 def _gap_at(text: str, ws: list[Word], i: int, v: _Variant, names: _Names) -> NameGap | None:
     n = len(v.keys)
-    if tuple(w.key for w in ws[i : i + n]) != v.keys:
+    if i + n > len(ws):
         return None
+    for k, key in enumerate(v.keys):  # told at the first word that differs, the common case
+        if ws[i + k].key != key:
+            return None
     if any(tuple(w.key for w in ws[i : i + len(f)]) == f for f in names.full):
         return None  # a listed name written in full
     if not all(neighbours(text, ws[j], ws[j + 1], dashes=True) for j in range(i, i + n - 1)):

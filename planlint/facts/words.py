@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan
@@ -50,32 +51,46 @@ def _syllables() -> _Syllables:
                       re.compile(f"^({onsets})?({rhymes})$"))
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a paragraph (a tuple: a plan has thousands, made in a tight loop)."""
+
     text: str  # as printed
     start: int  # offsets in Paragraph.text
     end: int
     key: str  # lower case, tone mark placed the new way (hoá -> hóa): what comparisons use
 
 
+class _ToneTable(dict[str, tuple[str, str] | None]):
+    """A letter that carries a tone mark -> ``(the letter without it, the mark)``; any other
+    character -> ``None``. Filled from ``unicodedata`` on first sight of each character, so
+    that ``tone_split`` is one dictionary look-up a letter instead of two normalisations."""
+
+    def __missing__(self, ch: str) -> tuple[str, str] | None:
+        d = unicodedata.normalize("NFD", ch)
+        hit = None
+        if len(d) > 1:
+            kept = "".join(c for c in d if c not in TONE_MARKS)
+            if len(kept) != len(d):
+                hit = unicodedata.normalize("NFC", kept), next(c for c in d if c in TONE_MARKS)
+        self[ch] = hit
+        return hit
+
+
+_TONED = _ToneTable()
+
+
 @functools.lru_cache(maxsize=32768)
 def tone_split(word: str) -> tuple[str, str, int]:
     """``(base, mark, index)``: the word without its tone mark, the mark, the index of the
-    letter that carried it (``-1`` when there is none). Other diacritics (ô ơ ư ă â ê) stay."""
+    letter that carried it (``-1`` when there is none). Other diacritics (ô ơ ư ă â ê) stay; a
+    second toned letter (no Vietnamese syllable has one) keeps its mark."""
     if word.isascii():
         return word, "", -1
-    out: list[str] = []
-    mark, index = "", -1
     for i, ch in enumerate(word):
-        d = unicodedata.normalize("NFD", ch)
-        if len(d) > 1:
-            kept = "".join(c for c in d if c not in TONE_MARKS)
-            if len(kept) != len(d) and not mark:
-                mark = next(c for c in d if c in TONE_MARKS)
-                index = i
-                ch = unicodedata.normalize("NFC", kept)
-        out.append(ch)
-    return "".join(out), mark, index
+        hit = _TONED[ch]
+        if hit is not None:
+            return word[:i] + hit[0] + word[i + 1 :], hit[1], i
+    return word, "", -1
 
 
 @functools.lru_cache(maxsize=32768)
@@ -105,9 +120,22 @@ def words(text: str) -> list[Word]:
     return list(_words(text))
 
 
+_KEYS: dict[str, str] = {}  # word as printed -> word_key(word): a plan repeats its words
+
+
 @functools.lru_cache(maxsize=512)
 def _words(text: str) -> tuple[Word, ...]:
-    return tuple(Word(m.group(), m.start(), m.end(), word_key(m.group())) for m in _WORD.finditer(text))
+    if len(_KEYS) > 100_000:  # a long file of ever new words: start again rather than grow
+        _KEYS.clear()
+    keys = _KEYS
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        key = keys.get(w)
+        if key is None:
+            key = keys[w] = word_key(w)
+        out.append(Word(w, m.start(), m.end(), key))
+    return tuple(out)
 
 
 def phrase_key(text: str) -> tuple[str, ...]:

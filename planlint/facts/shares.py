@@ -177,9 +177,6 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
     not_cues = cue("shares", "not_cues")
     not_change = cue("shares", "not_change")
     respectively = cue("shares", "respectively")
-    prod = cue("shares", "production_value")
-    grdp = cue("shares", "grdp")
-    rate_labels = cue("shares", "rate_labels")
     starts = [q.start for q in sent.quantities]  # in order: the numbers after each cue by bisection
     for k, (cs, ce, word) in enumerate(cues):
         stop = cues[k + 1][0] if k + 1 < len(cues) else sent.end
@@ -237,31 +234,40 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
                 prev = q.num.full_end
             if any(not p.label for p in parts):
                 continue
-        statement = text[max(sent.start, cs - 40):run[-1].num.full_end]
-        production = bool(prod.search(statement))
-        is_grdp = bool(grdp.search(statement))
-        bounded = any(q.qual in (">", ">=", "<", "<=") for q in run)
-        classes = [p.classes for p in parts]
-        if partition(classes):
-            exhaustive, reason = True, "sectors"
-        elif all(classes) and _disjoint(classes):
-            exhaustive, reason = False, "partial"
-        elif (word.lower() == "cơ cấu" or allocation.fullmatch(word)) and all(p.label for p in parts) and \
-                not any(rate_labels.search(p.label) for p in parts):
-            exhaustive, reason = True, "cơ cấu list" if word.lower() == "cơ cấu" else "allocation"
-        else:
-            exhaustive, reason = False, "partial"
-        group = ShareGroup(sent, word, cs, parts, exhaustive, reason, production, is_grdp, bounded)
-        # a structure of labour, capital or a budget has no taxes part: only value added may leave it out
-        no_taxes = not is_grdp and bool(cue("shares", "no_taxes").search(text[max(sent.start, cs - 40):run[0].start]))
-        if exhaustive and reason == "sectors" and not any("T" in c for c in classes) and not production \
-                and not no_taxes:
-            lo, hi = (Decimal(str(x)) for x in data().get("shares", {}).get("taxes_gap", [3.0, 15.0]))
-            gap = Decimal(100) - group.total
-            if lo <= gap <= hi:
-                group.exhaustive, group.reason = False, "taxes left out"
-        out.append(group)
+        out.append(_judge(sent, word, cs, parts))
     return out
+
+
+def _judge(sent: Sentence, word: str, cs: int, parts: list[Part]) -> ShareGroup:
+    """The share group of ``parts`` after the cue ``word`` (at ``cs``): exhaustive or not, and why."""
+    text = sent.masked
+    run = [p.q for p in parts]
+    allocation = cue("shares", "allocation")
+    rate_labels = cue("shares", "rate_labels")
+    statement = text[max(sent.start, cs - 40):run[-1].num.full_end]
+    production = bool(cue("shares", "production_value").search(statement))
+    is_grdp = bool(cue("shares", "grdp").search(statement))
+    bounded = any(q.qual in (">", ">=", "<", "<=") for q in run)
+    classes = [p.classes for p in parts]
+    if partition(classes):
+        exhaustive, reason = True, "sectors"
+    elif all(classes) and _disjoint(classes):
+        exhaustive, reason = False, "partial"
+    elif (word.lower() == "cơ cấu" or allocation.fullmatch(word)) and all(p.label for p in parts) and \
+            not any(rate_labels.search(p.label) for p in parts):
+        exhaustive, reason = True, "cơ cấu list" if word.lower() == "cơ cấu" else "allocation"
+    else:
+        exhaustive, reason = False, "partial"
+    group = ShareGroup(sent, word, cs, parts, exhaustive, reason, production, is_grdp, bounded)
+    # a structure of labour, capital or a budget has no taxes part: only value added may leave it out
+    no_taxes = not is_grdp and bool(cue("shares", "no_taxes").search(text[max(sent.start, cs - 40):run[0].start]))
+    if exhaustive and reason == "sectors" and not any("T" in c for c in classes) and not production \
+            and not no_taxes:
+        lo, hi = (Decimal(str(x)) for x in data().get("shares", {}).get("taxes_gap", [3.0, 15.0]))
+        gap = Decimal(100) - group.total
+        if lo <= gap <= hi:
+            group.exhaustive, group.reason = False, "taxes left out"
+    return group
 
 
 def _previous_labels(sent: Sentence, before: int, n: int) -> list[str] | None:
@@ -299,7 +305,32 @@ def share_groups(plan: Plan) -> list[ShareGroup]:
         parts = [Part(n, p.label, p.classes) for n, p in zip(notes, b.parts, strict=True)]
         out.append(ShareGroup(b.sentence, "chiếm", notes[0].start, parts, b.exhaustive, b.reason,
                               bounded=any(n.qual in (">", ">=", "<", "<=") for n in notes)))
+    out.extend(_grammar_groups(plan, {id(p.q) for g in out for p in g.parts}))
     out.sort(key=lambda g: (g.sentence.index, g.cue_start))
+    return out
+
+
+def _sentence_at(plan: Plan, block: int, at: int) -> Sentence | None:
+    return next((x for x in plan.fact(sentences) if x.index == block and x.start <= at < x.end), None)
+
+
+def _grammar_groups(plan: Plan, seen: set[int]) -> list[ShareGroup]:
+    """The share lists of the figure reader's grammar (``planlint.facts.figure_lists``) whose
+    shares no group above holds; one without a ``cơ cấu``/``tỷ trọng`` cue only when its parts
+    are the sectors."""
+    from .figure_lists import share_lists
+
+    out = []
+    for sl in plan.fact(share_lists):
+        if any(id(q) in seen for _, q in sl.parts) or any(not lab for lab, _ in sl.parts):
+            continue
+        sent = _sentence_at(plan, sl.block, sl.parts[0][1].start)
+        if sent is None:
+            continue
+        parts = [Part(q, lab, classify(lab)) for lab, q in sl.parts]
+        if not sl.cue and not partition([p.classes for p in parts]):
+            continue
+        out.append(_judge(sent, sl.cue, sl.cue_start, parts))
     return out
 
 
@@ -455,7 +486,7 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
         else:
             exhaustive, reason = False, "partial"
         classes = [p.classes for p in parts]
-        disjoint = exhaustive or (all(classes) and _disjoint(classes)) or complement_members(labels)
+        disjoint = exhaustive or (all(classes) and _disjoint(classes)) or complement_members(labels) or places(labels)
         b = Breakdown(sent, t, total_label, parts, exhaustive, reason, values, disjoint,
                       [notes.get(k) for k in range(len(parts))], loose="gap" in m.groupdict())
         out.append(b)
@@ -481,7 +512,68 @@ def breakdowns(plan: Plan) -> list[Breakdown]:
             b.exhaustive, b.reason = True, "shares of the same parts"
     # "hỗ trợ 120 triệu đồng cho các hộ (ước tính thiệt hại 350 triệu đồng)": after a phrase, a
     # bracket may be an aside; such parts are a breakdown only when they provably exhaust the total
-    return [b for b in out if not b.loose or b.exhaustive] + plan.fact(_totals_after)
+    return [b for b in out if not b.loose or b.exhaustive] + plan.fact(_totals_after) + plan.fact(_totals_apart)
+
+
+def _totals_apart(plan: Plan) -> list[Breakdown]:
+    """A total separated from its ``trong đó`` / ``gồm`` parts by clauses without figures, as
+    the figure reader recognises it (``planlint.facts.figure_lists``), where the breakdowns
+    above do not already hold its total or its parts."""
+    from .figure_lists import totals_with_parts
+
+    seen = {id(q) for b in plan.fact(_raw_breakdowns) for q in [b.total] + [p.q for p in b.parts]}
+    out = []
+    for tp in plan.fact(totals_with_parts):
+        t = tp.total
+        if id(t) in seen or any(id(q) in seen for _, q in tp.parts) or any(not lab for lab, _ in tp.parts):
+            continue
+        if t.unit is None or t.unit.dimension.startswith("ratio") or t.unit.compound:
+            continue
+        if any(q.unit is None or q.unit.dimension != t.unit.dimension for _, q in tp.parts):
+            continue
+        sent = _sentence_at(plan, tp.block, t.start)
+        if sent is None or not_total_label(sent, t):
+            continue
+        try:
+            values = [convert(q.value, q.unit, t.unit) for _, q in tp.parts if q.unit is not None]
+        except ValueError:
+            continue
+        parts = [Part(q, lab, classify(lab)) for lab, q in tp.parts]
+        labels = [p.label for p in parts]
+        classes = [p.classes for p in parts]
+        if tp.exhaustive and len(parts) >= 2:
+            exhaustive, reason = True, f"“{tp.word}”"
+        elif len(parts) >= 2 and (partition(classes) or complement_cover(labels)):
+            exhaustive, reason = True, "sectors" if partition(classes) else "complementary parts"
+        else:
+            exhaustive, reason = False, "partial"
+        disjoint = exhaustive or (all(classes) and _disjoint(classes)) or complement_members(labels) \
+            or places(labels)
+        out.append(Breakdown(sent, t, clean_label(sent.masked[sent.start:t.start].split(";")[-1][-80:]), parts,
+                             exhaustive, reason, values, disjoint, [None] * len(parts)))
+    return out
+
+
+def places(labels: list[str]) -> bool:
+    """Whether each label names a different place of one kind (``thôn Đông``, ``thôn Tây``: the
+    place nouns of ``[breakdowns] places`` in ``rules/sectors.toml``): parts that never overlap."""
+    if len(labels) < 2:
+        return False
+    nouns = sorted((str(w).lower() for w in data().get("breakdowns", {}).get("places", [])), key=len, reverse=True)
+    kinds = set()
+    for lab in labels:
+        low = lab.lower()
+        noun = next((n for n in nouns if low.startswith(n + " ") and len(low) > len(n) + 1), None)
+        if noun is None:
+            return False
+        kinds.add(noun)
+    return len(kinds) == 1 and len({lab.lower() for lab in labels}) == len(labels)
+
+
+def not_total_label(sent: Sentence, t: Quantity) -> bool:
+    """Whether the words before ``t`` make it an average or a rate (its parts do not add)."""
+    label = clean_label(sent.masked[max(sent.start, t.start - 80):t.start].split(";")[-1])
+    return bool(cue("breakdowns", "not_total").search(label))
 
 
 def _totals_after(plan: Plan) -> list[Breakdown]:
@@ -554,6 +646,29 @@ def links(plan: Plan) -> list[Link]:
             pairs = list(zip(b.parts, g.parts, strict=True))
         if pairs:
             out.append(Link(b, g, pairs))
+    out.extend(_stated_totals(plan, {id(sp.q) for link in out for _, sp in link.pairs}))
+    return out
+
+
+def _stated_totals(plan: Plan, seen: set[int]) -> list[Link]:
+    """A value and its share of a whole stated elsewhere in the section (``Chi thường xuyên 45,2
+    tỷ đồng, chiếm 20,0% tổng chi ngân sách xã``), as the figure reader links them
+    (``planlint.facts.figure_lists``): a link of one part."""
+    from .figure_lists import value_shares
+
+    out = []
+    for vs in plan.fact(value_shares):
+        sent = _sentence_at(plan, vs.block, vs.value.start)
+        if sent is None or id(vs.share) in seen or vs.total.unit is None or vs.value.unit is None:
+            continue
+        try:
+            value = convert(vs.value.value, vs.value.unit, vs.total.unit)
+        except ValueError:
+            continue
+        vp, sp = Part(vs.value, vs.label, classify(vs.label)), Part(vs.share, vs.label, classify(vs.label))
+        b = Breakdown(sent, vs.total, vs.whole, [vp], False, "share of a stated total", [value])
+        g = ShareGroup(sent, "chiếm", vs.share.start, [sp], False, "share of a stated total")
+        out.append(Link(b, g, [(vp, sp)]))
     return out
 
 
@@ -573,6 +688,16 @@ def inventory(plan: Plan) -> list[FactRow]:
             "parts": [{"label": p.label, "value": str(p.q.value), "sectors": sorted(p.classes)} for p in g.parts],
             "sum": str(g.total), "exhaustive": g.exhaustive, "reason": g.reason,
         }))
+    for link in plan.fact(links):
+        b = link.breakdown
+        where = plan.position(b.total.span.start)[0]
+        pairs = "; ".join(f"{vp.label or '?'} {vp.q.shown()} ↔ {format_vn(sp.q.value, sp.q.decimals)}%"
+                          for vp, sp in link.pairs)
+        rows.append(FactRow("share link", link.group.span,
+                            f"{pairs} of {b.label or '?'} {b.total.shown()} (line {where})", {
+                                "total": str(b.total.value), "reason": b.reason,
+                                "pairs": [{"label": vp.label, "value": str(vp.q.value), "share": str(sp.q.value)}
+                                          for vp, sp in link.pairs]}))
     for b in plan.fact(breakdowns):
         parts = "; ".join(f"{p.label} {p.q.shown()}" for p in b.parts)
         kind = "exhaustive" if b.exhaustive else "partial"

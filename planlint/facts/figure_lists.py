@@ -1,0 +1,286 @@
+"""Share lists and totals with their parts, as the figure reader's grammar recognises them.
+
+The statements of ``grammar/figures.lark`` that the share and breakdown facts
+(``planlint.facts.shares``) take in beside what they read themselves:
+
+* **share_list**: shares of one whole, each after its name and the verbs that join them
+  (``nông nghiệp chiếm tỷ trọng 28,5%, công nghiệp - xây dựng chiếm 31,2%, dịch vụ chiếm 40,3%``),
+  or where each share ends after a change verb (``Cơ cấu lao động nông nghiệp giảm còn 42%, công
+  nghiệp tăng lên 28%, dịch vụ 30%``; a change by an amount, ``giảm 2%``, is not a share). A list
+  without a ``SHARE`` cue (``cơ cấu``, ``tỷ trọng``) is kept only when its parts are the sectors.
+* **value_share**: a value and its share of a whole named after it (``Chi thường xuyên 45,2 tỷ
+  đồng, chiếm 20,0% tổng chi ngân sách xã``), linked to the whole's value where the section states
+  it (``Tổng chi ngân sách xã 226 tỷ đồng``): the nearest figure before, in the same paragraph or
+  an earlier one of the same section, whose words contain the whole's name, in the value's
+  dimension and larger than it; two candidates with different values link nothing.
+* **total_parts**: a total, clauses without figures or verbs, then ``trong đó`` / ``gồm`` and its
+  parts (``Tổng số hộ nghèo 120 hộ, tập trung chủ yếu ở các thôn vùng cao, trong đó: thôn Đông 40
+  hộ, …``): the parts of a total that the older reader loses when the clause is long.
+
+A window the grammar does not accept yields nothing (precision first). Each window is tried from
+its longest reading to its shortest ending at a figure, so a trailing clause (``… (năm 2024
+tương ứng là …)``, ``… so với năm 2024``) is left out rather than spoiling the statement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..parsing.tree import Plan, Section
+from ..scan.tokens import Tok
+from .quantities import Quantity, blocks
+from .statements import _by_block, _figure_kind, _label, _parse, _stream
+from .vocab import clean_label
+
+_FIGURES = frozenset({"NUM", "PCT", "YEAR", "DATE", "NUMX"})
+_SENTENCE_END = frozenset({"DOT"})
+_NAME = frozenset({"LABEL", "DASH", "COMMA"})
+_CLAUSE_STOP = frozenset({"DOT", "SEMI", "COLON", "LPAR", "RPAR"})
+
+
+@dataclass(slots=True)
+class ShareList:
+    block: int
+    cue: str  # the SHARE cue as printed ("Cơ cấu", "tỷ trọng"), or "" when there is none
+    cue_start: int  # offset where the statement starts
+    parts: list[tuple[str, Quantity]]  # (name, share)
+
+
+@dataclass(slots=True)
+class ValueShare:
+    block: int
+    label: str  # what the value is of ("Chi thường xuyên")
+    value: Quantity
+    share: Quantity
+    whole: str  # the whole's name as printed after the share ("tổng chi ngân sách xã")
+    total: Quantity  # the whole's value, stated elsewhere
+
+
+@dataclass(slots=True)
+class TotalParts:
+    block: int
+    total: Quantity
+    word: str  # the cue before the parts, lower-cased ("trong đó", "gồm")
+    exhaustive: bool  # a CONSIST cue: the parts make the whole
+    parts: list[tuple[str, Quantity]]
+
+
+def _longest(toks: list[Tok], start: int, ends: list[int], kind: str) -> tuple[int, object] | None:
+    """The longest window ``toks[start:e + 1]`` (``e`` in ``ends``, last first) that the grammar
+    reads as ``kind``."""
+    for e in sorted(ends, reverse=True):
+        if e <= start:
+            break
+        st = _parse(toks[start:e + 1])
+        if st is not None and st.data == kind:
+            return e, st
+    return None
+
+
+def _sentence_end(toks: list[Tok], i: int) -> int:
+    while i < len(toks) and toks[i].kind not in _SENTENCE_END and toks[i].kind not in ("LPAR", "RPAR"):
+        i += 1
+    return i
+
+
+def _block_streams(plan: Plan, need: frozenset[str]) -> list[tuple[int, list[Tok]]]:
+    """``(block index, token stream)`` of the blocks holding a cue of ``need`` and two figures."""
+    from .statements import _cue_words
+
+    words = _cue_words(*need)
+    by_block = plan.fact(_by_block)
+    out = []
+    for bi, b in enumerate(plan.fact(blocks)):
+        qs = by_block.get(bi, [])
+        if len(qs) < 2:
+            continue
+        low = b.paragraph.text.lower()
+        if need and not any(w in low for w in words):
+            continue
+        out.append((bi, _stream(b.paragraph.text, qs)))
+    return out
+
+
+# -- share lists ----------------------------------------------------------------------------------
+
+
+def _share_parts(st: object, toks: list[Tok], j: int, text: str) -> list[tuple[str, Quantity]]:
+    from lark import Tree
+
+    assert isinstance(st, Tree)
+    out = []
+    for ch in st.iter_subtrees_topdown():
+        if ch.data != "share":
+            continue
+        idx = sorted(j + int(x) for x in ch.scan_values(lambda v: True))
+        k = 0
+        while k + 1 < len(idx) and toks[idx[k + 1]].kind in _NAME:
+            k += 1
+        out.append((clean_label(text[toks[idx[0]].start:toks[idx[k]].end]), toks[idx[-1]].payload))
+    out.sort(key=lambda p: p[1].start)
+    return out
+
+
+def share_lists(plan: Plan) -> list[ShareList]:
+    """Every share list the grammar reads, in document order."""
+    out: list[ShareList] = []
+    by_block = plan.fact(_by_block)
+    for bi, b in enumerate(plan.fact(blocks)):
+        qs = by_block.get(bi, [])
+        if sum(1 for q in qs if _figure_kind(q) == "PCT") < 2:
+            continue
+        text = b.paragraph.text
+        toks = _stream(text, qs)
+        starts = [i for i, t in enumerate(toks)
+                  if t.kind == "SHARE" or i == 0 or toks[i - 1].kind in ("DOT", "COLON")]
+        done = -1
+        for s in starts:
+            if s <= done or (s and toks[s - 1].kind == "SHIFT"):
+                continue
+            end = _sentence_end(toks, s)
+            ends = [i for i in range(s, end) if toks[i].kind == "PCT"]
+            if len(ends) < 2:
+                continue
+            got = _longest(toks, s, ends, "share_list")
+            if got is None:
+                continue
+            e, st = got
+            parts = _share_parts(st, toks, s, text)
+            cue = next((t.text for t in toks[s:e + 1] if t.kind == "SHARE"), "")
+            out.append(ShareList(bi, cue, toks[s].start, parts))
+            done = e
+    return out
+
+
+# -- a value with its share of a whole stated elsewhere -------------------------------------------
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in text.lower().split() if w.isalpha()}
+
+
+def _scopes(plan: Plan) -> dict[int, frozenset[int]]:
+    """Section id -> the ids of the sections a total for its figures may stand in: its parent's
+    whole subtree (a bullet's total in the bullet before it, or in the heading above), or its own
+    subtree when it has no parent."""
+    out: dict[int, frozenset[int]] = {}
+
+    def subtree(s: Section) -> frozenset[int]:
+        return frozenset(id(x) for x in s.walk())
+
+    def visit(s: Section, parent: Section | None) -> None:
+        out[id(s)] = subtree(parent if parent is not None else s)
+        for c in s.children:
+            visit(c, s)
+
+    for roots in (plan.body, *plan.appendices):
+        for r in roots:
+            visit(r, None)
+    return out
+
+
+def _candidates(plan: Plan, bi: int, before: int) -> list[tuple[int, int, list[Tok]]]:
+    """``(block, token index, stream)`` of every value figure before ``before`` in block ``bi``
+    and in the paragraphs before it within its section's scope (``_scopes``), nearest first."""
+    bl = plan.fact(blocks)
+    section = bl[bi].section
+    scope = plan.fact(_scopes).get(id(section), frozenset()) if section is not None else frozenset()
+    out = []
+    for k in range(bi, -1, -1):
+        sk = bl[k].section
+        if k != bi and (sk is not section and (sk is None or id(sk) not in scope)):
+            break
+        qs = plan.fact(_by_block).get(k, [])
+        toks = _stream(bl[k].paragraph.text, qs)
+        for i in range(len(toks) - 1, -1, -1):
+            if toks[i].kind == "NUM" and (k != bi or toks[i].end <= before):
+                out.append((k, i, toks))
+    return out
+
+
+def value_shares(plan: Plan) -> list[ValueShare]:
+    """Every value with its share of a whole whose value the section states."""
+    out: list[ValueShare] = []
+    bl = plan.fact(blocks)
+    for bi, toks in _block_streams(plan, frozenset({"VERB"})):
+        text = bl[bi].paragraph.text
+        for i, t in enumerate(toks):
+            if t.kind != "PCT" or i < 3 or i + 1 >= len(toks):
+                continue
+            # from the clause start before the value to the whole's name after the share
+            s = i - 1
+            while s > 0 and toks[s].kind != "NUM" and toks[s].kind not in _FIGURES | _CLAUSE_STOP:
+                s -= 1
+            if toks[s].kind != "NUM":
+                continue
+            while s > 0 and toks[s - 1].kind not in _FIGURES | _CLAUSE_STOP:
+                s -= 1
+            e = i + 1 + (toks[i + 1].kind == "TOTAL")
+            if e >= len(toks) or toks[e].kind != "LABEL":
+                continue
+            st = _parse(toks[s:e + 1])
+            if st is None or st.data != "value_share":
+                continue
+            vi = next(k for k in range(s, i) if toks[k].kind == "NUM")
+            value, share = toks[vi].payload, t.payload
+            whole = text[toks[i + 1].start:toks[e].end]
+            total = _link(plan, bi, value, whole)
+            if total is None:
+                continue
+            out.append(ValueShare(bi, _label(text, toks, vi), value, share, clean_label(whole), total))
+    return out
+
+
+def _link(plan: Plan, bi: int, value: Quantity, whole: str) -> Quantity | None:
+    """The whole's value: the nearest figure before ``value`` whose clause names the whole."""
+    want = _words(whole)
+    if not want or value.unit is None:
+        return None
+    found: list[Quantity] = []
+    for k, i, toks in _candidates(plan, bi, value.start):
+        q: Quantity = toks[i].payload
+        if q is value or q.unit is None or q.unit.dimension != value.unit.dimension or q.value <= value.value:
+            continue
+        label = _label(plan.fact(blocks)[k].paragraph.text, toks, i)
+        if want <= _words(label):
+            found.append(q)
+    if not found or any(q.value != found[0].value for q in found[1:]):
+        return None
+    return found[0]
+
+
+# -- a total, clauses, then its parts -------------------------------------------------------------
+
+
+def totals_with_parts(plan: Plan) -> list[TotalParts]:
+    """Every total separated from its ``trong đó`` / ``gồm`` parts by clauses without figures."""
+    out: list[TotalParts] = []
+    for bi, toks in _block_streams(plan, frozenset({"IN_WHICH", "CONSIST"})):
+        for k, t in enumerate(toks):
+            if t.kind not in ("IN_WHICH", "CONSIST") or k < 3:
+                continue
+            s = k - 1
+            while s >= 0 and toks[s].kind in ("LABEL", "COMMA"):
+                s -= 1
+            if s < 0 or toks[s].kind != "NUM" or sum(1 for x in toks[s + 1:k] if x.kind == "COMMA") < 2:
+                continue  # a short phrase between is the older reader's (planlint.facts.shares)
+            end = _sentence_end(toks, k)
+            semi = next((x for x in range(k, end) if toks[x].kind == "SEMI"), end)
+            if not any(x.kind == "COLON" for x in toks[k:k + 2]):
+                end = semi  # without a colon, a list ends at the first semicolon
+            ends = [x for x in range(k, end) if toks[x].kind == "NUM"]
+            got = _longest(toks, s, ends, "total_parts")
+            if got is None:
+                continue
+            e, st = got
+            from lark import Tree
+
+            assert isinstance(st, Tree)
+            parts = []
+            for ch in st.iter_subtrees_topdown():
+                if ch.data == "part":
+                    idx = [s + int(x) for x in ch.scan_values(lambda v: True)]
+                    parts.append((clean_label(toks[idx[0]].text), toks[idx[-1]].payload))
+            parts.sort(key=lambda p: p[1].start)
+            out.append(TotalParts(bi, toks[s].payload, t.text.lower(), t.kind == "CONSIST", parts))
+    return out

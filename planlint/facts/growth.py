@@ -11,6 +11,7 @@ average annual rate (``tăng bình quân 16,5%/năm`` over ``5 năm``).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -19,13 +20,27 @@ from ..parsing.tree import Plan, Section, Span
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
 from .shares import Part, ShareGroup, share_groups
-from .vocab import W, classify, clean_label, cue, partition
+from .vocab import W, alt, classify, clean_label, cue, data, partition
 
-_GROWTH = re.compile(W + r"(?:tăng trưởng|tốc độ tăng|tăng)(?![^\W\d_])", re.IGNORECASE)
-_FALL = re.compile(W + r"(?:giảm|đóng góp|so với|điểm phần trăm|chiếm|tỷ trọng|tỉ trọng|cơ cấu)(?![^\W\d_])",
-                   re.IGNORECASE)
-_IN_WHICH = re.compile(W + r"(?:trong đó|cụ thể|chia ra)(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
-_YEARS = re.compile(r"(?<![\w.,])(\d{1,2})\s*năm(?![^\W\d_])", re.IGNORECASE)
+
+@functools.cache
+def _growth() -> re.Pattern[str]:
+    return cue("growth", "verbs")
+
+
+@functools.cache
+def _fall() -> re.Pattern[str]:
+    return cue("growth", "not_growth")
+
+
+@functools.cache
+def _in_which() -> re.Pattern[str]:
+    return re.compile(W + alt("growth", "in_which") + r"(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
+
+
+@functools.cache
+def _years_re() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.,])(\d{1,2})\s*" + alt("growth", "years") + r"(?![^\W\d_])", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -63,8 +78,8 @@ class _Clauses:
         text, lo, hi = sent.masked, sent.start, sent.end
         self.lo = lo
         self.breaks = [i for i in range(lo, hi) if text[i] in ";:"]
-        self.growth = [(m.start(), m.end()) for m in _GROWTH.finditer(text, lo, hi)]
-        self.fall = [(m.start(), m.end()) for m in _FALL.finditer(text, lo, hi)]
+        self.growth = [(m.start(), m.end()) for m in _growth().finditer(text, lo, hi)]
+        self.fall = [(m.start(), m.end()) for m in _fall().finditer(text, lo, hi)]
 
     def start(self, pos: int) -> int:
         k = bisect_left(self.breaks, pos)
@@ -84,7 +99,7 @@ def _aggregate(sent: Sentence, q: Quantity, clauses: _Clauses) -> str | None:
 
 
 def _years(text: str) -> int | None:
-    m = _YEARS.search(text)
+    m = _years_re().search(text)
     return int(m.group(1)) if m else None
 
 
@@ -94,7 +109,7 @@ def _parts_inline(sent: Sentence, qs: list[Quantity], i: int) -> list[Part] | No
     if i + 1 >= len(qs):
         return None
     gap = text[g.num.full_end:qs[i + 1].start]
-    m = _IN_WHICH.search(gap)
+    m = _in_which().search(gap)
     if not m or re.search(r"\d", gap[:m.start()]):
         return None
     share_cue = cue("shares", "cues")
@@ -106,7 +121,7 @@ def _parts_inline(sent: Sentence, qs: list[Quantity], i: int) -> list[Part] | No
         raw = text[prev:q.start]
         if share_cue.search(raw):
             break
-        if _FALL.search(raw):
+        if _fall().search(raw):
             return None
         label = clean_label(raw)
         classes = classify(label)
@@ -128,7 +143,7 @@ def _parts_bullets(section: Section, sent_by_para: dict[int, Sentence]) -> list[
             return None
         q = rates[0]
         raw = sent.masked[sent.start:q.start]
-        if not _GROWTH.search(raw) or _FALL.search(raw):
+        if not _growth().search(raw) or _fall().search(raw):
             return None
         label = clean_label(raw)
         classes = classify(label)
@@ -147,6 +162,7 @@ def growth_groups(plan: Plan) -> list[GrowthGroup]:
     groups = plan.fact(share_groups)
     prod = cue("shares", "production_value")
     grdp = cue("shares", "grdp")
+    per_year = {str(w) for w in data().get("growth", {}).get("years", [])}
     avg = cue("growth", "average")
     for sent in sents:
         qs = [q for q in sent.quantities if q.role == "quantity"]
@@ -168,7 +184,7 @@ def growth_groups(plan: Plan) -> list[GrowthGroup]:
             if not parts or not partition([p.classes for p in parts]):
                 continue  # not the sectors of the aggregate: it need not lie between them
             statement = sent.masked[sent.start:g.start]
-            average = bool(avg.search(label)) or "/năm" in (g.unit_text or "")
+            average = bool(avg.search(label)) or (g.unit is not None and g.unit.key.split("/")[-1] in per_year)
             years = _years(statement) if average else 1
             gg = GrowthGroup(sent, g, clean_label(label), parts, average, years,
                              bool(prod.search(statement)), bool(grdp.search(statement)))

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from ..parsing.tree import Plan, Span
 from ..scan.units import PERCENT, match_unit
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
-from .vocab import W, clean_label, cue, data
+from .vocab import W, alt, clean_label, cue, data
 
 # -- part of a whole ----------------------------------------------------------------------------
 
@@ -42,7 +43,9 @@ class PartOfWhole:
         return self.sentence.span_of(self.whole.start, self.part.end)
 
 
-_IN_WHICH = re.compile(W + r"(?:trong đó|trong số đó)(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
+@functools.cache
+def _in_which() -> re.Pattern[str]:
+    return re.compile(W + alt("part_of_whole", "cues") + r"(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
 
 
 def parts_of_wholes(plan: Plan) -> list[PartOfWhole]:
@@ -59,7 +62,7 @@ def parts_of_wholes(plan: Plan) -> list[PartOfWhole]:
             if nxt.unit is not PERCENT:
                 continue
             between = text[w.num.full_end:nxt.start]
-            m = _IN_WHICH.search(between)
+            m = _in_which().search(between)
             if not m:
                 continue
             lead = between[:m.start()]
@@ -97,7 +100,9 @@ class Fraction:
         return f"{self.num.raw}/{self.den.raw} {self.den.unit_text}"
 
 
-_DATE_BEFORE = re.compile(W + r"(?:ngày|tháng|từ ngày|đến ngày|hôm|đêm|sáng|chiều)\s*$", re.IGNORECASE)
+@functools.cache
+def _date_before() -> re.Pattern[str]:
+    return re.compile(W + alt("fractions", "date_before") + r"\s*$", re.IGNORECASE)
 
 
 def fractions(plan: Plan) -> list[Fraction]:
@@ -114,7 +119,7 @@ def fractions(plan: Plan) -> list[Fraction]:
                 continue
             if a.role == "date" or b.role == "date" or a.num.in_date or b.num.in_date:
                 continue
-            if _DATE_BEFORE.search(text[max(sent.start, a.start - 12):a.start]):
+            if _date_before().search(text[max(sent.start, a.start - 12):a.start]):
                 continue
             if re.match(r"\s*/\s*\d", text[b.num.full_end:]):
                 continue
@@ -189,11 +194,13 @@ def _list_words() -> dict[str, int]:
     return {str(k).lower(): int(v) for k, v in data().get("lists", {}).get("words", {}).items()}
 
 
-_COUNT = re.compile(
-    r"(?<![\w.,/])(?P<n>\d{1,2}|hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+(?P<noun>(?:[^\W\d_][\w\-]*\s?){1,8}?)\s*"
-    r"(?P<intro>:|,?\s(?:bao gồm|gồm)\s*:?|\()\s*",
-    re.IGNORECASE,
-)
+@functools.cache
+def _count() -> re.Pattern[str]:
+    """A count (digits or a spelled count of ``[lists] words``), its noun, and what introduces
+    the items."""
+    spelled = "|".join(sorted((re.escape(w) for w in _list_words()), key=len, reverse=True))
+    return re.compile(r"(?<![\w.,/])(?P<n>\d{1,2}|" + spelled + r")\s+(?P<noun>(?:[^\W\d_][\w\-]*\s?){1,8}?)\s*"
+                      r"(?P<intro>:|,?\s" + alt("lists", "intro_words") + r"\s*:?|\()\s*", re.IGNORECASE)
 
 
 def _top_level_split(text: str, seps: str) -> list[str]:
@@ -217,10 +224,25 @@ def _top_level_split(text: str, seps: str) -> list[str]:
     return [s.strip() for s in out if s.strip()]
 
 
-_TIME_NOUN = re.compile(r"(?:năm|tháng|ngày|tuần|quý|tuổi|lần|giờ|phút)(?![^\W\d_])", re.IGNORECASE)
-_ENUMERATOR = re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[a-hđ]\)|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))",
-                         re.IGNORECASE)
-_AND = re.compile(r"\s(?:và|cùng|với)\s", re.IGNORECASE)
+@functools.cache
+def _time_noun() -> re.Pattern[str]:
+    return re.compile(alt("lists", "time_nouns") + r"(?![^\W\d_])", re.IGNORECASE)
+
+
+@functools.cache
+def _enumerator() -> re.Pattern[str]:
+    return re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[a-hđ]\)|" + alt("lists", "ordinals") + ")",
+                      re.IGNORECASE)
+
+
+@functools.cache
+def _and() -> re.Pattern[str]:
+    return re.compile(r"\s" + alt("lists", "conjunctions") + r"\s", re.IGNORECASE)
+
+
+@functools.cache
+def _not_count_before() -> re.Pattern[str]:
+    return re.compile(W + alt("lists", "not_count_before") + r"\s*$", re.IGNORECASE)
 _PAREN_GROUP = re.compile(r"\([^()]*\)")
 
 
@@ -229,7 +251,7 @@ _NUMBERED_NAME = re.compile(r"^[^\W\d_][^\d;:]*?\s\d{1,3}[A-Za-z]?$")
 
 def _numbered_names(items_text: str) -> bool:
     """``khu phố 1, khu phố 2, … và khu phố 8``: members named by a number, not values."""
-    items = [x for part in _top_level_split(items_text, ",;") for x in _AND.split(part)]
+    items = [x for part in _top_level_split(items_text, ",;") for x in _and().split(part)]
     return len(items) >= 2 and all(_NUMBERED_NAME.match(x.strip()) for x in items)
 
 
@@ -239,7 +261,7 @@ def _items_for(n: int, by_comma: list[str], items_text: str, enumerated: list[st
     if len(by_comma) == n:
         return by_comma
     if by_comma and len(by_comma) + 1 == n:
-        last = _AND.split(by_comma[-1], maxsplit=1)
+        last = _and().split(by_comma[-1], maxsplit=1)
         if len(last) == 2:
             return by_comma[:-1] + [x.strip() for x in last]
     if ";" in items_text:
@@ -257,18 +279,19 @@ def _items_for(n: int, by_comma: list[str], items_text: str, enumerated: list[st
 def counted_lists(plan: Plan) -> list[CountedList]:
     out = []
     words = _list_words()
+    intro_words = [str(w) for w in data().get("lists", {}).get("intro_words", [])]
     for sent in plan.fact(sentences):
         text = sent.para.text  # lists keep their brackets (acronyms are items' names)
         window = text[sent.start:sent.end]
-        if ":" not in window and "gồm" not in window and "(" not in window:
+        if ":" not in window and "(" not in window and not any(w in window for w in intro_words):
             continue
-        for m in _COUNT.finditer(window):
+        for m in _count().finditer(window):
             n_raw = m.group("n")
             n = int(n_raw) if n_raw.isdigit() else words.get(n_raw.lower(), 0)
             if not 2 <= n <= 30:
                 continue
             noun = m.group("noun").strip()
-            if _TIME_NOUN.match(noun):
+            if _time_noun().match(noun):
                 continue  # "kỷ niệm 30 năm: …", "6 tháng đầu năm: …"
             start = sent.start + m.start("n")
             if re.search(r"[/.,]\d|\d[/.,]$", text[max(0, start - 2):start]):
@@ -277,7 +300,7 @@ def counted_lists(plan: Plan) -> list[CountedList]:
                 if match_unit(text, start + len(n_raw)) is not None and not noun:
                     continue
                 before = text[max(sent.start, start - 12):start]
-                if re.search(W + r"(?:ngày|tháng|năm|lần thứ|thứ|khóa|khoá|đợt|số|điều|khoản|mục)\s*$", before, re.I):
+                if _not_count_before().search(before):
                     continue
             rest = window[m.end():]
             end = len(rest)
@@ -301,19 +324,19 @@ def counted_lists(plan: Plan) -> list[CountedList]:
             if any(len(_PAREN_GROUP.sub("", i).split()) > 14 for i in by_comma):
                 continue  # sentences, not names
             cands = {len(by_comma)}
-            if by_comma and _AND.search(by_comma[-1]):
+            if by_comma and _and().search(by_comma[-1]):
                 cands.add(len(by_comma) + 1)
             if ";" in items_text:
                 cands.add(len(_top_level_split(items_text, ";")))
             if len(parens) >= 2:
                 cands.add(len(parens))
-            enumerated = _ENUMERATOR.findall(items_text)
+            enumerated = _enumerator().findall(items_text)
             if len(enumerated) >= 2:
                 cands.add(len(enumerated))
-            if len(by_comma) < 2 and ";" not in items_text and not _AND.search(items_text):
+            if len(by_comma) < 2 and ";" not in items_text and not _and().search(items_text):
                 continue  # one phrase: not an enumeration
             if paren and not all(any(w[:1].isupper() for w in x.split()[:2])
-                                 for x in _AND.split(by_comma[-1]) + by_comma[:-1]):
+                                 for x in _and().split(by_comma[-1]) + by_comma[:-1]):
                 # "10 hộ (vùng sâu, vùng xa)", "15 doanh nghiệp (tập trung tại xã An Hòa và …)":
                 # an aside; a bracketed list is one of named members ("ấp Mỹ Hòa, ấp Mỹ Lợi …")
                 continue

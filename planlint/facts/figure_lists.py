@@ -25,12 +25,16 @@ tương ứng là …)``, ``… so với năm 2024``) is left out rather than sp
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..parsing.tree import Plan, Section
 from ..scan.tokens import Tok
 from .quantities import Quantity, blocks
-from .statements import _by_block, _figure_kind, _label, _parse, _stream
-from .vocab import clean_label
+from .statements import _by_block, _figure_kind, _label, _parse, _parts, _stream
+from .vocab import classify, clean_label, data
+
+if TYPE_CHECKING:
+    from lark import Tree
 
 _FIGURES = frozenset({"NUM", "PCT", "YEAR", "DATE", "NUMX"})
 _SENTENCE_END = frozenset({"DOT"})
@@ -65,7 +69,7 @@ class TotalParts:
     parts: list[tuple[str, Quantity]]
 
 
-def _longest(toks: list[Tok], start: int, ends: list[int], kind: str) -> tuple[int, object] | None:
+def _longest(toks: list[Tok], start: int, ends: list[int], kind: str) -> tuple[int, Tree] | None:
     """The longest window ``toks[start:e + 1]`` (``e`` in ``ends``, last first) that the grammar
     reads as ``kind``."""
     for e in sorted(ends, reverse=True):
@@ -104,25 +108,34 @@ def _block_streams(plan: Plan, need: frozenset[str]) -> list[tuple[int, list[Tok
 # -- share lists ----------------------------------------------------------------------------------
 
 
-def _share_parts(st: object, toks: list[Tok], j: int, text: str) -> list[tuple[str, Quantity]]:
-    from lark import Tree
-
-    assert isinstance(st, Tree)
+def _share_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str, Quantity]] | None:
+    """The (name, share) of each share of a share list; None when two shares stand without a
+    separator and the second does not open with a joiner (``… 11,71% và cuối cùng thuế …``)."""
+    joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
     out = []
     for ch in st.iter_subtrees_topdown():
         if ch.data != "share":
             continue
         idx = sorted(j + int(x) for x in ch.scan_values(lambda v: True))
+        if idx[0] and toks[idx[0] - 1].kind == "PCT" and toks[idx[0]].text.split()[0].lower() not in joiners:
+            return None
         k = 0
         while k + 1 < len(idx) and toks[idx[k + 1]].kind in _NAME:
             k += 1
-        out.append((clean_label(text[toks[idx[0]].start:toks[idx[k]].end]), toks[idx[-1]].payload))
+        name = clean_label(text[toks[idx[0]].start:toks[idx[k]].end])
+        if not classify(name):
+            # "tiếp đến là khu vực công nghiệp và xây dựng chiếm 32,8%": the sector may be named
+            # after a verb
+            name = next((clean_label(toks[i].text) for i in idx[k + 1:-1]
+                         if toks[i].kind == "LABEL" and classify(toks[i].text)), name)
+        out.append((name, toks[idx[-1]].payload))
     out.sort(key=lambda p: p[1].start)
     return out
 
 
 def share_lists(plan: Plan) -> list[ShareList]:
-    """Every share list the grammar reads, in document order."""
+    """Every share list the grammar reads, in document order: from a ``SHARE`` cue, the start of
+    a block or sentence, a colon, or a dash after a figure (bullets run together)."""
     out: list[ShareList] = []
     by_block = plan.fact(_by_block)
     for bi, b in enumerate(plan.fact(blocks)):
@@ -132,23 +145,27 @@ def share_lists(plan: Plan) -> list[ShareList]:
         text = b.paragraph.text
         toks = _stream(text, qs)
         starts = [i for i, t in enumerate(toks)
-                  if t.kind == "SHARE" or i == 0 or toks[i - 1].kind in ("DOT", "COLON")]
+                  if t.kind == "SHARE" or i == 0 or toks[i - 1].kind in ("DOT", "COLON")
+                  or (i > 1 and toks[i - 1].kind == "DASH" and toks[i - 2].kind in _FIGURES)]
         done = -1
         for s in starts:
             if s <= done or (s and toks[s - 1].kind == "SHIFT"):
                 continue
             end = _sentence_end(toks, s)
             ends = [i for i in range(s, end) if toks[i].kind == "PCT"]
-            if len(ends) < 2:
-                continue
-            got = _longest(toks, s, ends, "share_list")
-            if got is None:
-                continue
-            e, st = got
-            parts = _share_parts(st, toks, s, text)
-            cue = next((t.text for t in toks[s:e + 1] if t.kind == "SHARE"), "")
-            out.append(ShareList(bi, cue, toks[s].start, parts))
-            done = e
+            for e in sorted(ends, reverse=True):
+                if e <= s:
+                    break
+                st = _parse(toks[s:e + 1])
+                if st is None or st.data != "share_list":
+                    continue
+                parts = _share_parts(st, toks, s, text)
+                if parts is None:
+                    continue
+                cue = next((t.text for t in toks[s:e + 1] if t.kind == "SHARE"), "")
+                out.append(ShareList(bi, cue, toks[s].start, parts))
+                done = e
+                break
     return out
 
 
@@ -249,6 +266,49 @@ def _link(plan: Plan, bi: int, value: Quantity, whole: str) -> Quantity | None:
     return found[0]
 
 
+# -- a total closing its paragraph, one part in each sub-item ------------------------------------
+
+
+def totals_over_items(plan: Plan) -> list[TotalParts]:
+    """Every total that closes its item with ``trong đó:`` / ``gồm:`` and whose sub-items give
+    one part each (``+ Thôn Đông 40 hộ;``); an item the grammar does not read as one part, or
+    that has text or items of its own, spoils the list."""
+    bl = plan.fact(blocks)
+    by_block = plan.fact(_by_block)
+    index = {id(b.paragraph): i for i, b in enumerate(bl)}
+    out: list[TotalParts] = []
+    for bi, b in enumerate(bl):
+        sec = b.section
+        if sec is None or b.part != "heading" or not sec.children or sec.paragraphs:
+            continue
+        qs = by_block.get(bi, [])
+        if not qs:
+            continue
+        toks = _stream(b.paragraph.text, qs)
+        k = max((i for i, t in enumerate(toks) if t.kind == "NUM"), default=-1)
+        if k < 0:
+            continue
+        st = _parse(toks[k:])
+        if st is None or st.data != "total_head":
+            continue
+        cue = next(t for t in toks[k:] if t.kind in ("IN_WHICH", "CONSIST"))
+        parts: list[tuple[str, Quantity]] = []
+        for c in sec.children:
+            ci = index.get(id(c.heading))
+            if ci is None or c.children or c.paragraphs:
+                break
+            ctoks = _stream(c.heading.text, by_block.get(ci, []))
+            cst = _parse(ctoks)
+            if cst is None or cst.data != "item":
+                break
+            nums = [t for t in ctoks if t.kind == "NUM"]
+            parts.append((clean_label(c.heading.text[:nums[0].start]), nums[0].payload))
+        else:
+            if parts:
+                out.append(TotalParts(bi, toks[k].payload, cue.text.lower(), cue.kind == "CONSIST", parts))
+    return out
+
+
 # -- a total, clauses, then its parts -------------------------------------------------------------
 
 
@@ -273,14 +333,6 @@ def totals_with_parts(plan: Plan) -> list[TotalParts]:
             if got is None:
                 continue
             e, st = got
-            from lark import Tree
-
-            assert isinstance(st, Tree)
-            parts = []
-            for ch in st.iter_subtrees_topdown():
-                if ch.data == "part":
-                    idx = [s + int(x) for x in ch.scan_values(lambda v: True)]
-                    parts.append((clean_label(toks[idx[0]].text), toks[idx[-1]].payload))
-            parts.sort(key=lambda p: p[1].start)
+            parts = _parts(st, toks, s)
             out.append(TotalParts(bi, toks[s].payload, t.text.lower(), t.kind == "CONSIST", parts))
     return out

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -32,12 +33,26 @@ from ..scan.numbers import format_vn
 from ..scan.units import PERCENT, convert, same_dimension
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
-from .vocab import classify, clean_label, complement_cover, complement_members, cue, data, partition
+from .vocab import alt, classify, clean_label, complement_cover, complement_members, cue, data, partition
 
-_COLON = re.compile(r":")
-_JOIN_ONLY = re.compile(r"^[\s;,\-–—và]*$")
-_LIST_SPLIT = re.compile(r"\s*(?:\s[-–—]\s|,|;|\svà\s)\s*")
-_SHARE_NOTE = re.compile(r"\s*[,(]?\s*(?:chiếm|bằng)\s*(?:tỷ lệ\s*|tỷ trọng\s*)?(?:khoảng\s*)?|\s*\(\s*", re.IGNORECASE)
+
+@functools.cache
+def _join_only() -> re.Pattern[str]:
+    """Only separators and joiners (``" - "``, ``", "``, ``" và "``) between two values."""
+    return re.compile(r"^(?:[\s;,\-–—]|" + alt("shares", "joiners") + r")*$", re.IGNORECASE)
+
+
+@functools.cache
+def _list_split() -> re.Pattern[str]:
+    return re.compile(r"\s*(?:\s[-–—]\s|,|;|\s" + alt("shares", "joiners") + r"\s)\s*", re.IGNORECASE)
+
+
+@functools.cache
+def _share_note() -> re.Pattern[str]:
+    """What stands between a part's value and its share: ``(chiếm``, ``, chiếm tỷ trọng khoảng``."""
+    return re.compile(r"\s*[,(]?\s*" + alt("shares", "note_verbs") + r"\s*(?:" + alt("shares", "note_nouns")
+                      + r"\s*)?(?:" + alt("shares", "note_qualifiers") + r"\s*)?|\s*\(\s*", re.IGNORECASE)
+
 _BRACKETED = re.compile(r"\([^()]*\)")
 
 
@@ -55,10 +70,11 @@ class ShareGroup:
     cue_start: int
     parts: list[Part]
     exhaustive: bool
-    reason: str  # "sectors", "cơ cấu list", "taxes left out", "partial"
+    reason: str  # "sectors", "named list", "allocation", "taxes left out", "partial"
     production: bool = False  # stated as production value (giá trị sản xuất)
     grdp: bool = False  # may be GRDP (taxes on products a part of it)
     bounded: bool = False  # some part is a bound (trên/dưới): only an upper check
+    beside: bool = False  # each share printed beside its value ("200 tỷ đồng (chiếm 20%)"), no cue
 
     @property
     def total(self) -> Decimal:
@@ -120,6 +136,8 @@ class Breakdown:
         the parts alone when the total stands in another paragraph)."""
         if self.total.para is not self.sentence.para:
             return self.sentence.span_of(self.parts[0].q.start, self.parts[-1].q.end)
+        if any(p.q.para is not self.total.para for p in self.parts):
+            return self.total.span | self.parts[-1].q.span  # the parts in the items below the total
         return self.sentence.span_of(min(self.total.start, self.parts[0].q.start),
                                      max(self.total.end, self.parts[-1].q.end))
 
@@ -211,12 +229,12 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
         parts: list[Part] = []
         resp = respectively.search(head)
         gaps = [text[a.num.full_end:b.start] for a, b in zip(run, run[1:], strict=False)]
-        if resp and all(_JOIN_ONLY.match(g) for g in gaps):
+        if resp and all(_join_only().match(g) for g in gaps):
             # "cơ cấu nông nghiệp - công nghiệp - dịch vụ tương ứng 36,20% - 34,50% - 29,30%"
             names_text = head[:resp.start()]
             colon = names_text.rfind(":")
             names_text = names_text[colon + 1:]
-            names = [clean_label(n) for n in _LIST_SPLIT.split(names_text) if clean_label(n)]
+            names = [clean_label(n) for n in _list_split().split(names_text) if clean_label(n)]
             if len(names) >= len(run):
                 names = names[-len(run):]
             else:
@@ -232,10 +250,24 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
                 label = _label_cut(text, prev, q.start)
                 parts.append(Part(q, label, classify(label)))
                 prev = q.num.full_end
-            if any(not p.label for p in parts):
+            if any(not p.label for p in parts) or _wholes_named(text, run):
                 continue
         out.append(_judge(sent, word, cs, parts))
     return out
+
+
+_SEPARATOR = re.compile(r"[,;]|\s[-–—]\s")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _wholes_named(text: str, run: list[Quantity]) -> bool:
+    """Whether words follow a share before the next separator (``công nghiệp chiếm 40% giá trị sản
+    xuất, dịch vụ chiếm 70% tổng mức bán lẻ``): each share names its own whole."""
+    for a, b in zip(run, run[1:], strict=False):
+        head = _SEPARATOR.split(text[a.num.full_end:b.start], maxsplit=1)[0]
+        if _LETTER.search(head) and not _join_only().match(head):
+            return True
+    return False
 
 
 def _judge(sent: Sentence, word: str, cs: int, parts: list[Part]) -> ShareGroup:
@@ -249,13 +281,14 @@ def _judge(sent: Sentence, word: str, cs: int, parts: list[Part]) -> ShareGroup:
     is_grdp = bool(cue("shares", "grdp").search(statement))
     bounded = any(q.qual in (">", ">=", "<", "<=") for q in run)
     classes = [p.classes for p in parts]
+    list_cue = word.lower() in {str(w).lower() for w in data().get("shares", {}).get("list_cues", [])}
     if partition(classes):
         exhaustive, reason = True, "sectors"
     elif all(classes) and _disjoint(classes):
         exhaustive, reason = False, "partial"
-    elif (word.lower() == "cơ cấu" or allocation.fullmatch(word)) and all(p.label for p in parts) and \
+    elif (list_cue or allocation.fullmatch(word)) and all(p.label for p in parts) and \
             not any(rate_labels.search(p.label) for p in parts):
-        exhaustive, reason = True, "cơ cấu list" if word.lower() == "cơ cấu" else "allocation"
+        exhaustive, reason = True, "named list" if list_cue else "allocation"
     else:
         exhaustive, reason = False, "partial"
     group = ShareGroup(sent, word, cs, parts, exhaustive, reason, production, is_grdp, bounded)
@@ -294,18 +327,20 @@ def _previous_labels(sent: Sentence, before: int, n: int) -> list[str] | None:
 def share_groups(plan: Plan) -> list[ShareGroup]:
     """Every share group of the plan, in document order: after a cue word, or printed beside
     the values of a breakdown (``nông nghiệp 200 tỷ đồng (chiếm 20%); …``)."""
-    out: list[ShareGroup] = []
+    out: list[ShareGroup] = list(plan.fact(_grammar_groups))
+    seen = {id(p.q) for g in out for p in g.parts}
     for sent in plan.fact(sentences):
         if sent.quantities:
-            out.extend(_groups_in(sent))
+            out.extend(g for g in _groups_in(sent) if not any(id(p.q) in seen for p in g.parts))
     for b in plan.fact(_raw_breakdowns):
         if not b.notes or any(n is None for n in b.notes):
             continue
         notes = [n for n in b.notes if n is not None]
+        if any(id(n) in seen for n in notes):
+            continue
         parts = [Part(n, p.label, p.classes) for n, p in zip(notes, b.parts, strict=True)]
-        out.append(ShareGroup(b.sentence, "chiếm", notes[0].start, parts, b.exhaustive, b.reason,
+        out.append(ShareGroup(b.sentence, "", notes[0].start, parts, b.exhaustive, b.reason, beside=True,
                               bounded=any(n.qual in (">", ">=", "<", "<=") for n in notes)))
-    out.extend(_grammar_groups(plan, {id(p.q) for g in out for p in g.parts}))
     out.sort(key=lambda g: (g.sentence.index, g.cue_start))
     return out
 
@@ -314,15 +349,15 @@ def _sentence_at(plan: Plan, block: int, at: int) -> Sentence | None:
     return next((x for x in plan.fact(sentences) if x.index == block and x.start <= at < x.end), None)
 
 
-def _grammar_groups(plan: Plan, seen: set[int]) -> list[ShareGroup]:
-    """The share lists of the figure reader's grammar (``planlint.facts.figure_lists``) whose
-    shares no group above holds; one without a ``cơ cấu``/``tỷ trọng`` cue only when its parts
+def _grammar_groups(plan: Plan) -> list[ShareGroup]:
+    """The share lists of the figure reader's grammar (``planlint.facts.figure_lists``), read
+    before the cue reader below; one without a ``cơ cấu``/``tỷ trọng`` cue only when its parts
     are the sectors."""
     from .figure_lists import share_lists
 
     out = []
     for sl in plan.fact(share_lists):
-        if any(id(q) in seen for _, q in sl.parts) or any(not lab for lab, _ in sl.parts):
+        if any(not lab for lab, _ in sl.parts):
             continue
         sent = _sentence_at(plan, sl.block, sl.parts[0][1].start)
         if sent is None:
@@ -336,20 +371,21 @@ def _grammar_groups(plan: Plan, seen: set[int]) -> list[ShareGroup]:
 
 # -- breakdowns ---------------------------------------------------------------------------------
 
-_INTRO = re.compile(
-    r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?:cơ cấu\s*)?(?P<word>trong đó|trong số đó|bao gồm|gồm|chia ra|cụ thể là|cụ thể|"
-    r"riêng|lần lượt là|phân ra|chia theo|cơ cấu)"
-    r"(?![^\W\d_])\s*[:,]?)?\s*",
-    re.IGNORECASE,
-)
+@functools.cache
+def _intro() -> re.Pattern[str]:
+    """What may stand between a total and its parts: ``; trong đó:``, ``(``, ``, gồm``."""
+    return re.compile(r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?:" + alt("breakdowns", "intro_prefix") + r"\s*)?(?P<word>"
+                      + alt("breakdowns", "intro") + r")(?![^\W\d_])\s*[:,]?)?\s*", re.IGNORECASE)
 
 
 _GAP_PAREN = re.compile(r"(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?)\s*(?P<paren>\()(?P<word>)\s*")
 
 
-# "1.245 doanh nghiệp đang hoạt động, trong đó 1.310 …": a short phrase, then "trong đó"
-_GAP_IN_WHICH = re.compile(r"(?P<between>\s+[^\W\d_][^\d;:.()%]{0,40}?)\s*,\s*(?P<paren>)(?P<word>trong đó|trong số đó)"
-                           r"(?![^\W\d_])\s*:?\s*", re.IGNORECASE)
+@functools.cache
+def _gap_in_which() -> re.Pattern[str]:
+    """``1.245 doanh nghiệp đang hoạt động, trong đó 1.310 …``: a short phrase, then ``trong đó``."""
+    return re.compile(r"(?P<between>\s+[^\W\d_][^\d;:.()%]{0,40}?)\s*,\s*(?P<paren>)(?P<word>"
+                      + alt("breakdowns", "in_which") + r")(?![^\W\d_])\s*:?\s*", re.IGNORECASE)
 
 
 _GAP_COLON = re.compile(r"\s*,?(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?(?:\s\d{1,2}\s[^\W\d_][^\d;:.()%]{0,30})?)"
@@ -372,7 +408,7 @@ def _scope_end(text: str, start: int, limit: int, paren: bool) -> int:
 
 
 def _is_note(text: str, after: int, at: int) -> bool:
-    m = _SHARE_NOTE.match(text, after)
+    m = _share_note().match(text, after)
     return m is not None and m.end() == at
 
 
@@ -409,13 +445,13 @@ def _breakdowns_in(sent: Sentence) -> list[Breakdown]:
     for i, t in enumerate(qs):
         if id(t) in used or t.unit is None or t.unit.dimension.startswith("ratio") or t.unit.compound:
             continue
-        m = _INTRO.match(text, t.end)
+        m = _intro().match(text, t.end)
         if not m or not (m.group("paren") or m.group("word")):
             # "2.450 căn nhà cho hộ nghèo (xây mới 1.870 căn, sửa chữa 580 căn)": a short phrase
             # naming what is counted may stand between the total and its bracketed parts
             # "24.600 triệu đồng, phân bổ cho 3 nội dung: tuyên truyền 4.920 triệu đồng; …": or a
             # short phrase ending in a colon
-            m = _GAP_IN_WHICH.match(text, t.end)
+            m = _gap_in_which().match(text, t.end)
             if m is not None and (len(m.group("between").split()) > 6 or not_part.search(m.group("between"))):
                 m = None
             if m is None:
@@ -519,11 +555,11 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
     """A total separated from its ``trong đó`` / ``gồm`` parts by clauses without figures, as
     the figure reader recognises it (``planlint.facts.figure_lists``), where the breakdowns
     above do not already hold its total or its parts."""
-    from .figure_lists import totals_with_parts
+    from .figure_lists import totals_over_items, totals_with_parts
 
     seen = {id(q) for b in plan.fact(_raw_breakdowns) for q in [b.total] + [p.q for p in b.parts]}
     out = []
-    for tp in plan.fact(totals_with_parts):
+    for tp in plan.fact(totals_with_parts) + plan.fact(totals_over_items):
         t = tp.total
         if id(t) in seen or any(id(q) in seen for _, q in tp.parts) or any(not lab for lab, _ in tp.parts):
             continue
@@ -604,7 +640,7 @@ def _totals_after(plan: Plan) -> list[Breakdown]:
 def _same_subject(total_label: str, g: ShareGroup) -> bool:
     """Whether the shares are of the breakdown's whole: ``Cơ cấu giá trị sản xuất`` goes with
     ``Tổng giá trị sản xuất``; ``Cơ cấu lao động`` does not; ``Cơ cấu:`` alone does."""
-    if g.cue == "chiếm":
+    if g.beside:
         return True
     text = g.sentence.masked[g.cue_start:g.parts[0].q.start]
     generic = {str(w).lower() for w in data().get("shares", {}).get("subject_generic", [])}
@@ -627,7 +663,7 @@ def links(plan: Plan) -> list[Link]:
     out: list[Link] = []
     for b in plan.fact(_raw_breakdowns):
         cands = [g for g in groups if g.sentence.index == b.sentence.index and g.cue_start > b.total.start
-                 and len(g.parts) == len(b.parts) and (len(b.parts) >= 2 or g.cue == "chiếm")
+                 and len(g.parts) == len(b.parts) and (len(b.parts) >= 2 or g.beside)
                  and _same_subject(b.label, g)]
         if not cands:
             continue
@@ -667,7 +703,7 @@ def _stated_totals(plan: Plan, seen: set[int]) -> list[Link]:
             continue
         vp, sp = Part(vs.value, vs.label, classify(vs.label)), Part(vs.share, vs.label, classify(vs.label))
         b = Breakdown(sent, vs.total, vs.whole, [vp], False, "share of a stated total", [value])
-        g = ShareGroup(sent, "chiếm", vs.share.start, [sp], False, "share of a stated total")
+        g = ShareGroup(sent, "", vs.share.start, [sp], False, "share of a stated total", beside=True)
         out.append(Link(b, g, [(vp, sp)]))
     return out
 
@@ -684,7 +720,7 @@ def inventory(plan: Plan) -> list[FactRow]:
     for g in plan.fact(share_groups):
         parts = "; ".join(f"{p.label or '?'} {format_vn(p.q.value, p.q.decimals)}%" for p in g.parts)
         kind = "exhaustive" if g.exhaustive else g.reason
-        rows.append(FactRow("share group", g.span, f"{g.cue} ({kind}): {parts}; Σ = {format_vn(g.total, g.decimals)}%", {
+        rows.append(FactRow("share group", g.span, f"{g.cue or 'beside values'} ({kind}): {parts}; Σ = {format_vn(g.total, g.decimals)}%", {
             "parts": [{"label": p.label, "value": str(p.q.value), "sectors": sorted(p.classes)} for p in g.parts],
             "sum": str(g.total), "exhaustive": g.exhaustive, "reason": g.reason,
         }))

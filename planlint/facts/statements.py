@@ -488,8 +488,10 @@ def _parts(st: Tree, toks: list[Tok], j: int) -> list[tuple[str, Quantity]]:
     parts = []
     for ch in st.iter_subtrees_topdown():
         if ch.data == "part":
-            idx = [j + int(x) for x in ch.scan_values(lambda v: True)]
-            parts.append((clean_label(toks[idx[0]].text), toks[idx[-1]].payload))
+            idx = sorted(j + int(x) for x in ch.scan_values(lambda v: True))
+            # the name: every word before the verb and the value ("công nghiệp - xây dựng")
+            name = [i for i in idx if toks[i].kind in ("LABEL", "DASH")]
+            parts.append((clean_label(" ".join(toks[i].text for i in name)), toks[idx[-1]].payload))
     parts.sort(key=lambda p: p[1].start)
     return parts
 

@@ -251,7 +251,8 @@ def value_shares(plan: Plan) -> list[ValueShare]:
 def _link(plan: Plan, bi: int, value: Quantity, whole: str) -> Quantity | None:
     """The whole's value: the nearest figure before ``value`` whose clause names the whole."""
     want = _words(whole)
-    if not want or value.unit is None:
+    skip = {str(d) for d in data().get("shares", {}).get("stated_total_skip", [])}
+    if not want or value.unit is None or value.unit.dimension in skip:
         return None
     found: list[Quantity] = []
     for k, i, toks in _candidates(plan, bi, value.start):

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 _FIGURES = frozenset({"NUM", "PCT", "YEAR", "DATE", "NUMX"})
 _SENTENCE_END = frozenset({"DOT"})
+_HEAD = frozenset({"SHARE", "LABEL", "YEAR", "DASH", "COMMA"})  # what may stand before a list's colon
+_REACH_BACK = 30  # paragraphs a total may stand before its share
 _NAME = frozenset({"LABEL", "DASH", "COMMA"})
 _CLAUSE_STOP = frozenset({"DOT", "SEMI", "COLON", "LPAR", "RPAR"})
 
@@ -48,6 +50,8 @@ class ShareList:
     cue: str  # the SHARE cue as printed ("Cơ cấu", "tỷ trọng"), or "" when there is none
     cue_start: int  # offset where the statement starts
     parts: list[tuple[str, Quantity]]  # (name, share)
+    intro: str = ""  # the CONSIST cue before a colon that opens the list ("được phân bổ:")
+    colon: bool = False  # a colon stands before the first share ("Cơ cấu sử dụng đất: …")
 
 
 @dataclass(slots=True)
@@ -87,21 +91,27 @@ def _sentence_end(toks: list[Tok], i: int) -> int:
     return i
 
 
+def _streams(plan: Plan) -> dict[int, list[Tok]]:
+    """The token stream of every block holding a figure, made once per plan."""
+    bl = plan.fact(blocks)
+    return {bi: _stream(bl[bi].paragraph.text, qs) for bi, qs in plan.fact(_by_block).items() if qs}
+
+
 def _block_streams(plan: Plan, need: frozenset[str]) -> list[tuple[int, list[Tok]]]:
     """``(block index, token stream)`` of the blocks holding a cue of ``need`` and two figures."""
     from .statements import _cue_words
 
     words = _cue_words(*need)
     by_block = plan.fact(_by_block)
+    streams = plan.fact(_streams)
     out = []
     for bi, b in enumerate(plan.fact(blocks)):
-        qs = by_block.get(bi, [])
-        if len(qs) < 2:
+        if len(by_block.get(bi, [])) < 2:
             continue
         low = b.paragraph.text.lower()
         if need and not any(w in low for w in words):
             continue
-        out.append((bi, _stream(b.paragraph.text, qs)))
+        out.append((bi, streams[bi]))
     return out
 
 
@@ -122,6 +132,9 @@ def _share_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str
         k = 0
         while k + 1 < len(idx) and toks[idx[k + 1]].kind in _NAME:
             k += 1
+        if toks[idx[0]].kind == "REACH" or (k + 3 == len(idx) - 1 and toks[idx[k + 1]].kind == "REACH"
+                                             and toks[idx[k + 2]].kind == "LABEL"):
+            k = len(idx) - 2  # "đạt chuẩn 29,1%", "chưa đạt chuẩn 1,5%": the verb is in the name
         name = clean_label(text[toks[idx[0]].start:toks[idx[k]].end])
         if not classify(name):
             # "tiếp đến là khu vực công nghiệp và xây dựng chiếm 32,8%": the sector may be named
@@ -131,6 +144,62 @@ def _share_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str
         out.append((name, toks[idx[-1]].payload))
     out.sort(key=lambda p: p[1].start)
     return out
+
+
+def _respective_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str, Quantity]] | None:
+    """The (name, share) pairs of a ``lần lượt`` / ``tương ứng`` list: each share's name in brackets
+    after it, or the names before the cue, in order (the last ones when the first carries the
+    subject: ``kinh tế nông nghiệp - công nghiệp - dịch vụ``); None when they do not pair up or
+    a word between two shares is not a joiner."""
+    joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
+    idx = sorted(j + int(x) for x in st.scan_values(lambda v: True))
+    cue = next(i for i in idx if toks[i].kind == "RESPECTIVELY")
+    shares: list[tuple[int, str]] = []  # token index of each share, its bracketed name
+    depth = 0
+    for i in idx[idx.index(cue) + 1:]:
+        t = toks[i]
+        if t.kind == "LPAR":
+            depth = 1
+        elif t.kind == "RPAR":
+            depth = 0
+        elif t.kind == "PCT":
+            shares.append((i, ""))
+        elif depth and t.kind in _NAME and shares:
+            k, name = shares[-1]
+            shares[-1] = (k, (name + " " if name else "") + t.text)
+        elif t.kind == "LABEL" and t.text.lower() not in joiners:
+            return None
+    if all(name for _, name in shares):
+        return [(clean_label(name), toks[k].payload) for k, name in shares]
+    # the names before the cue: split at commas and joiners, then at dashes if too few
+    words = [toks[i] for i in idx if i < cue and toks[i].kind in _NAME]
+    pieces = _split_names(text, words, dashes=False)
+    if len(pieces) < len(shares):
+        pieces = _split_names(text, words, dashes=True)
+    if len(pieces) < len(shares):
+        return None
+    return [(name, toks[k].payload) for name, (k, _) in zip(pieces[-len(shares):], shares, strict=True)]
+
+
+def _split_names(text: str, words: list[Tok], dashes: bool) -> list[str]:
+    joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
+    out: list[str] = []
+    cur: list[str] = []
+    for t in words:
+        if t.kind == "COMMA" or (dashes and t.kind == "DASH"):
+            out.append(" ".join(cur))
+            cur = []
+        elif t.kind == "DASH":
+            cur.append("-")
+        else:
+            for w in t.text.split():
+                if w.lower() in joiners:
+                    out.append(" ".join(cur))
+                    cur = []
+                else:
+                    cur.append(w)
+    out.append(" ".join(cur))
+    return [clean_label(x) for x in out if clean_label(x)]
 
 
 def share_lists(plan: Plan) -> list[ShareList]:
@@ -143,7 +212,7 @@ def share_lists(plan: Plan) -> list[ShareList]:
         if sum(1 for q in qs if _figure_kind(q) == "PCT") < 2:
             continue
         text = b.paragraph.text
-        toks = _stream(text, qs)
+        toks = plan.fact(_streams)[bi]
         starts = [i for i, t in enumerate(toks)
                   if t.kind == "SHARE" or i == 0 or toks[i - 1].kind in ("DOT", "COLON")
                   or (i > 1 and toks[i - 1].kind == "DASH" and toks[i - 2].kind in _FIGURES)]
@@ -151,19 +220,26 @@ def share_lists(plan: Plan) -> list[ShareList]:
         for s in starts:
             if s <= done or (s and toks[s - 1].kind == "SHIFT"):
                 continue
-            end = _sentence_end(toks, s)
-            ends = [i for i in range(s, end) if toks[i].kind == "PCT"]
+            end = s
+            while end < len(toks) and toks[end].kind != "DOT":
+                end += 1
+            ends = [i for i in range(s, end) if toks[i].kind in ("PCT", "RPAR")]
             for e in sorted(ends, reverse=True):
                 if e <= s:
                     break
                 st = _parse(toks[s:e + 1])
-                if st is None or st.data != "share_list":
+                if st is None or st.data not in ("share_list", "respective"):
                     continue
-                parts = _share_parts(st, toks, s, text)
+                parts = _share_parts(st, toks, s, text) if st.data == "share_list" \
+                    else _respective_parts(st, toks, s, text)
                 if parts is None:
                     continue
                 cue = next((t.text for t in toks[s:e + 1] if t.kind == "SHARE"), "")
-                out.append(ShareList(bi, cue, toks[s].start, parts))
+                first = next(i for i in range(s, e + 1) if toks[i].kind not in _HEAD)
+                colon = toks[first].kind in ("COLON", "RESPECTIVELY") or (s > 0 and toks[s - 1].kind == "COLON")
+                intro = toks[s - 2].text if s > 1 and toks[s - 1].kind == "COLON" and toks[s - 2].kind == "CONSIST" \
+                    else ""
+                out.append(ShareList(bi, cue, toks[s].start, parts, intro, colon))
                 done = e
                 break
     return out
@@ -203,12 +279,12 @@ def _candidates(plan: Plan, bi: int, before: int) -> list[tuple[int, int, list[T
     section = bl[bi].section
     scope = plan.fact(_scopes).get(id(section), frozenset()) if section is not None else frozenset()
     out = []
-    for k in range(bi, -1, -1):
+    streams = plan.fact(_streams)
+    for k in range(bi, max(bi - _REACH_BACK, -1), -1):
         sk = bl[k].section
         if k != bi and (sk is not section and (sk is None or id(sk) not in scope)):
             break
-        qs = plan.fact(_by_block).get(k, [])
-        toks = _stream(bl[k].paragraph.text, qs)
+        toks = streams.get(k, [])
         for i in range(len(toks) - 1, -1, -1):
             if toks[i].kind == "NUM" and (k != bi or toks[i].end <= before):
                 out.append((k, i, toks))
@@ -282,10 +358,9 @@ def totals_over_items(plan: Plan) -> list[TotalParts]:
         sec = b.section
         if sec is None or b.part != "heading" or not sec.children or sec.paragraphs:
             continue
-        qs = by_block.get(bi, [])
-        if not qs:
+        if not by_block.get(bi):
             continue
-        toks = _stream(b.paragraph.text, qs)
+        toks = plan.fact(_streams)[bi]
         k = max((i for i, t in enumerate(toks) if t.kind == "NUM"), default=-1)
         if k < 0:
             continue
@@ -298,7 +373,7 @@ def totals_over_items(plan: Plan) -> list[TotalParts]:
             ci = index.get(id(c.heading))
             if ci is None or c.children or c.paragraphs:
                 break
-            ctoks = _stream(c.heading.text, by_block.get(ci, []))
+            ctoks = plan.fact(_streams).get(ci, [])
             cst = _parse(ctoks)
             if cst is None or cst.data != "item":
                 break

@@ -1,9 +1,13 @@
 """Shares and breakdowns: the numbers of a plan that must add up (DOMAIN.md, "Shares").
 
-* A **share group** is a run of percentages after ``cơ cấu`` / ``tỷ trọng`` in one statement
-  (``Cơ cấu …: A x%; B y%; C z%``, ``tỷ trọng … chiếm``, ``tương ứng 36,20% - 34,50% - 29,30%``).
-  It is *exhaustive* when its parts are the sectors I, II, III (with T, taxes on products, in a
-  GRDP), or when a ``cơ cấu`` lists named parts; an exhaustive group sums to 100 within the
+* A **share group** is the shares of one whole. The figure grammar reads most of them
+  (``planlint.facts.figure_lists``: ``Cơ cấu …: A x%; B y%; C z%``, ``A chiếm tỷ trọng x%, B chiếm
+  y%``, ``A giảm còn x%, B tăng lên y%``); the cue reader here adds the lists whose names come
+  first and whose values follow ``tương ứng`` / ``lần lượt`` (``cơ cấu nông nghiệp - công nghiệp -
+  dịch vụ tương ứng 36,20% - 34,50% - 29,30%``, or the labels of the statement before), and the
+  shares printed beside the values of a breakdown. A group is *exhaustive* when its parts are
+  the sectors I, II, III (with T, taxes on products, in a GRDP), or when a ``cơ cấu`` or an
+  allocation lists named parts after a colon; an exhaustive group sums to 100 within the
   rounding of its printed decimals. A group whose three sectors fall short of 100 by about the
   size of the taxes part (``taxes_gap`` in ``rules/sectors.toml``) and that is not stated as
   production value may be a GRDP printed without its fourth part: that is not an error.
@@ -176,11 +180,8 @@ def _disjoint(classes: list[frozenset[str]]) -> bool:
     return sum(len(c) for c in classes) == len(frozenset().union(*classes))
 
 
-def _label_cut(text: str, start: int, end: int) -> str:
-    return clean_label(text[start:end])
-
-
 def _groups_in(sent: Sentence) -> list[ShareGroup]:
+    """The ``tương ứng`` / ``lần lượt`` share lists of a sentence: names first, values after."""
     text = sent.masked
     window = text[sent.start:sent.end]
     cues = [(sent.start + m.start(), sent.start + m.end(), m.group(0)) for m in cue("shares", "cues").finditer(window)]
@@ -243,35 +244,14 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
                 names = _previous_labels(sent, cs, len(run)) or [""] * len(run)
             parts = [Part(q, n, classify(n)) for q, n in zip(run, names, strict=True)]
         else:
-            colon = head.rfind(":")
-            first_start = ce + colon + 1 if colon >= 0 else ce
-            prev = first_start
-            for q in run:
-                label = _label_cut(text, prev, q.start)
-                parts.append(Part(q, label, classify(label)))
-                prev = q.num.full_end
-            if any(not p.label for p in parts) or _wholes_named(text, run):
-                continue
+            continue
         out.append(_judge(sent, word, cs, parts))
     return out
 
 
-_SEPARATOR = re.compile(r"[,;]|\s[-–—]\s")
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def _wholes_named(text: str, run: list[Quantity]) -> bool:
-    """Whether words follow a share before the next separator (``công nghiệp chiếm 40% giá trị sản
-    xuất, dịch vụ chiếm 70% tổng mức bán lẻ``): each share names its own whole."""
-    for a, b in zip(run, run[1:], strict=False):
-        head = _SEPARATOR.split(text[a.num.full_end:b.start], maxsplit=1)[0]
-        if _LETTER.search(head) and not _join_only().match(head):
-            return True
-    return False
-
-
-def _judge(sent: Sentence, word: str, cs: int, parts: list[Part]) -> ShareGroup:
-    """The share group of ``parts`` after the cue ``word`` (at ``cs``): exhaustive or not, and why."""
+def _judge(sent: Sentence, word: str, cs: int, parts: list[Part], listed: bool = True) -> ShareGroup:
+    """The share group of ``parts`` after the cue ``word`` (at ``cs``): exhaustive or not, and why
+    (``listed``: the parts may make the whole without being the sectors)."""
     text = sent.masked
     run = [p.q for p in parts]
     allocation = cue("shares", "allocation")
@@ -286,7 +266,7 @@ def _judge(sent: Sentence, word: str, cs: int, parts: list[Part]) -> ShareGroup:
         exhaustive, reason = True, "sectors"
     elif all(classes) and _disjoint(classes):
         exhaustive, reason = False, "partial"
-    elif (list_cue or allocation.fullmatch(word)) and all(p.label for p in parts) and \
+    elif listed and (list_cue or allocation.fullmatch(word)) and all(p.label for p in parts) and \
             not any(rate_labels.search(p.label) for p in parts):
         exhaustive, reason = True, "named list" if list_cue else "allocation"
     else:
@@ -363,9 +343,11 @@ def _grammar_groups(plan: Plan) -> list[ShareGroup]:
         if sent is None:
             continue
         parts = [Part(q, lab, classify(lab)) for lab, q in sl.parts]
-        if not sl.cue and not partition([p.classes for p in parts]):
+        allocation = bool(sl.intro) and bool(cue("shares", "allocation").fullmatch(sl.intro))
+        if not sl.cue and not allocation and not partition([p.classes for p in parts]):
             continue
-        out.append(_judge(sent, sl.cue, sl.cue_start, parts))
+        # a list of named parts makes one whole only when a colon opens it ("Cơ cấu sử dụng đất: …")
+        out.append(_judge(sent, sl.cue or sl.intro, sl.cue_start, parts, listed=sl.colon))
     return out
 
 

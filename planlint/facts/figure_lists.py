@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 
 _FIGURES = frozenset({"NUM", "PCT", "YEAR", "DATE", "NUMX"})
 _SENTENCE_END = frozenset({"DOT"})
+_LISTS = frozenset({"share_list", "respective"})
+_LIST_ENDS = frozenset({"PCT", "RPAR"})
+_CAP = 160  # tokens a statement may span
 _HEAD = frozenset({"SHARE", "LABEL", "YEAR", "DASH", "COMMA"})  # what may stand before a list's colon
 _REACH_BACK = 30  # paragraphs a total may stand before its share
 _NAME = frozenset({"LABEL", "DASH", "COMMA"})
@@ -73,16 +76,41 @@ class TotalParts:
     parts: list[tuple[str, Quantity]]
 
 
+def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str],
+              at: frozenset[str]) -> list[tuple[int, Tree]]:
+    """Every window ``toks[start:e + 1]`` (``e < end``, ``toks[e].kind`` in ``at``) that the
+    grammar reads as one of ``kinds``, longest first. One incremental pass: the tokens are fed
+    once and each candidate end is tried on a copy of the parser. A window longer than ``_CAP``
+    tokens whose reading may go on past the cap is not read (a list is not judged on a part)."""
+    from lark import Token
+
+    from .statements import _parser
+
+    ip = _parser().parse_interactive([])
+    out: list[tuple[int, Tree]] = []
+    stop = min(end, start + _CAP)
+    for i in range(start, stop):
+        try:
+            ip.feed_token(Token(toks[i].kind, i - start))
+        except Exception:  # noqa: BLE001 - the grammar reads no longer window from here
+            return out[::-1]
+        if toks[i].kind in at:
+            try:
+                tree = ip.copy().feed_eof()
+            except Exception:  # noqa: BLE001 - not a whole statement here
+                continue
+            st = next(c for c in tree.iter_subtrees_topdown() if c.data != "start")
+            if st.data in kinds:
+                out.append((i, st))
+    return out[::-1] if stop == end else []
+
+
 def _longest(toks: list[Tok], start: int, ends: list[int], kind: str) -> tuple[int, Tree] | None:
-    """The longest window ``toks[start:e + 1]`` (``e`` in ``ends``, last first) that the grammar
-    reads as ``kind``."""
-    for e in sorted(ends, reverse=True):
-        if e <= start:
-            break
-        st = _parse(toks[start:e + 1])
-        if st is not None and st.data == kind:
-            return e, st
-    return None
+    """The longest window ``toks[start:e + 1]`` (``e`` in ``ends``) that the grammar reads as ``kind``."""
+    if not ends:
+        return None
+    found = _readings(toks, start, max(ends) + 1, frozenset({kind}), frozenset(toks[e].kind for e in ends))
+    return next(((e, st) for e, st in found if e in set(ends)), None)
 
 
 def _sentence_end(toks: list[Tok], i: int) -> int:
@@ -203,8 +231,9 @@ def _split_names(text: str, words: list[Tok], dashes: bool) -> list[str]:
 
 
 def share_lists(plan: Plan) -> list[ShareList]:
-    """Every share list the grammar reads, in document order: from a ``SHARE`` cue, the start of
-    a block or sentence, a colon, or a dash after a figure (bullets run together)."""
+    """Every share list the grammar reads, in document order: from a ``SHARE`` cue (not one inside
+    a share: ``chiếm tỷ trọng``), the start of a block or sentence, a colon, a comma, or a dash
+    after a figure (bullets run together); the earliest start that reads wins."""
     out: list[ShareList] = []
     by_block = plan.fact(_by_block)
     for bi, b in enumerate(plan.fact(blocks)):
@@ -214,7 +243,8 @@ def share_lists(plan: Plan) -> list[ShareList]:
         text = b.paragraph.text
         toks = plan.fact(_streams)[bi]
         starts = [i for i, t in enumerate(toks)
-                  if t.kind == "SHARE" or i == 0 or toks[i - 1].kind in ("DOT", "COLON")
+                  if (t.kind == "SHARE" and not (i and toks[i - 1].kind == "VERB")) or i == 0
+                  or toks[i - 1].kind in ("DOT", "COLON") or (toks[i - 1].kind == "COMMA" and t.kind == "LABEL")
                   or (i > 1 and toks[i - 1].kind == "DASH" and toks[i - 2].kind in _FIGURES)]
         done = -1
         for s in starts:
@@ -223,13 +253,7 @@ def share_lists(plan: Plan) -> list[ShareList]:
             end = s
             while end < len(toks) and toks[end].kind != "DOT":
                 end += 1
-            ends = [i for i in range(s, end) if toks[i].kind in ("PCT", "RPAR")]
-            for e in sorted(ends, reverse=True):
-                if e <= s:
-                    break
-                st = _parse(toks[s:e + 1])
-                if st is None or st.data not in ("share_list", "respective"):
-                    continue
+            for e, st in _readings(toks, s, end, _LISTS, _LIST_ENDS):
                 parts = _share_parts(st, toks, s, text) if st.data == "share_list" \
                     else _respective_parts(st, toks, s, text)
                 if parts is None:
@@ -398,8 +422,8 @@ def totals_with_parts(plan: Plan) -> list[TotalParts]:
             s = k - 1
             while s >= 0 and toks[s].kind in ("LABEL", "COMMA"):
                 s -= 1
-            if s < 0 or toks[s].kind != "NUM" or sum(1 for x in toks[s + 1:k] if x.kind == "COMMA") < 2:
-                continue  # a short phrase between is the older reader's (planlint.facts.shares)
+            if s < 0 or toks[s].kind != "NUM":
+                continue
             end = _sentence_end(toks, k)
             semi = next((x for x in range(k, end) if toks[x].kind == "SEMI"), end)
             if not any(x.kind == "COLON" for x in toks[k:k + 2]):

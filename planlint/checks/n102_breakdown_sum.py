@@ -7,8 +7,11 @@ sectors of the economy, or one complementary set such as ``tự nhiên``/``trồ
 ``đánh bắt``/``nuôi trồng``, or that goes with shares of the same parts summing to 100) must sum
 to its total within the rounding of the printed numbers (half a unit of the last place of each).
 A ``trong đó`` list may name only some parts: it is only checked not to exceed the total (the
-sum of its parts when they cannot overlap, sectors or members of one set; otherwise each part
-alone, since ``trong đó: nữ 300, dân tộc thiểu số 250`` may count a person twice).
+sum of its parts when they cannot overlap, sectors, members of one set or places of one kind,
+``thôn Đông``/``thôn Tây``; otherwise each part alone, since ``trong đó: nữ 300, dân tộc thiểu
+số 250`` may count a person twice). The figure grammar also reads a total separated from its
+parts by clauses without figures, and a total closing its item with ``trong đó:``/``gồm:`` whose
+sub-items give one part each (``planlint/facts/figure_lists.py``).
 
 Parts in another dimension never add (``1.500 con, tỷ lệ lai 95%``; hộ and người differ, DOMAIN.md
 "Poverty"); parts in another unit of the same dimension are converted (``1,2 nghìn tỷ`` and ``300

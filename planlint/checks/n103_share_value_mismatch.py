@@ -6,6 +6,11 @@ each share must be the value divided by the total, within one unit of the share'
 place (a value-derived share may be one unit off once the office has nudged the shares to print
 100, DOMAIN.md "Shares"), plus what the rounding of the value and the total can move it. Parts
 are paired by sector when both lists name the sectors, else in order when their labels agree.
+A value with its share of a whole named after it (``Chi thường xuyên 45,2 tỷ đồng, chiếm 20,0%
+tổng chi ngân sách xã``) is checked against the whole's value when the section states it before
+(``Tổng chi ngân sách xã 226 tỷ đồng``; the figure grammar links them,
+``planlint/facts/figure_lists.py``); household counts are left to the poverty rules, which read
+the same rate (P103, P106).
 
 The finding points at the value when the shares add up and the values do not (the value is
 the one that moved), else at the share.
@@ -23,6 +28,8 @@ Good::
 
     - Tổng giá trị sản xuất 1.000 tỷ đồng; trong đó: nông nghiệp 200 tỷ đồng; công nghiệp 450 tỷ đồng; dịch vụ
       350 tỷ đồng. Cơ cấu: nông nghiệp 20%; công nghiệp 45%; dịch vụ 35%.
+    - Tổng chi ngân sách xã 240 tỷ đồng.
+    - Chi thường xuyên 60 tỷ đồng, chiếm 25,0% tổng chi ngân sách xã.
 """
 
 from __future__ import annotations

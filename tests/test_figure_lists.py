@@ -138,3 +138,33 @@ def test_value_share_property(total, pct, moved):
     assert [f for f in lint(text(share), N, fragment=True) if f.severity == "error"] == []
     found = [f for f in lint(text(share + moved), N, fragment=True) if f.severity == "error"]
     assert [(f.code, f.line) for f in found] == [("N103", 4)]
+
+
+PLACES = ["thôn Đông", "thôn Tây", "thôn Nam", "thôn Bắc", "thôn Trung"]
+BREAKDOWN_FORMS = [
+    # (statement with {total} and {parts}, how the parts are joined, exhaustive)
+    ("Tổng số hộ nghèo toàn xã {total} hộ, tập trung ở các thôn vùng cao, vùng khó khăn, trong đó: {parts}.",
+     ", ", False),
+    ("Tổng số hộ nghèo đầu năm {total} hộ, trong đó:\n{parts}", "\n", False),
+    ("Tổng số hộ tham gia mô hình {total} hộ, phân bố ở nhiều thôn, gồm: {parts}.", "; ", True),
+]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(min_value=3, max_value=400), min_size=2, max_size=5),
+       st.sampled_from(BREAKDOWN_FORMS), st.integers(min_value=1, max_value=30))
+def test_breakdown_property(counts, form, moved):
+    statement, joiner, exhaustive = form
+
+    def text(total):
+        items = [f"{PLACES[i]} {c} hộ" for i, c in enumerate(counts)]
+        parts = "\n".join(f"+ {x};" for x in items) if joiner == "\n" else joiner.join(items)
+        return plan(statement.format(total=format_vn(Decimal(total)), parts=parts))
+
+    total = sum(counts)
+    assert [f for f in lint(text(total), N, fragment=True) if f.severity == "error"] == []
+    # parts larger than their total: always wrong; a total larger than its parts: wrong when they make it
+    wrong = [total - min(moved, total - 1)] + ([total + moved] if exhaustive else [])
+    for t in wrong:
+        found = [f for f in lint(text(t), N, fragment=True) if f.severity == "error"]
+        assert [(f.code, f.line) for f in found] == [("N102", 3)]

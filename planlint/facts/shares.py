@@ -539,7 +539,8 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
     above do not already hold its total or its parts."""
     from .figure_lists import totals_over_items, totals_with_parts
 
-    seen = {id(q) for b in plan.fact(_raw_breakdowns) for q in [b.total] + [p.q for p in b.parts]}
+    seen = {id(q) for b in plan.fact(_raw_breakdowns) if not b.loose or b.exhaustive
+            for q in [b.total] + [p.q for p in b.parts]}
     out = []
     for tp in plan.fact(totals_with_parts) + plan.fact(totals_over_items):
         t = tp.total

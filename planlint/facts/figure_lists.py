@@ -147,16 +147,12 @@ def _block_streams(plan: Plan, need: frozenset[str]) -> list[tuple[int, list[Tok
 
 
 def _share_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str, Quantity]] | None:
-    """The (name, share) of each share of a share list; None when two shares stand without a
-    separator and the second does not open with a joiner (``… 11,71% và cuối cùng thuế …``)."""
-    joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
+    """The (name, share) of each share of a share list."""
     out = []
     for ch in st.iter_subtrees_topdown():
         if ch.data != "share":
             continue
         idx = sorted(j + int(x) for x in ch.scan_values(lambda v: True))
-        if idx[0] and toks[idx[0] - 1].kind == "PCT" and toks[idx[0]].text.split()[0].lower() not in joiners:
-            return None
         k = 0
         while k + 1 < len(idx) and toks[idx[k + 1]].kind in _NAME:
             k += 1

@@ -77,11 +77,12 @@ class TotalParts:
 
 
 def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str],
-              at: frozenset[str]) -> list[tuple[int, Tree]]:
+              at: frozenset[str], joined: frozenset[int] = frozenset()) -> list[tuple[int, Tree]]:
     """Every window ``toks[start:e + 1]`` (``e < end``, ``toks[e].kind`` in ``at``) that the
     grammar reads as one of ``kinds``, longest first. One incremental pass: the tokens are fed
     once and each candidate end is tried on a copy of the parser. A window longer than ``_CAP``
-    tokens whose reading may go on past the cap is not read (a list is not judged on a part)."""
+    tokens whose reading may go on past the cap is not read (a list is not judged on a part).
+    Before each token of ``joined`` a comma is read that is not printed (its value is -1)."""
     from lark import Token
 
     from .statements import _parser
@@ -91,6 +92,8 @@ def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str],
     stop = min(end, start + _CAP)
     for i in range(start, stop):
         try:
+            if i in joined:
+                ip.feed_token(Token("COMMA", -1))
             ip.feed_token(Token(toks[i].kind, i - start))
         except Exception:  # noqa: BLE001 - the grammar reads no longer window from here
             return out[::-1]
@@ -152,7 +155,7 @@ def _share_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str
     for ch in st.iter_subtrees_topdown():
         if ch.data != "share":
             continue
-        idx = sorted(j + int(x) for x in ch.scan_values(lambda v: True))
+        idx = sorted(j + int(x) for x in ch.scan_values(lambda v: True) if int(x) >= 0)
         k = 0
         while k + 1 < len(idx) and toks[idx[k + 1]].kind in _NAME:
             k += 1
@@ -176,7 +179,7 @@ def _respective_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tupl
     subject: ``kinh tế nông nghiệp - công nghiệp - dịch vụ``); None when they do not pair up or
     a word between two shares is not a joiner."""
     joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
-    idx = sorted(j + int(x) for x in st.scan_values(lambda v: True))
+    idx = sorted(j + int(x) for x in st.scan_values(lambda v: True) if int(x) >= 0)
     cue = next(i for i in idx if toks[i].kind == "RESPECTIVELY")
     shares: list[tuple[int, str]] = []  # token index of each share, its bracketed name
     depth = 0
@@ -238,6 +241,7 @@ def share_lists(plan: Plan) -> list[ShareList]:
             continue
         text = b.paragraph.text
         toks = plan.fact(_streams)[bi]
+        joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
         starts = [i for i, t in enumerate(toks)
                   if (t.kind == "SHARE" and not (i and toks[i - 1].kind == "VERB")) or i == 0
                   or toks[i - 1].kind in ("DOT", "COLON") or (toks[i - 1].kind == "COMMA" and t.kind == "LABEL")
@@ -249,7 +253,10 @@ def share_lists(plan: Plan) -> list[ShareList]:
             end = s
             while end < len(toks) and toks[end].kind != "DOT":
                 end += 1
-            for e, st in _readings(toks, s, end, _LISTS, _LIST_ENDS):
+            # "… chiếm 31,3% và khu vực nông nghiệp chiếm 12,4%": a joiner opens the next share
+            joined = frozenset(i for i in range(s + 1, end) if toks[i].kind == "LABEL" and toks[i - 1].kind == "PCT"
+                               and toks[i].text.split()[0].lower() in joiners)
+            for e, st in _readings(toks, s, end, _LISTS, _LIST_ENDS, joined):
                 parts = _share_parts(st, toks, s, text) if st.data == "share_list" \
                     else _respective_parts(st, toks, s, text)
                 if parts is None:
@@ -403,6 +410,60 @@ def totals_over_items(plan: Plan) -> list[TotalParts]:
             if parts:
                 out.append(TotalParts(bi, toks[k].payload, cue.text.lower(), cue.kind == "CONSIST", parts))
     return out
+
+
+# -- "Trong đó, …": parts of the figure in the sentence before ----------------------------------
+
+
+def _sentence_figures(plan: Plan, bi: int, before: int) -> list[Quantity]:
+    """The value figures of the sentence that ends before token ``before`` of block ``bi`` (or,
+    when ``before`` opens the block, of the last sentence of the block before it in scope)."""
+    streams = plan.fact(_streams)
+    toks = streams.get(bi, [])
+    if before == 0:
+        bl = plan.fact(blocks)
+        if bi == 0 or bl[bi - 1].section is not bl[bi].section and bl[bi].part != "heading":
+            return []
+        bi, toks = bi - 1, streams.get(bi - 1, [])
+        before = len(toks)
+    while before and toks[before - 1].kind == "DOT":
+        before -= 1
+    j = before - 1
+    while j >= 0 and toks[j].kind != "DOT":
+        j -= 1
+    return [t.payload for t in toks[j + 1:before] if t.kind == "NUM"]
+
+
+def in_which_parts(plan: Plan) -> list[TotalParts]:
+    """Every sentence opening with ``Trong đó`` whose parts belong to the one figure of their
+    dimension in the sentence before (two such figures: no link, the parts' whole is unknown)."""
+    out: list[TotalParts] = []
+    for bi, toks in _block_streams(plan, frozenset({"IN_WHICH"})) + _single_streams(plan):
+        for k, t in enumerate(toks):
+            if t.kind != "IN_WHICH" or (k and toks[k - 1].kind != "DOT"):
+                continue
+            end = k
+            while end < len(toks) and toks[end].kind != "DOT":
+                end += 1
+            got = _longest(toks, k, [x for x in range(k, end) if toks[x].kind == "NUM"], "in_which")
+            if got is None:
+                continue
+            parts = _parts(got[1], toks, k)
+            units = {q.unit.dimension for _, q in parts if q.unit is not None}
+            if len(units) != 1 or any(q.unit is None for _, q in parts):
+                continue
+            whole = [q for q in _sentence_figures(plan, bi, k) if q.unit is not None and q.unit.dimension in units]
+            if len(whole) == 1:
+                out.append(TotalParts(bi, whole[0], t.text.lower(), False, parts))
+    return out
+
+
+def _single_streams(plan: Plan) -> list[tuple[int, list[Tok]]]:
+    """Blocks with one figure that open with ``Trong đó`` (the whole stands in the block before)."""
+    by_block = plan.fact(_by_block)
+    streams = plan.fact(_streams)
+    return [(bi, streams[bi]) for bi, qs in by_block.items() if len(qs) == 1 and streams[bi]
+            and streams[bi][0].kind == "IN_WHICH"]
 
 
 # -- a total, clauses, then its parts -------------------------------------------------------------

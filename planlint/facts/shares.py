@@ -537,12 +537,12 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
     """A total separated from its ``trong đó`` / ``gồm`` parts by clauses without figures, as
     the figure reader recognises it (``planlint.facts.figure_lists``), where the breakdowns
     above do not already hold its total or its parts."""
-    from .figure_lists import totals_over_items, totals_with_parts
+    from .figure_lists import in_which_parts, totals_over_items, totals_with_parts
 
     seen = {id(q) for b in plan.fact(_raw_breakdowns) if not b.loose or b.exhaustive
             for q in [b.total] + [p.q for p in b.parts]}
     out = []
-    for tp in plan.fact(totals_with_parts) + plan.fact(totals_over_items):
+    for tp in plan.fact(totals_with_parts) + plan.fact(totals_over_items) + plan.fact(in_which_parts):
         t = tp.total
         if id(t) in seen or any(id(q) in seen for _, q in tp.parts) or any(not lab for lab, _ in tp.parts):
             continue

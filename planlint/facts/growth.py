@@ -20,7 +20,7 @@ from ..parsing.tree import Plan, Section, Span
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
 from .shares import Part, ShareGroup, share_groups
-from .vocab import W, alt, classify, clean_label, cue, data, partition
+from .vocab import W, alt, classify, clean_label, cue, data, partition, words
 
 
 @functools.cache
@@ -35,12 +35,13 @@ def _fall() -> re.Pattern[str]:
 
 @functools.cache
 def _in_which() -> re.Pattern[str]:
-    return re.compile(W + alt("growth", "in_which") + r"(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
+    return re.compile(W + alt(words("sectors", "growth", "in_which")) + r"(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
 
 
 @functools.cache
 def _years_re() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w.,])(\d{1,2})\s*" + alt("growth", "years") + r"(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(r"(?<![\w.,])(\d{1,2})\s*" + alt(words("sectors", "growth", "years")) + r"(?![^\W\d_])",
+                      re.IGNORECASE)
 
 
 @dataclass(slots=True)

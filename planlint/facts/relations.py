@@ -25,7 +25,7 @@ from ..parsing.tree import Plan, Span
 from ..scan.units import PERCENT, match_unit
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
-from .vocab import W, alt, clean_label, cue, data
+from .vocab import W, alt, clean_label, cue, data, words
 
 # -- part of a whole ----------------------------------------------------------------------------
 
@@ -45,7 +45,7 @@ class PartOfWhole:
 
 @functools.cache
 def _in_which() -> re.Pattern[str]:
-    return re.compile(W + alt("part_of_whole", "cues") + r"(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
+    return re.compile(W + alt(words("sectors", "part_of_whole", "cues")) + r"(?![^\W\d_])\s*[,:]?", re.IGNORECASE)
 
 
 def parts_of_wholes(plan: Plan) -> list[PartOfWhole]:
@@ -102,7 +102,7 @@ class Fraction:
 
 @functools.cache
 def _date_before() -> re.Pattern[str]:
-    return re.compile(W + alt("fractions", "date_before") + r"\s*$", re.IGNORECASE)
+    return re.compile(W + alt(words("sectors", "fractions", "date_before")) + r"\s*$", re.IGNORECASE)
 
 
 def fractions(plan: Plan) -> list[Fraction]:
@@ -200,7 +200,7 @@ def _count() -> re.Pattern[str]:
     the items."""
     spelled = "|".join(sorted((re.escape(w) for w in _list_words()), key=len, reverse=True))
     return re.compile(r"(?<![\w.,/])(?P<n>\d{1,2}|" + spelled + r")\s+(?P<noun>(?:[^\W\d_][\w\-]*\s?){1,8}?)\s*"
-                      r"(?P<intro>:|,?\s" + alt("lists", "intro_words") + r"\s*:?|\()\s*", re.IGNORECASE)
+                      r"(?P<intro>:|,?\s" + alt(words("sectors", "lists", "intro_words")) + r"\s*:?|\()\s*", re.IGNORECASE)
 
 
 def _top_level_split(text: str, seps: str) -> list[str]:
@@ -226,23 +226,23 @@ def _top_level_split(text: str, seps: str) -> list[str]:
 
 @functools.cache
 def _time_noun() -> re.Pattern[str]:
-    return re.compile(alt("lists", "time_nouns") + r"(?![^\W\d_])", re.IGNORECASE)
+    return re.compile(alt(words("sectors", "lists", "time_nouns")) + r"(?![^\W\d_])", re.IGNORECASE)
 
 
 @functools.cache
 def _enumerator() -> re.Pattern[str]:
-    return re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[a-hđ]\)|" + alt("lists", "ordinals") + ")",
+    return re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[a-hđ]\)|" + alt(words("sectors", "lists", "ordinals")) + ")",
                       re.IGNORECASE)
 
 
 @functools.cache
 def _and() -> re.Pattern[str]:
-    return re.compile(r"\s" + alt("lists", "conjunctions") + r"\s", re.IGNORECASE)
+    return re.compile(r"\s" + alt(words("sectors", "lists", "conjunctions")) + r"\s", re.IGNORECASE)
 
 
 @functools.cache
 def _not_count_before() -> re.Pattern[str]:
-    return re.compile(W + alt("lists", "not_count_before") + r"\s*$", re.IGNORECASE)
+    return re.compile(W + alt(words("sectors", "lists", "not_count_before")) + r"\s*$", re.IGNORECASE)
 _PAREN_GROUP = re.compile(r"\([^()]*\)")
 
 
@@ -278,7 +278,7 @@ def _items_for(n: int, by_comma: list[str], items_text: str, enumerated: list[st
 
 def counted_lists(plan: Plan) -> list[CountedList]:
     out = []
-    words = _list_words()
+    spelled = _list_words()
     intro_words = [str(w) for w in data().get("lists", {}).get("intro_words", [])]
     for sent in plan.fact(sentences):
         text = sent.para.text  # lists keep their brackets (acronyms are items' names)
@@ -287,7 +287,7 @@ def counted_lists(plan: Plan) -> list[CountedList]:
             continue
         for m in _count().finditer(window):
             n_raw = m.group("n")
-            n = int(n_raw) if n_raw.isdigit() else words.get(n_raw.lower(), 0)
+            n = int(n_raw) if n_raw.isdigit() else spelled.get(n_raw.lower(), 0)
             if not 2 <= n <= 30:
                 continue
             noun = m.group("noun").strip()

@@ -37,25 +37,25 @@ from ..scan.numbers import format_vn
 from ..scan.units import PERCENT, convert, same_dimension
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
-from .vocab import alt, classify, clean_label, complement_cover, complement_members, cue, data, partition
+from .vocab import alt, classify, clean_label, complement_cover, complement_members, cue, data, partition, words
 
 
 @functools.cache
 def _join_only() -> re.Pattern[str]:
     """Only separators and joiners (``" - "``, ``", "``, ``" và "``) between two values."""
-    return re.compile(r"^(?:[\s;,\-–—]|" + alt("shares", "joiners") + r")*$", re.IGNORECASE)
+    return re.compile(r"^(?:[\s;,\-–—]|" + alt(words("sectors", "shares", "joiners")) + r")*$", re.IGNORECASE)
 
 
 @functools.cache
 def _list_split() -> re.Pattern[str]:
-    return re.compile(r"\s*(?:\s[-–—]\s|,|;|\s" + alt("shares", "joiners") + r"\s)\s*", re.IGNORECASE)
+    return re.compile(r"\s*(?:\s[-–—]\s|,|;|\s" + alt(words("sectors", "shares", "joiners")) + r"\s)\s*", re.IGNORECASE)
 
 
 @functools.cache
 def _share_note() -> re.Pattern[str]:
     """What stands between a part's value and its share: ``(chiếm``, ``, chiếm tỷ trọng khoảng``."""
-    return re.compile(r"\s*[,(]?\s*" + alt("shares", "note_verbs") + r"\s*(?:" + alt("shares", "note_nouns")
-                      + r"\s*)?(?:" + alt("shares", "note_qualifiers") + r"\s*)?|\s*\(\s*", re.IGNORECASE)
+    return re.compile(r"\s*[,(]?\s*" + alt(words("sectors", "shares", "note_verbs")) + r"\s*(?:" + alt(words("sectors", "shares", "note_nouns"))
+                      + r"\s*)?(?:" + alt(words("sectors", "shares", "note_qualifiers")) + r"\s*)?|\s*\(\s*", re.IGNORECASE)
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 
@@ -356,8 +356,8 @@ def _grammar_groups(plan: Plan) -> list[ShareGroup]:
 @functools.cache
 def _intro() -> re.Pattern[str]:
     """What may stand between a total and its parts: ``; trong đó:``, ``(``, ``, gồm``."""
-    return re.compile(r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?:" + alt("breakdowns", "intro_prefix") + r"\s*)?(?P<word>"
-                      + alt("breakdowns", "intro") + r")(?![^\W\d_])\s*[:,]?)?\s*", re.IGNORECASE)
+    return re.compile(r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?:" + alt(words("sectors", "breakdowns", "intro_prefix")) + r"\s*)?(?P<word>"
+                      + alt(words("sectors", "breakdowns", "intro")) + r")(?![^\W\d_])\s*[:,]?)?\s*", re.IGNORECASE)
 
 
 _GAP_PAREN = re.compile(r"(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?)\s*(?P<paren>\()(?P<word>)\s*")
@@ -367,7 +367,7 @@ _GAP_PAREN = re.compile(r"(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?)\s*(?P<paren>\()
 def _gap_in_which() -> re.Pattern[str]:
     """``1.245 doanh nghiệp đang hoạt động, trong đó 1.310 …``: a short phrase, then ``trong đó``."""
     return re.compile(r"(?P<between>\s+[^\W\d_][^\d;:.()%]{0,40}?)\s*,\s*(?P<paren>)(?P<word>"
-                      + alt("breakdowns", "in_which") + r")(?![^\W\d_])\s*:?\s*", re.IGNORECASE)
+                      + alt(words("sectors", "breakdowns", "in_which")) + r")(?![^\W\d_])\s*:?\s*", re.IGNORECASE)
 
 
 _GAP_COLON = re.compile(r"\s*,?(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?(?:\s\d{1,2}\s[^\W\d_][^\d;:.()%]{0,30})?)"

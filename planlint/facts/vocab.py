@@ -60,13 +60,6 @@ def words_re(words: list[str], *, plain: bool = True) -> re.Pattern[str]:
     return re.compile(phrase(words, plain=plain), re.IGNORECASE)
 
 
-def alt(table: str, key: str) -> str:
-    """The words of ``[table] key`` as one regular-expression alternation (escaped, longest first),
-    for patterns that place them among other parts."""
-    words = sorted((re.escape(str(w)) for w in data().get(table, {}).get(key, [])), key=len, reverse=True)
-    return "(?:" + "|".join(words) + ")"
-
-
 @functools.cache
 def cue(table: str, key: str, plain: bool = True) -> re.Pattern[str]:
     return words_re([str(w) for w in data().get(table, {}).get(key, [])], plain=plain)

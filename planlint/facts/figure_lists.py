@@ -24,6 +24,7 @@ tương ứng là …)``, ``… so với năm 2024``) is left out rather than sp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -122,14 +123,36 @@ def _sentence_end(toks: list[Tok], i: int) -> int:
     return i
 
 
-def _streams(plan: Plan) -> dict[int, list[Tok]]:
-    """The token stream of every block holding a figure, made once per plan."""
-    bl = plan.fact(blocks)
-    return {bi: _stream(bl[bi].paragraph.text, qs) for bi, qs in plan.fact(_by_block).items() if qs}
+class _Streams:
+    """The token stream of each block holding a figure, made when first asked for, once per plan."""
+
+    __slots__ = ("plan", "made")
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.made: dict[int, list[Tok]] = {}
+
+    def get(self, bi: int, default: list[Tok] | None = None) -> list[Tok]:
+        toks = self.made.get(bi)
+        if toks is None:
+            qs = self.plan.fact(_by_block).get(bi)
+            if not qs:
+                return default if default is not None else []
+            toks = self.made[bi] = _stream(self.plan.fact(blocks)[bi].paragraph.text, qs)
+        return toks
+
+    def __getitem__(self, bi: int) -> list[Tok]:
+        return self.get(bi)
 
 
-def _block_streams(plan: Plan, need: frozenset[str]) -> list[tuple[int, list[Tok]]]:
-    """``(block index, token stream)`` of the blocks holding a cue of ``need`` and two figures."""
+def _streams(plan: Plan) -> _Streams:
+    return _Streams(plan)
+
+
+def _block_streams(plan: Plan, need: frozenset[str],
+                   keep: Callable[[list[Quantity]], bool] | None = None) -> list[tuple[int, list[Tok]]]:
+    """``(block index, token stream)`` of the blocks holding a cue of ``need`` and two figures
+    (and whose figures ``keep`` accepts)."""
     from .statements import _cue_words
 
     words = _cue_words(*need)
@@ -137,7 +160,8 @@ def _block_streams(plan: Plan, need: frozenset[str]) -> list[tuple[int, list[Tok
     streams = plan.fact(_streams)
     out = []
     for bi, b in enumerate(plan.fact(blocks)):
-        if len(by_block.get(bi, [])) < 2:
+        qs = by_block.get(bi, [])
+        if len(qs) < 2 or (keep is not None and not keep(qs)):
             continue
         low = b.paragraph.text.lower()
         if need and not any(w in low for w in words):
@@ -322,7 +346,8 @@ def value_shares(plan: Plan) -> list[ValueShare]:
     """Every value with its share of a whole whose value the section states."""
     out: list[ValueShare] = []
     bl = plan.fact(blocks)
-    for bi, toks in _block_streams(plan, frozenset({"VERB"})):
+    for bi, toks in _block_streams(plan, frozenset({"VERB"}), lambda qs: any(_figure_kind(q) == "PCT" for q in qs)
+                                   and any(_figure_kind(q) == "NUM" for q in qs)):
         text = bl[bi].paragraph.text
         for i, t in enumerate(toks):
             if t.kind != "PCT" or i < 3 or i + 1 >= len(toks):
@@ -460,10 +485,13 @@ def in_which_parts(plan: Plan) -> list[TotalParts]:
 
 def _single_streams(plan: Plan) -> list[tuple[int, list[Tok]]]:
     """Blocks with one figure that open with ``Trong đó`` (the whole stands in the block before)."""
-    by_block = plan.fact(_by_block)
+    from .statements import _cue_words
+
+    words = _cue_words("IN_WHICH")
+    bl = plan.fact(blocks)
     streams = plan.fact(_streams)
-    return [(bi, streams[bi]) for bi, qs in by_block.items() if len(qs) == 1 and streams[bi]
-            and streams[bi][0].kind == "IN_WHICH"]
+    return [(bi, streams[bi]) for bi, qs in plan.fact(_by_block).items() if len(qs) == 1
+            and bl[bi].paragraph.text.lower().startswith(words) and streams[bi][0].kind == "IN_WHICH"]
 
 
 # -- a total, clauses, then its parts -------------------------------------------------------------

@@ -325,8 +325,15 @@ def share_groups(plan: Plan) -> list[ShareGroup]:
     return out
 
 
+def _sentences_by_block(plan: Plan) -> dict[int, list[Sentence]]:
+    out: dict[int, list[Sentence]] = {}
+    for x in plan.fact(sentences):
+        out.setdefault(x.index, []).append(x)
+    return out
+
+
 def _sentence_at(plan: Plan, block: int, at: int) -> Sentence | None:
-    return next((x for x in plan.fact(sentences) if x.index == block and x.start <= at < x.end), None)
+    return next((x for x in plan.fact(_sentences_by_block).get(block, []) if x.start <= at < x.end), None)
 
 
 def _grammar_groups(plan: Plan) -> list[ShareGroup]:

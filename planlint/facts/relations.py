@@ -231,7 +231,8 @@ def _time_noun() -> re.Pattern[str]:
 
 @functools.cache
 def _enumerator() -> re.Pattern[str]:
-    return re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[a-hđ]\)|" + alt(words("sectors", "lists", "ordinals")) + ")",
+    letters = "".join(re.escape(w) for w in words("sectors", "lists", "item_letters"))
+    return re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[" + letters + r"]\)|" + alt(words("sectors", "lists", "ordinals")) + ")",
                       re.IGNORECASE)
 
 

@@ -252,3 +252,23 @@ def test_n111_one_finding_when_the_percentage_is_off(target, share, off):
     text = (f"Doanh thu đạt {format_vn(pct, 1)}% so với cùng kỳ, đạt {format_vn(Decimal(actual))} triệu đồng "
             f"(năm 2024: {format_vn(Decimal(target))} triệu đồng).")
     assert len(n111(text)) == 1
+
+
+def test_a_broken_figure_grammar_fails_loudly(monkeypatch, tmp_path):
+    """A grammar that does not build raises; it must never read as 'no statement anywhere'."""
+    import pytest
+    from lark.exceptions import LarkError
+
+    from planlint import data
+    from planlint.facts import statements as st
+
+    broken = tmp_path / "figures.lark"
+    broken.write_text("start: value\nvalue: NUM NUM_UNDECLARED\n%declare NUM\n", encoding="utf-8")
+    monkeypatch.setattr(data, "grammar_path", lambda name: broken)
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    st._parser.cache_clear()
+    try:
+        with pytest.raises(LarkError):
+            st._parse([])
+    finally:
+        st._parser.cache_clear()

@@ -85,6 +85,7 @@ def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str],
     tokens whose reading may go on past the cap is not read (a list is not judged on a part).
     Before each token of ``joined`` a comma is read that is not printed (its value is -1)."""
     from lark import Token
+    from lark.exceptions import UnexpectedInput
 
     from .statements import _parser
 
@@ -96,12 +97,12 @@ def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str],
             if i in joined:
                 ip.feed_token(Token("COMMA", -1))
             ip.feed_token(Token(toks[i].kind, i - start))
-        except Exception:  # noqa: BLE001 - the grammar reads no longer window from here
+        except UnexpectedInput:  # the grammar reads no longer window from here
             return out[::-1]
         if toks[i].kind in at:
             try:
                 tree = ip.copy().feed_eof()
-            except Exception:  # noqa: BLE001 - not a whole statement here
+            except UnexpectedInput:  # not a whole statement here
                 continue
             st = next(c for c in tree.iter_subtrees_topdown() if c.data != "start")
             if st.data in kinds:

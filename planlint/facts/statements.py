@@ -365,9 +365,12 @@ def _detail_windows(toks: list[Tok]) -> list[tuple[int, int]]:
 
 def _parse(window: list[Tok]) -> Tree | None:
     """The statement subtree of a window, or None when the grammar does not accept it."""
+    from lark.exceptions import UnexpectedInput
+
+    parser = _parser()  # a broken grammar raises here, loudly, instead of hiding every statement
     try:
-        tree = _parser().parse(window)
-    except Exception:  # noqa: BLE001 - a window the grammar cannot read yields nothing
+        tree = parser.parse(window)
+    except UnexpectedInput:  # a window the grammar does not accept yields nothing
         return None
     return next(c for c in tree.iter_subtrees_topdown() if c.data != "start")
 

@@ -194,7 +194,8 @@ def _vocab() -> _Vocab:
         partial=_phrases_re(lab["partial"]),
         after_role=_phrases_re(list(after_of)),
         after_role_of=after_of,
-        range_from=re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(roles["range_from"], key=len, reverse=True))
+        range_from=re.compile(r"(?<!\w)(?:"
+                              + "|".join(re.escape(p) for p in sorted(roles["range_from"], key=len, reverse=True))
                               + r")\s*$", re.IGNORECASE),
         rate_word=_phrases_re(v["rates"]["words"]),
         points=re.compile(r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in
@@ -480,7 +481,8 @@ def _respectively(text: str, masked: str, cats: list[tuple[int, int, str]],
         sm = _vocab().slash_unit.fullmatch(text, first.end, second.start)
         clause = max(text.rfind(";", 0, first.start), text.rfind(". ", 0, first.start)) + 1
         if (sm and not first.sign and not second.sign and not first.in_date
-                and text.count("(", clause, first.start) <= text.count(")", clause, first.start)  # not "2,15% (52 hộ/2.418 hộ)"
+                # not "2,15% (52 hộ/2.418 hộ)"
+                and text.count("(", clause, first.start) <= text.count(")", clause, first.start)
                 and text[second.end:second.end + 14].lstrip().lower().startswith(sm.group(1).lower())):
             markers.append((first.start, first.start, True, [first, second]))
     markers.sort(key=lambda x: x[0])
@@ -631,7 +633,8 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
             # "tổng số hộ nghèo và cận nghèo: 140 hộ" is a count, not all households; "toàn xã hiện có
             # 46 hộ nghèo" the count at the start; "đầu năm 2024 toàn xã có 64 hộ nghèo" takes the role
             # stated before the phrase
-            role = "start" if _vocab().current.search(window, role_start, role_end) else _role_before(window[:role_start])
+            current = _vocab().current.search(window, role_start, role_end)
+            role = "start" if current else _role_before(window[:role_start])
         elif is_pct or points or (unit and unit != HOUSEHOLDS) or n.decimals or _residue(window[role_end:]) > 0:
             return None  # "tổng số hộ tham gia bảo hiểm": not all households
         else:
@@ -993,10 +996,12 @@ class Balance:
         eq = seq(self.lhs(), f" = {format_vn(self.computed)}")
         if self.kind == "breakdown" and self.reduced is not None and self.net is not None:
             return seq(eq, " (", Word("word.year_end"), f" {format_vn(self.end.value)}); ", Word("word.reduced"),
-                       f" {format_vn(self.reduced.value)} ≠ ", self.breakdown_text(), f" = {format_vn(self.net)} {mark}")
+                       f" {format_vn(self.reduced.value)} ≠ ", self.breakdown_text(),
+                       f" = {format_vn(self.net)} {mark}")
         if self.computed == self.end.value:
             return seq(eq, " (", role_word(c, "end"), f" {format_vn(self.end.value)}) {mark}")
-        return seq(eq, ", ", Word("word.the_plan_says"), " ", role_word(c, "end"), f" {format_vn(self.end.value)} {mark}")
+        return seq(eq, ", ", Word("word.the_plan_says"), " ", role_word(c, "end"),
+                   f" {format_vn(self.end.value)} {mark}")
 
 
 def balance(led: Ledger, unit: str) -> Balance | None:
@@ -1129,8 +1134,8 @@ def inventory(plan: Plan) -> list[FactRow]:
         for led in run.ledgers:
             rows.extend(_ledger_rows(led))
         for t in run.totals:
-            rows.append(FactRow("households", t.span, f"{render(Word('word.households_total'), 'vi')} {format_vn(t.value)}",
-                                {"value": str(t.value)}))
+            shown = f"{render(Word('word.households_total'), 'vi')} {format_vn(t.value)}"
+            rows.append(FactRow("households", t.span, shown, {"value": str(t.value)}))
     return rows
 
 
@@ -1152,9 +1157,9 @@ def _ledger_rows(led: Ledger) -> list[FactRow]:
         rows.append(FactRow("ledger", first.span, text, data))
     rate_of = render(Word("word.rate_of"), "vi")
     for c, r in led.now:
-        rows.append(FactRow("poverty rate", c.span, f"{render(category_word(led.category, c.unit), 'vi')} {format_vn(c.value)}"
-                            f", {rate_of} {r.printed()}", {"category": led.category, "count": str(c.value),
-                                                           "rate": str(r.value)}))
+        category = render(category_word(led.category, c.unit), "vi")
+        rows.append(FactRow("poverty rate", c.span, f"{category} {format_vn(c.value)}, {rate_of} {r.printed()}",
+                            {"category": led.category, "count": str(c.value), "rate": str(r.value)}))
     for c, r in led.linked:
         rows.append(FactRow("link: rate and count", c.span,
                             f"{render(category_word(led.category, c.unit), 'vi')} {format_vn(c.value)}; "
@@ -1166,8 +1171,9 @@ def _ledger_rows(led: Ledger) -> list[FactRow]:
         if rf is not None:
             text = f"{label}: {render(rf.statement(), 'vi')}"
         else:
-            text = f"{label}: " + "; ".join(f"{render(Word(f'rate_role.{r}'), 'vi')} {('≈' if t.approx else '')}{t.printed()}"
-                                            for r, t in led.rates.items())
+            text = f"{label}: " + "; ".join(
+                f"{render(Word(f'rate_role.{r}'), 'vi')} {('≈' if t.approx else '')}{t.printed()}"
+                for r, t in led.rates.items())
         data2: dict[str, object] = {"category": led.category, **{r: str(t.value) for r, t in led.rates.items()}}
         if rf is not None:
             data2["ok"] = rf.ok

@@ -200,7 +200,8 @@ def _count() -> re.Pattern[str]:
     the items."""
     spelled = "|".join(sorted((re.escape(w) for w in _list_words()), key=len, reverse=True))
     return re.compile(r"(?<![\w.,/])(?P<n>\d{1,2}|" + spelled + r")\s+(?P<noun>(?:[^\W\d_][\w\-]*\s?){1,8}?)\s*"
-                      r"(?P<intro>:|,?\s" + alt(words("sectors", "lists", "intro_words")) + r"\s*:?|\()\s*", re.IGNORECASE)
+                      r"(?P<intro>:|,?\s" + alt(words("sectors", "lists", "intro_words")) + r"\s*:?|\()\s*",
+                      re.IGNORECASE)
 
 
 def _top_level_split(text: str, seps: str) -> list[str]:
@@ -232,7 +233,8 @@ def _time_noun() -> re.Pattern[str]:
 @functools.cache
 def _enumerator() -> re.Pattern[str]:
     letters = "".join(re.escape(w) for w in words("sectors", "lists", "item_letters"))
-    return re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[" + letters + r"]\)|" + alt(words("sectors", "lists", "ordinals")) + ")",
+    ordinals = alt(words("sectors", "lists", "ordinals"))
+    return re.compile(r"(?:^|[\s;,:])(?:\(\d{1,2}\)|\d{1,2}\)|[" + letters + r"]\)|" + ordinals + ")",
                       re.IGNORECASE)
 
 

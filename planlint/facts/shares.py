@@ -54,8 +54,11 @@ def _list_split() -> re.Pattern[str]:
 @functools.cache
 def _share_note() -> re.Pattern[str]:
     """What stands between a part's value and its share: ``(chiếm``, ``, chiếm tỷ trọng khoảng``."""
-    return re.compile(r"\s*[,(]?\s*" + alt(words("sectors", "shares", "note_verbs")) + r"\s*(?:" + alt(words("sectors", "shares", "note_nouns"))
-                      + r"\s*)?(?:" + alt(words("sectors", "shares", "note_qualifiers")) + r"\s*)?|\s*\(\s*", re.IGNORECASE)
+    verbs = alt(words("sectors", "shares", "note_verbs"))
+    nouns = alt(words("sectors", "shares", "note_nouns"))
+    qualifiers = alt(words("sectors", "shares", "note_qualifiers"))
+    return re.compile(r"\s*[,(]?\s*" + verbs + r"\s*(?:" + nouns + r"\s*)?(?:" + qualifiers + r"\s*)?|\s*\(\s*",
+                      re.IGNORECASE)
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 
@@ -363,8 +366,10 @@ def _grammar_groups(plan: Plan) -> list[ShareGroup]:
 @functools.cache
 def _intro() -> re.Pattern[str]:
     """What may stand between a total and its parts: ``; trong đó:``, ``(``, ``, gồm``."""
-    return re.compile(r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?:" + alt(words("sectors", "breakdowns", "intro_prefix")) + r"\s*)?(?P<word>"
-                      + alt(words("sectors", "breakdowns", "intro")) + r")(?![^\W\d_])\s*[:,]?)?\s*", re.IGNORECASE)
+    prefix = alt(words("sectors", "breakdowns", "intro_prefix"))
+    intro = alt(words("sectors", "breakdowns", "intro"))
+    return re.compile(r"\s*[;,.:]?\s*(?P<paren>\()?\s*(?:(?:" + prefix + r"\s*)?(?P<word>"
+                      + intro + r")(?![^\W\d_])\s*[:,]?)?\s*", re.IGNORECASE)
 
 
 _GAP_PAREN = re.compile(r"(?P<gap>\s+[^\W\d_][^\d;:.()%]{0,60}?)\s*(?P<paren>\()(?P<word>)\s*")
@@ -710,7 +715,8 @@ def inventory(plan: Plan) -> list[FactRow]:
     for g in plan.fact(share_groups):
         parts = "; ".join(f"{p.label or '?'} {format_vn(p.q.value, p.q.decimals)}%" for p in g.parts)
         kind = "exhaustive" if g.exhaustive else g.reason
-        rows.append(FactRow("share group", g.span, f"{g.cue or 'beside values'} ({kind}): {parts}; Σ = {format_vn(g.total, g.decimals)}%", {
+        shown = f"{g.cue or 'beside values'} ({kind}): {parts}; Σ = {format_vn(g.total, g.decimals)}%"
+        rows.append(FactRow("share group", g.span, shown, {
             "parts": [{"label": p.label, "value": str(p.q.value), "sectors": sorted(p.classes)} for p in g.parts],
             "sum": str(g.total), "exhaustive": g.exhaustive, "reason": g.reason,
         }))
@@ -728,9 +734,11 @@ def inventory(plan: Plan) -> list[FactRow]:
         parts = "; ".join(f"{p.label} {p.q.shown()}" for p in b.parts)
         kind = "exhaustive" if b.exhaustive else "partial"
         rows.append(FactRow("breakdown", b.span,
-                            f"{b.total.shown()} ({kind}) = {parts}; Σ = {format_vn(b.sum, b.decimals)} {b.total.unit_text}", {
+                            f"{b.total.shown()} ({kind}) = {parts}; "
+                            f"Σ = {format_vn(b.sum, b.decimals)} {b.total.unit_text}", {
                                 "total": str(b.total.value), "unit": b.total.unit.key if b.total.unit else None,
-                                "parts": [{"label": p.label, "value": str(v)} for p, v in zip(b.parts, b.values, strict=True)],
+                                "parts": [{"label": p.label, "value": str(v)}
+                                          for p, v in zip(b.parts, b.values, strict=True)],
                                 "exhaustive": b.exhaustive, "reason": b.reason,
                             }))
     return rows

@@ -547,7 +547,8 @@ def inventory(plan: Plan) -> list[FactRow]:
     for pt in plan.fact(parts_totals):
         terms = " + ".join(q.shown() for _, q in pt.parts)
         kind = "link: total, then parts" if pt.linked else "statement: parts, then total"
-        text = f"{pt.total.shown()} (line {pt.total.span and plan.position(pt.total.span.start)[0]}) = {pt.word} {terms}" \
+        line = pt.total.span and plan.position(pt.total.span.start)[0]
+        text = f"{pt.total.shown()} (line {line}) = {pt.word} {terms}" \
             if pt.linked else f"{terms}; {pt.word} {pt.total.shown()}"
         rows.append(FactRow(kind, pt.span, text, {
             "kind": "parts_total", "parts": [[lab, str(q.value)] for lab, q in pt.parts],

@@ -1097,5 +1097,6 @@ def inventory(plan: Plan) -> list[FactRow]:
     return out
 
 
-__all__ = ["share_expected", "Column", "Ledger", "Rate", "RateCount", "Ratio", "rate_holds", "rate_interval", "ShareSet", "Sum", "TRow", "TableFacts", "Value", "expected",
+__all__ = ["share_expected", "Column", "Ledger", "Rate", "RateCount", "Ratio", "rate_holds", "rate_interval",
+           "ShareSet", "Sum", "TRow", "TableFacts", "Value", "expected",
            "points_hold", "ratio_holds", "read_value", "read_table", "sum_bounds", "tables", "words"]

@@ -112,30 +112,30 @@ def _synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((words_re([str(k)]), str(v)) for k, v in _data().get("synonyms", {}).items())
 
 
+def _strip_edges(t: str) -> str:
+    """``t`` with its edge words (``rules/indicators.toml``) taken off, until none is left."""
+    lead, trail = _edges()
+    while True:
+        before = t
+        t = trail.sub("", lead.sub("", t)).strip()
+        if t == before:
+            return t
+
+
 def normalise(label: str) -> str:
     """The label's words, lower-cased, edges off, one spelling a word: ``"Phấn đấu giảm tỉ lệ hộ
     nghèo trên địa bàn xã"`` -> ``"tỷ lệ hộ nghèo"``."""
     t = " ".join(re.sub(r"[^\w%/]+", " ", label.lower()).split())
     for pat, to in _synonyms():
         t = pat.sub(to, t)
-    lead, trail = _edges()
-    while True:
-        before = t
-        t = trail.sub("", lead.sub("", t)).strip()
-        if t == before:
-            return t
+    return _strip_edges(t)
 
 
 def trim(label: str) -> str:
     """The label as printed, its edge words taken off: ``"phấn đấu tổng giá trị sản xuất"`` ->
     ``"tổng giá trị sản xuất"``."""
     t = " ".join(label.split()).strip(" ,;:-+*")
-    lead, trail = _edges()
-    while True:
-        before = t
-        t = trail.sub("", lead.sub("", t)).strip()
-        if t == before:
-            return t
+    return _strip_edges(t)
 
 
 def _is_indicator(label: str) -> bool:

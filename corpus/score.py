@@ -61,12 +61,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=f"folder of <id>.txt texts (default {DEFAULT_DOCS})")
     ap.add_argument("--planlint", help="command running planlint (default: $PLANLINT, ../.venv/bin/planlint, python -m planlint)")
+    ap.add_argument("--lists", type=Path, default=HERE,
+                    help="folder holding documents.json and expected.json (default: this script's folder)")
     ap.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every inconsistency, found or missed")
     args = ap.parse_args()
 
-    documents = json.loads((HERE / "documents.json").read_text(encoding="utf-8"))
-    expected = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
+    documents = json.loads((args.lists / "documents.json").read_text(encoding="utf-8"))
+    expected = json.loads((args.lists / "expected.json").read_text(encoding="utf-8"))
     present = [d for d in documents if (args.docs / f"{d['id']}.txt").is_file()]
     if not present:
         print(f"corpus texts absent ({args.docs}/<id>.txt): nothing scored. corpus/README.md explains how to rebuild them.")

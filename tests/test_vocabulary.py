@@ -10,9 +10,9 @@ import pytest
 from conftest import ROOT
 
 from planlint.data import vocabulary
-from planlint.facts.vocab import alt, phrase, words
+from planlint.phrases import alt, phrase, words
 
-# the vocabularies whose every table of word lists is read through facts/vocab.words
+# the vocabularies whose every table of word lists is read through phrases.words
 CHECKED = ("dates", "header", "citations")
 
 # lists that must not share a word: a word in both would mean two things at once

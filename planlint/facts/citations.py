@@ -23,11 +23,11 @@ from typing import Any
 
 from ..data import vocabulary
 from ..parsing.tree import Block, Paragraph, Plan, Span
+from ..phrases import E, W, alt, words
 from ..scan.dates import DateMention, Scan, display, fold, fold_words
 from . import FactRow
 from .date_mentions import paragraph_scans
 from .header import extract as header
-from .vocab import E, W, alt, words
 
 _LETTERS = "".join(words("header", "header", "symbol_letters"))
 _CODE = rf"[A-Z{_LETTERS.upper()}][A-Za-z{_LETTERS.upper()}{_LETTERS.lower()}]*"

@@ -17,10 +17,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..parsing.tree import Plan, Section, Span
+from ..phrases import W, alt, words
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
 from .shares import Part, ShareGroup, share_groups
-from .vocab import W, alt, classify, clean_label, cue, data, partition, words
+from .vocab import classify, clean_label, cue, data, partition
 
 
 @functools.cache

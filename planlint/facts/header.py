@@ -21,9 +21,9 @@ from datetime import date
 
 from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan, Span
+from ..phrases import E, W, alt, words
 from ..scan.dates import DateMention, display, scan
 from . import FactRow
-from .vocab import E, W, alt, words
 
 _NUMBER_WORD = alt(words("header", "header", "number"))
 _NUMBER = re.compile(

@@ -37,11 +37,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..parsing.tree import Plan, Section, Span
+from ..phrases import words_re
 from ..scan.tokens import Tok
 from . import FactRow
 from .quantities import Quantity, blocks
 from .statements import _by_block, _stream
-from .vocab import words_re
 
 _FIG = frozenset({"NUM", "PCT"})
 _CUES = frozenset({"VERB", "REACH", "UP", "DOWN"})

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from ..data import vocabulary
 from ..parsing.tree import Plan, Span
+from ..phrases import E, alt, phrase
 from . import FactRow
-from .vocab import E, alt, phrase
 
 PLAN = "plan"
 

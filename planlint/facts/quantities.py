@@ -31,10 +31,11 @@ from decimal import Decimal
 
 from ..i18n import Word, render
 from ..parsing.tree import Block, Paragraph, Plan, Span
+from ..phrases import alt, words
 from ..scan.numbers import Num, english_value, format_vn, scan_numbers, token_style
 from ..scan.units import PERCENT, PERMILLE, Unit, match_per, match_unit
 from . import FactRow
-from .vocab import alt, cue, words
+from .vocab import cue
 
 _PARTS = ("preamble", "body", "heading")
 

@@ -22,10 +22,11 @@ import re
 from dataclasses import dataclass
 
 from ..parsing.tree import Plan, Span
+from ..phrases import W, alt, words
 from ..scan.units import PERCENT, match_unit
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
-from .vocab import W, alt, clean_label, cue, data, words
+from .vocab import clean_label, cue, data
 
 # -- part of a whole ----------------------------------------------------------------------------
 

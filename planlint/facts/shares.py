@@ -33,11 +33,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..parsing.tree import Plan, Span
+from ..phrases import alt, words
 from ..scan.numbers import format_vn
 from ..scan.units import PERCENT, convert, same_dimension
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
-from .vocab import alt, classify, clean_label, complement_cover, complement_members, cue, data, partition, words
+from .vocab import classify, clean_label, complement_cover, complement_members, cue, data, partition
 
 
 @functools.cache

@@ -10,9 +10,9 @@ from typing import NamedTuple
 
 from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan
+from ..phrases import E, alt
 from ..scan.dates import fold
 from .header import extract as header
-from .vocab import E, alt
 
 
 class _Vocabulary(NamedTuple):

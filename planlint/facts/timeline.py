@@ -26,12 +26,12 @@ from typing import NamedTuple
 from ..data import vocabulary
 from ..parsing.lines import roman_value
 from ..parsing.tree import Block, Paragraph, Plan, Span
+from ..phrases import E, W, alt, phrase, words
 from ..scan.dates import DateMention, DateRange, fold, fold_words, iso
 from ..scan.spans import Matches, Positions
 from . import FactRow
 from .citations import extract as citations
 from .date_mentions import paragraph_scans
-from .vocab import E, W, alt, phrase, words
 
 
 class _Patterns(NamedTuple):

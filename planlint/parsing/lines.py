@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..data import vocabulary
-from ..facts.vocab import E, W, alt, words
+from ..phrases import E, W, alt, words
 from .source import Source
 from .tables import Table, find_tables
 from .tree import Marker, Span

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from ..facts.vocab import W, alt, phrase, words
+from ..phrases import W, alt, phrase, words
 
 # blanks are taken whole (possessive): "ngày{_SP}(day)?{_SP},?{_SP}tháng" could otherwise split a run
 # of n tabs three ways before failing (a 3 KB line of tabs after "ngày" took 20 s)

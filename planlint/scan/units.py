@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..data import vocabulary
-from ..facts.vocab import E, alt
+from ..phrases import E, alt
 
 
 @functools.cache

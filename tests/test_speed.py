@@ -90,12 +90,12 @@ def test_serialized_parser_is_reused(fresh_parser):
 def test_loaded_parsers_lint_as_built_ones(fresh_parser):
     """Both grammars' parsers, built and then loaded from the cache folder: the same findings."""
     from planlint.engine import run
-    from planlint.facts import statements
     from planlint.parsing.source import Source
+    from planlint.scan import figure_grammar
 
     def lint_all() -> list:
         parser_mod._lark.cache_clear()
-        statements._parser.cache_clear()
+        figure_grammar.parser.cache_clear()
         return [[f.as_json() for f in run(Source(p.name, p.read_text(encoding="utf-8"))).findings]
                 for p in sorted(EXAMPLES.glob("*.md"))]
 
@@ -104,7 +104,7 @@ def test_loaded_parsers_lint_as_built_ones(fresh_parser):
         assert {p.name.split("-")[0] for p in fresh_parser.glob("*.pickle")} == {"plan", "figures"}
         assert lint_all() == built and any(built)
     finally:
-        statements._parser.cache_clear()
+        figure_grammar.parser.cache_clear()
 
 
 def test_grammar_change_is_picked_up(fresh_parser, monkeypatch, tmp_path):

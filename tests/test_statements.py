@@ -261,14 +261,15 @@ def test_a_broken_figure_grammar_fails_loudly(monkeypatch, tmp_path):
 
     from planlint import data
     from planlint.facts import statements as st
+    from planlint.scan import figure_grammar
 
     broken = tmp_path / "figures.lark"
     broken.write_text("start: value\nvalue: NUM NUM_UNDECLARED\n%declare NUM\n", encoding="utf-8")
     monkeypatch.setattr(data, "grammar_path", lambda name: broken)
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
-    st._parser.cache_clear()
+    figure_grammar.parser.cache_clear()
     try:
         with pytest.raises(LarkError):
             st._parse([])
     finally:
-        st._parser.cache_clear()
+        figure_grammar.parser.cache_clear()

@@ -87,9 +87,9 @@ def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str],
     from lark import Token
     from lark.exceptions import UnexpectedInput
 
-    from .statements import _parser
+    from ..scan.figure_grammar import parser
 
-    ip = _parser().parse_interactive([])
+    ip = parser().parse_interactive([])
     out: list[tuple[int, Tree]] = []
     stop = min(end, start + _CAP)
     for i in range(start, stop):

@@ -38,6 +38,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..parsing.tree import Paragraph, Plan, Span
+from ..scan import figure_grammar
 from ..scan.tokens import Tok, tokenize
 from ..scan.units import convert
 from . import FactRow
@@ -45,7 +46,7 @@ from .quantities import Quantity, blocks, extract
 from .vocab import clean_label, fmt
 
 if TYPE_CHECKING:
-    from lark import Lark, Tree
+    from lark import Tree
 
 _ANCHORS = frozenset({"REACH", "UP", "DOWN", "EXCEED"})
 _WINDOW_START = frozenset({"COLON", "DOT", "LPAR", "RPAR"})
@@ -169,19 +170,6 @@ class PartsTotal:
         if self.linked:
             return self.para.span_of(self.parts[0][1].start, self.parts[-1][1].end)
         return self.para.span_of(self.parts[0][1].start, self.total.end)
-
-
-@functools.cache
-def _parser() -> Lark:
-    """The LALR parser of ``grammar/figures.lark``, built once per machine and kept in the
-    cache folder under a key made of the grammar's text, the lexer module's, lark's version and
-    Python's (``cache.lalr_parser``, as for the plan parser)."""
-    from ..cache import lalr_parser
-    from ..data import grammar_path
-    from ..scan import toklexer
-
-    return lalr_parser("figures", grammar_path("figures.lark").read_text(encoding="utf-8"), toklexer,
-                       toklexer.TokLexer)
 
 
 def _figure_kind(q: Quantity) -> str:
@@ -367,7 +355,7 @@ def _parse(window: list[Tok]) -> Tree | None:
     """The statement subtree of a window, or None when the grammar does not accept it."""
     from lark.exceptions import UnexpectedInput
 
-    parser = _parser()  # a broken grammar raises here, loudly, instead of hiding every statement
+    parser = figure_grammar.parser()  # a broken grammar raises here, loudly, instead of hiding every statement
     try:
         tree = parser.parse(window)
     except UnexpectedInput:  # a window the grammar does not accept yields nothing

@@ -25,7 +25,7 @@ tương ứng là …)``, ``… so với năm 2024``) is left out rather than sp
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..parsing.tree import Plan, Section
@@ -56,6 +56,7 @@ class ShareList:
     parts: list[tuple[str, Quantity]]  # (name, share)
     intro: str = ""  # the CONSIST cue before a colon that opens the list ("được phân bổ:")
     colon: bool = False  # a colon stands before the first share ("Cơ cấu sử dụng đất: …")
+    printed: list[str] = field(default_factory=list)  # each share's name and verbs as printed ("trên chuẩn")
 
 
 @dataclass(slots=True)
@@ -174,8 +175,10 @@ def _block_streams(plan: Plan, need: frozenset[str],
 # -- share lists ----------------------------------------------------------------------------------
 
 
-def _share_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str, Quantity]] | None:
-    """The (name, share) of each share of a share list."""
+def _share_parts(st: Tree, toks: list[Tok], j: int, text: str,
+                 printed: list[str]) -> list[tuple[str, Quantity]] | None:
+    """The (name, share) of each share of a share list (each name as printed, with its verbs and
+    qualifiers, into ``printed``)."""
     out = []
     for ch in st.iter_subtrees_topdown():
         if ch.data != "share":
@@ -194,8 +197,10 @@ def _share_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str
             name = next((clean_label(toks[i].text) for i in idx[k + 1:-1]
                          if toks[i].kind == "LABEL" and classify(toks[i].text)), name)
         out.append((name, toks[idx[-1]].payload))
-    out.sort(key=lambda p: p[1].start)
-    return out
+        printed.append(text[toks[idx[0]].start:toks[idx[-2]].end] if len(idx) > 1 else "")
+    order = sorted(range(len(out)), key=lambda i: out[i][1].start)
+    printed[:] = [printed[i] for i in order]
+    return [out[i] for i in order]
 
 
 def _respective_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str, Quantity]] | None:
@@ -223,9 +228,15 @@ def _respective_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tupl
             return None
     if all(name for _, name in shares):
         return [(clean_label(name), toks[k].payload) for k, name in shares]
-    # the names before the cue: split at commas and joiners, then at dashes if too few
+    # the names before the cue: split at commas and joiners, then at dashes if too few; shares
+    # joined by dashes name their parts the same way ("Nông nghiệp – Công nghiệp, TTCN, xây dựng –
+    # Thương mại, dịch vụ tương ứng 31,4% – 29,8% – 37,9%": the commas stay inside the names)
     words = [toks[i] for i in idx if i < cue and toks[i].kind in _NAME]
-    pieces = _split_names(text, words, dashes=False)
+    dashed = all(any(toks[x].kind == "DASH" for x in range(a, b))
+                 for (a, _), (b, _) in zip(shares, shares[1:], strict=False))
+    pieces = _split_names(text, words, dashes=True, only_dashes=True) if dashed else []
+    if len(pieces) != len(shares):
+        pieces = _split_names(text, words, dashes=False)
     if len(pieces) < len(shares):
         pieces = _split_names(text, words, dashes=True)
     if len(pieces) < len(shares):
@@ -233,16 +244,22 @@ def _respective_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tupl
     return [(name, toks[k].payload) for name, (k, _) in zip(pieces[-len(shares):], shares, strict=True)]
 
 
-def _split_names(text: str, words: list[Tok], dashes: bool) -> list[str]:
+def _split_names(text: str, words: list[Tok], dashes: bool, only_dashes: bool = False) -> list[str]:
+    """The names of ``words`` split at commas and joiners (and dashes with ``dashes``), or at
+    dashes alone (``only_dashes``: commas and joiners then stay inside a name)."""
     joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
     out: list[str] = []
     cur: list[str] = []
     for t in words:
-        if t.kind == "COMMA" or (dashes and t.kind == "DASH"):
+        if (t.kind == "COMMA" and not only_dashes) or (dashes and t.kind == "DASH"):
             out.append(" ".join(cur))
             cur = []
         elif t.kind == "DASH":
             cur.append("-")
+        elif t.kind == "COMMA":
+            cur[-1:] = [cur[-1] + ","] if cur else []
+        elif only_dashes:
+            cur.append(t.text)
         else:
             for w in t.text.split():
                 if w.lower() in joiners:
@@ -282,7 +299,8 @@ def share_lists(plan: Plan) -> list[ShareList]:
             joined = frozenset(i for i in range(s + 1, end) if toks[i].kind == "LABEL" and toks[i - 1].kind == "PCT"
                                and toks[i].text.split()[0].lower() in joiners)
             for e, st in _readings(toks, s, end, _LISTS, _LIST_ENDS, joined):
-                parts = _share_parts(st, toks, s, text) if st.data == "share_list" \
+                printed: list[str] = []
+                parts = _share_parts(st, toks, s, text, printed) if st.data == "share_list" \
                     else _respective_parts(st, toks, s, text)
                 if parts is None:
                     continue
@@ -291,7 +309,8 @@ def share_lists(plan: Plan) -> list[ShareList]:
                 colon = toks[first].kind in ("COLON", "RESPECTIVELY") or (s > 0 and toks[s - 1].kind == "COLON")
                 intro = toks[s - 2].text if s > 1 and toks[s - 1].kind == "COLON" and toks[s - 2].kind == "CONSIST" \
                     else ""
-                out.append(ShareList(bi, cue, toks[s].start, parts, intro, colon))
+                out.append(ShareList(bi, cue, toks[s].start, parts, intro, colon,
+                                     printed if len(printed) == len(parts) else [n for n, _ in parts]))
                 done = e
                 break
     return out

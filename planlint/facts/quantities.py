@@ -388,6 +388,10 @@ def _ranges(qs: list[Quantity]) -> None:
         nxt = qs[i + 2] if i + 2 < len(qs) else None
         if nxt is not None and nxt.block == a.block and _pat().range_join.match(text[b.end:nxt.start]):
             continue  # a chain of three is a list ("tương ứng 20% - 30% - 50%")
+        prev = qs[i - 1] if i else None
+        if prev is not None and prev.block == a.block and prev.role == "quantity" \
+                and _pat().range_join.match(text[prev.end:a.start]):
+            continue  # … wherever the pair stands in it ("tương ứng 31,4% – 29,8% – 37,9%")
         if a.unit is None:
             a.unit, a.unit_text = b.unit, b.unit_text
         a.rng = b.rng = (a.value, b.value)

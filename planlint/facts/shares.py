@@ -38,7 +38,7 @@ from ..scan.numbers import format_vn
 from ..scan.units import PERCENT, convert, same_dimension
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
-from .vocab import classify, clean_label, complement_cover, complement_members, cue, data, partition
+from .vocab import classify, clean_label, complement_cover, complement_members, cue, data, members_cover, partition
 
 
 @functools.cache
@@ -253,9 +253,11 @@ def _groups_in(sent: Sentence) -> list[ShareGroup]:
     return out
 
 
-def _judge(sent: Sentence, word: str, cs: int, parts: list[Part], listed: bool = True) -> ShareGroup:
+def _judge(sent: Sentence, word: str, cs: int, parts: list[Part], listed: bool = True,
+           cover: str = "") -> ShareGroup:
     """The share group of ``parts`` after the cue ``word`` (at ``cs``): exhaustive or not, and why
-    (``listed``: the parts may make the whole without being the sectors)."""
+    (``listed``: the parts may make the whole without being the sectors; ``cover``: why their names
+    make the whole between them, ``vocab.members_cover``)."""
     text = sent.masked
     run = [p.q for p in parts]
     allocation = cue("shares", "allocation")
@@ -268,6 +270,8 @@ def _judge(sent: Sentence, word: str, cs: int, parts: list[Part], listed: bool =
     list_cue = word.lower() in {str(w).lower() for w in data().get("shares", {}).get("list_cues", [])}
     if partition(classes):
         exhaustive, reason = True, "sectors"
+    elif cover:
+        exhaustive, reason = True, cover
     elif all(classes) and _disjoint(classes):
         exhaustive, reason = False, "partial"
     elif listed and (list_cue or allocation.fullmatch(word)) and all(p.label for p in parts) and \
@@ -355,11 +359,24 @@ def _grammar_groups(plan: Plan) -> list[ShareGroup]:
             continue
         parts = [Part(q, lab, classify(lab)) for lab, q in sl.parts]
         allocation = bool(sl.intro) and bool(cue("shares", "allocation").fullmatch(sl.intro))
-        if not sl.cue and not allocation and not partition([p.classes for p in parts]):
+        # "chi thường xuyên chiếm 71,5%, chi đầu tư chiếm 26,0%, chi khác chiếm 1,5%", "trên chuẩn
+        # 72,6%, đạt chuẩn 26,1%, chưa đạt chuẩn 0,8%": parts that name the whole between them
+        cover = _covering(sent, sl.parts[0][1].start, sl.printed)
+        if not sl.cue and not allocation and not cover and not partition([p.classes for p in parts]):
             continue
         # a list of named parts makes one whole only when a colon opens it ("Cơ cấu sử dụng đất: …")
-        out.append(_judge(sent, sl.cue or sl.intro, sl.cue_start, parts, listed=sl.colon))
+        out.append(_judge(sent, sl.cue or sl.intro, sl.cue_start, parts, listed=sl.colon, cover=cover))
     return out
+
+
+def _covering(sent: Sentence, start: int, printed: list[str]) -> str:
+    """Why the shares named ``printed`` make one whole (``vocab.members_cover``), unless they or
+    the words before the first share in its sentence are rates (``tỷ lệ … : nam 98%, nữ 96%`` are rates of two
+    groups, not shares)."""
+    rate_labels = cue("shares", "rate_labels")
+    if any(rate_labels.search(x) for x in printed) or rate_labels.search(sent.masked[sent.start:start]):
+        return ""
+    return members_cover(printed)
 
 
 # -- breakdowns ---------------------------------------------------------------------------------

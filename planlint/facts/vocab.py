@@ -81,6 +81,51 @@ def complements() -> list[list[re.Pattern[str]]]:
 
 
 @functools.cache
+def covers() -> list[list[re.Pattern[str]]]:
+    """Sets whose members, all listed, make the whole, but two of which may overlap when the
+    others are not listed (``[breakdowns] covers``: ``đạt chuẩn`` may include ``trên chuẩn``)."""
+    sets = data().get("breakdowns", {}).get("covers", [])
+    return [[re.compile(str(p), re.IGNORECASE) for p in members] for members in sets]
+
+
+@functools.cache
+def residual() -> re.Pattern[str]:
+    """A part that names the rest of a whole (``chi khác``, ``các nguồn còn lại``)."""
+    return words_re([str(w) for w in data().get("breakdowns", {}).get("residual", [])])
+
+
+def members_cover(labels: list[str]) -> str:
+    """Why parts named ``labels`` (as printed, qualifiers kept) make one whole, or ``""``:
+    ``"complementary parts"`` when they are exactly the members of one set of ``complements``
+    or ``covers`` and name the same thing otherwise (``trên chuẩn`` / ``đạt chuẩn`` / ``chưa
+    đạt chuẩn``; ``lao động nam`` / ``lao động nữ``, not ``trường đạt chuẩn`` / ``xã chưa đạt
+    chuẩn``); ``"residual part"`` when the last part names the rest (``chi khác``), no earlier one
+    does, and all name one kind of thing (the same first word) or the last is the word alone."""
+    if len(labels) < 2 or any(not lab.strip() for lab in labels):
+        return ""
+    for members in complements() + covers():
+        if len(members) != len(labels):
+            continue
+        rests = []
+        used: set[int] = set()
+        for lab in labels:
+            hits = [i for i, p in enumerate(members) if p.search(lab)]
+            if len(hits) != 1 or hits[0] in used:
+                break
+            used.add(hits[0])
+            rests.append(" ".join(clean_label(members[hits[0]].sub(" ", lab)).lower().split()))
+        else:
+            if len(set(rests)) == 1:
+                return "complementary parts"
+    res = residual()
+    if res.search(labels[-1]) and not any(res.search(lab) for lab in labels[:-1]):
+        heads = {clean_label(lab).lower().split()[0] for lab in labels if clean_label(lab)}
+        if len(heads) == 1 or not res.sub("", clean_label(labels[-1])).strip():
+            return "residual part"
+    return ""
+
+
+@functools.cache
 def disjoint_sets() -> list[list[re.Pattern[str]]]:
     sets = data().get("breakdowns", {}).get("disjoint", [])
     return [[re.compile(str(p), re.IGNORECASE) for p in members] for members in sets]

@@ -1,8 +1,11 @@
 """Shares of one whole do not add up to 100%.
 
 A share group (``Cơ cấu …: A x%; B y%; C z%``, ``tỷ trọng … chiếm``, ``tương ứng x% - y% - z%``)
-whose parts are the sectors of the economy, or a ``cơ cấu`` that lists named parts, must sum to
-100 within the rounding of the printed decimals: each part printed to d decimals is off by at
+whose parts are the sectors of the economy, or a ``cơ cấu`` that lists named parts, or parts that
+name the whole between them (a last part naming the rest, ``chi khác``; the whole set ``trên chuẩn``
+/ ``đạt chuẩn`` / ``chưa đạt chuẩn``), must sum to 100 within the rounding of the printed decimals
+(the shares may follow ``tương ứng``, a colon, ``trong đó``, stand one a sentence or one a sub-item
+under a ``Cơ cấu …:`` head, or carry their names in brackets): each part printed to d decimals is off by at
 most half a unit of its last place, so n parts may miss 100 by n × half a unit (three parts at
 one decimal: 0,15; at none: 1,5). Offices that round by largest remainder, or nudge a part so
 the total prints 100, stay inside that. Beyond it a share is wrong (DOMAIN.md, "Shares").

@@ -7,7 +7,10 @@ The statements of ``grammar/figures.lark`` that the share and breakdown facts
   (``nông nghiệp chiếm tỷ trọng 28,5%, công nghiệp - xây dựng chiếm 31,2%, dịch vụ chiếm 40,3%``),
   or where each share ends after a change verb (``Cơ cấu lao động nông nghiệp giảm còn 42%, công
   nghiệp tăng lên 28%, dịch vụ 30%``; a change by an amount, ``giảm 2%``, is not a share). A list
-  without a ``SHARE`` cue (``cơ cấu``, ``tỷ trọng``) is kept only when its parts are the sectors.
+  without a ``SHARE`` cue (``cơ cấu``, ``tỷ trọng``) is kept only when its parts are the sectors
+  or name the whole between them (``planlint.facts.shares``). A list may also stand one share a
+  sentence when its parts are the sectors, or one share a sub-item under a head closing with a
+  colon (``shares_over_items``).
 * **value_share**: a value and its share of a whole named after it (``Chi thường xuyên 45,2 tỷ
   đồng, chiếm 20,0% tổng chi ngân sách xã``), linked to the whole's value where the section states
   it (``Tổng chi ngân sách xã 226 tỷ đồng``): the nearest figure before, in the same paragraph or
@@ -32,7 +35,7 @@ from ..parsing.tree import Plan, Section
 from ..scan.tokens import Tok
 from .quantities import Quantity, blocks
 from .statements import _by_block, _figure_kind, _label, _parse, _parts, _stream
-from .vocab import classify, clean_label, data
+from .vocab import classify, clean_label, data, partition
 
 if TYPE_CHECKING:
     from lark import Tree
@@ -42,7 +45,6 @@ _SENTENCE_END = frozenset({"DOT"})
 _LISTS = frozenset({"share_list", "respective"})
 _LIST_ENDS = frozenset({"PCT", "RPAR"})
 _CAP = 160  # tokens a statement may span
-_HEAD = frozenset({"SHARE", "LABEL", "YEAR", "DASH", "COMMA"})  # what may stand before a list's colon
 _REACH_BACK = 30  # paragraphs a total may stand before its share
 _NAME = frozenset({"LABEL", "DASH", "COMMA"})
 _CLAUSE_STOP = frozenset({"DOT", "SEMI", "COLON", "LPAR", "RPAR"})
@@ -78,13 +80,14 @@ class TotalParts:
     parts: list[tuple[str, Quantity]]
 
 
-def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str],
-              at: frozenset[str], joined: frozenset[int] = frozenset()) -> list[tuple[int, Tree]]:
+def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str], at: frozenset[str],
+              joined: frozenset[int] = frozenset(), dots: frozenset[int] = frozenset()) -> list[tuple[int, Tree]]:
     """Every window ``toks[start:e + 1]`` (``e < end``, ``toks[e].kind`` in ``at``) that the
     grammar reads as one of ``kinds``, longest first. One incremental pass: the tokens are fed
     once and each candidate end is tried on a copy of the parser. A window longer than ``_CAP``
     tokens whose reading may go on past the cap is not read (a list is not judged on a part).
-    Before each token of ``joined`` a comma is read that is not printed (its value is -1)."""
+    Before each token of ``joined`` a comma is read that is not printed (its value is -1); each
+    token of ``dots`` (a sentence end) is read as a comma."""
     from lark import Token
     from lark.exceptions import UnexpectedInput
 
@@ -97,7 +100,7 @@ def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str],
         try:
             if i in joined:
                 ip.feed_token(Token("COMMA", -1))
-            ip.feed_token(Token(toks[i].kind, i - start))
+            ip.feed_token(Token("COMMA" if i in dots else toks[i].kind, i - start))
         except UnexpectedInput:  # the grammar reads no longer window from here
             return out[::-1]
         if toks[i].kind in at:
@@ -204,13 +207,17 @@ def _share_parts(st: Tree, toks: list[Tok], j: int, text: str,
 
 
 def _respective_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tuple[str, Quantity]] | None:
-    """The (name, share) pairs of a ``lần lượt`` / ``tương ứng`` list: each share's name in brackets
-    after it, or the names before the cue, in order (the last ones when the first carries the
-    subject: ``kinh tế nông nghiệp - công nghiệp - dịch vụ``); None when they do not pair up or
-    a word between two shares is not a joiner."""
+    """The (name, share) pairs of a ``lần lượt`` / ``tương ứng`` list, or of shares after a colon:
+    each share's name in brackets after it, or the names before the cue or colon (those in brackets
+    when there are: ``Cơ cấu kinh tế (nông nghiệp - công nghiệp - dịch vụ): …``), in order (the
+    last ones when the first carries the subject: ``kinh tế nông nghiệp - công nghiệp - dịch
+    vụ``); None when they do not pair up or a word between two shares is not a joiner."""
     joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
     idx = sorted(j + int(x) for x in st.scan_values(lambda v: True) if int(x) >= 0)
-    cue = next(i for i in idx if toks[i].kind == "RESPECTIVELY")
+    first = next(i for i in idx if toks[i].kind == "PCT")
+    cue = next((i for i in idx if toks[i].kind == "RESPECTIVELY"), None)
+    if cue is None:  # "Cơ cấu kinh tế (…): 25,1% - …", "Cơ cấu kinh tế: 25,1% (nông nghiệp) - …"
+        cue = max(i for i in idx if i < first and toks[i].kind == "COLON")
     shares: list[tuple[int, str]] = []  # token index of each share, its bracketed name
     depth = 0
     for i in idx[idx.index(cue) + 1:]:
@@ -232,6 +239,9 @@ def _respective_parts(st: Tree, toks: list[Tok], j: int, text: str) -> list[tupl
     # joined by dashes name their parts the same way ("Nông nghiệp – Công nghiệp, TTCN, xây dựng –
     # Thương mại, dịch vụ tương ứng 31,4% – 29,8% – 37,9%": the commas stay inside the names)
     words = [toks[i] for i in idx if i < cue and toks[i].kind in _NAME]
+    bracket = [i for i in idx if i < cue and toks[i].kind in ("LPAR", "RPAR")]
+    if len(bracket) == 2:  # "Cơ cấu kinh tế (nông nghiệp - công nghiệp - dịch vụ): …": the names inside
+        words = [toks[i] for i in idx if bracket[0] < i < bracket[1] and toks[i].kind in _NAME]
     dashed = all(any(toks[x].kind == "DASH" for x in range(a, b))
                  for (a, _), (b, _) in zip(shares, shares[1:], strict=False))
     pieces = _split_names(text, words, dashes=True, only_dashes=True) if dashed else []
@@ -286,7 +296,9 @@ def share_lists(plan: Plan) -> list[ShareList]:
         joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
         starts = [i for i, t in enumerate(toks)
                   if (t.kind == "SHARE" and not (i and toks[i - 1].kind == "VERB")) or i == 0
-                  or toks[i - 1].kind in ("DOT", "COLON") or (toks[i - 1].kind == "COMMA" and t.kind == "LABEL")
+                  or toks[i - 1].kind in ("DOT", "COLON")
+                  or (toks[i - 1].kind in ("IN_WHICH", "CONSIST") and t.kind != "COLON")
+                  or (toks[i - 1].kind == "COMMA" and t.kind == "LABEL")
                   or (i > 1 and toks[i - 1].kind == "DASH" and toks[i - 2].kind in _FIGURES)]
         done = -1
         for s in starts:
@@ -296,24 +308,84 @@ def share_lists(plan: Plan) -> list[ShareList]:
             while end < len(toks) and toks[end].kind != "DOT":
                 end += 1
             # "… chiếm 31,3% và khu vực nông nghiệp chiếm 12,4%": a joiner opens the next share
-            joined = frozenset(i for i in range(s + 1, end) if toks[i].kind == "LABEL" and toks[i - 1].kind == "PCT"
-                               and toks[i].text.split()[0].lower() in joiners)
-            for e, st in _readings(toks, s, end, _LISTS, _LIST_ENDS, joined):
-                printed: list[str] = []
-                parts = _share_parts(st, toks, s, text, printed) if st.data == "share_list" \
-                    else _respective_parts(st, toks, s, text)
-                if parts is None:
-                    continue
-                cue = next((t.text for t in toks[s:e + 1] if t.kind == "SHARE"), "")
-                first = next(i for i in range(s, e + 1) if toks[i].kind not in _HEAD)
-                colon = toks[first].kind in ("COLON", "RESPECTIVELY") or (s > 0 and toks[s - 1].kind == "COLON")
-                intro = toks[s - 2].text if s > 1 and toks[s - 1].kind == "COLON" and toks[s - 2].kind == "CONSIST" \
-                    else ""
-                out.append(ShareList(bi, cue, toks[s].start, parts, intro, colon,
-                                     printed if len(printed) == len(parts) else [n for n, _ in parts]))
-                done = e
-                break
+            joined = frozenset(i for i in range(s + 1, len(toks)) if toks[i].kind == "LABEL"
+                               and toks[i - 1].kind == "PCT" and toks[i].text.split()[0].lower() in joiners)
+            found = _share_list(toks, text, bi, s, end, joined)
+            if found is None and end + 1 < len(toks):
+                # "Cơ cấu kinh tế: nông nghiệp chiếm 25,1%. Công nghiệp - xây dựng chiếm 35,2%. Dịch vụ
+                # chiếm 39,7%.": a sentence a share, read as one list only when the parts are the sectors
+                dots = frozenset(i for i in range(end, len(toks)) if toks[i].kind == "DOT")
+                found = _share_list(toks, text, bi, s, len(toks), joined, dots)
+                if found is not None and (found[0] < end or not partition([classify(n) for n, _ in found[1].parts])):
+                    found = None
+            if found is not None:
+                done = found[0]
+                out.append(found[1])
     return out
+
+
+def _share_list(toks: list[Tok], text: str, bi: int, s: int, end: int, joined: frozenset[int],
+                dots: frozenset[int] = frozenset()) -> tuple[int, ShareList] | None:
+    """The longest share list read from ``toks[s]`` before ``end`` (a sentence end of ``dots``
+    read as a comma), with the index of its last token."""
+    for e, st in _readings(toks, s, end, _LISTS, _LIST_ENDS, joined, dots):
+        printed: list[str] = []
+        parts = _share_parts(st, toks, s, text, printed) if st.data == "share_list" \
+            else _respective_parts(st, toks, s, text)
+        if parts is None:
+            continue
+        cue = next((t.text for t in toks[s:e + 1] if t.kind == "SHARE"), "")
+        first = next(i for i in range(s, e + 1) if toks[i].kind == "PCT")
+        colon = any(toks[i].kind in ("COLON", "RESPECTIVELY") for i in range(s, first)) \
+            or (s > 0 and toks[s - 1].kind == "COLON")
+        intro = toks[s - 2].text if s > 1 and toks[s - 1].kind == "COLON" and toks[s - 2].kind == "CONSIST" \
+            else ""
+        return e, ShareList(bi, cue, toks[s].start, parts, intro, colon,
+                            printed if len(printed) == len(parts) else [n for n, _ in parts])
+    return None
+
+
+def shares_over_items(plan: Plan) -> list[ShareList]:
+    """Every share list whose head closes its item with a colon and no figure but a year (``- Cơ
+    cấu kinh tế năm 2026:``) and whose sub-items give one share each (``+ Nông nghiệp 25,1%;``,
+    ``+ Dịch vụ: 39,7%.``); an item the grammar does not read as one share, or that has text or
+    items of its own, spoils the list. The list's block is the head's."""
+    bl = plan.fact(blocks)
+    index = {id(b.paragraph): i for i, b in enumerate(bl)}
+    out: list[ShareList] = []
+    for bi, b in enumerate(bl):
+        sec = b.section
+        if sec is None or b.part != "heading" or len(sec.children) < 2 or sec.paragraphs:
+            continue
+        text = b.paragraph.text
+        if not text.rstrip().endswith(":"):
+            continue
+        head = _head_stream(plan, bi, text)
+        if not head or any(t.kind in _FIGURES - {"YEAR"} or t.kind == "SHIFT" for t in head):
+            continue
+        parts: list[tuple[str, Quantity]] = []
+        printed: list[str] = []
+        for c in sec.children:
+            ci = index.get(id(c.heading))
+            if ci is None or c.children or c.paragraphs:
+                break
+            ctoks = plan.fact(_streams).get(ci, [])
+            cst = _parse(ctoks)
+            if cst is None or cst.data != "share_item":
+                break
+            k = next(i for i, t in enumerate(ctoks) if t.kind == "PCT")
+            ctext = c.heading.text
+            parts.append((clean_label(ctext[:ctoks[k].start]), ctoks[k].payload))
+            printed.append(ctext[:ctoks[k].start])
+        else:
+            cue = next((t.text for t in head if t.kind == "SHARE"), "")
+            out.append(ShareList(bi, cue, head[0].start if head else 0, parts, "", True, printed))
+    return out
+
+
+def _head_stream(plan: Plan, bi: int, text: str) -> list[Tok]:
+    """The token stream of a block that may hold no figure (a list's head)."""
+    return plan.fact(_streams).get(bi) or _stream(text, [])
 
 
 # -- a value with its share of a whole stated elsewhere -------------------------------------------

@@ -99,6 +99,8 @@ class ShareGroup:
 
     @property
     def span(self) -> Span:
+        if self.parts[-1].q.para is not self.sentence.para:  # the shares in the items below their head
+            return self.sentence.span_of(self.cue_start, self.sentence.end) | self.parts[-1].q.span
         return self.sentence.span_of(self.cue_start, self.parts[-1].q.num.full_end)
 
     def arithmetic(self) -> str:
@@ -262,7 +264,8 @@ def _judge(sent: Sentence, word: str, cs: int, parts: list[Part], listed: bool =
     run = [p.q for p in parts]
     allocation = cue("shares", "allocation")
     rate_labels = cue("shares", "rate_labels")
-    statement = text[max(sent.start, cs - 40):run[-1].num.full_end]
+    below = run[0].para is not sent.para  # the shares in the items below their head
+    statement = text[max(sent.start, cs - 40):sent.end if below else run[-1].num.full_end]
     production = bool(cue("shares", "production_value").search(statement))
     is_grdp = bool(cue("shares", "grdp").search(statement))
     bounded = any(q.qual in (">", ">=", "<", "<=") for q in run)
@@ -281,7 +284,8 @@ def _judge(sent: Sentence, word: str, cs: int, parts: list[Part], listed: bool =
         exhaustive, reason = False, "partial"
     group = ShareGroup(sent, word, cs, parts, exhaustive, reason, production, is_grdp, bounded)
     # a structure of labour, capital or a budget has no taxes part: only value added may leave it out
-    no_taxes = not is_grdp and bool(cue("shares", "no_taxes").search(text[max(sent.start, cs - 40):run[0].start]))
+    no_taxes = not is_grdp and bool(cue("shares", "no_taxes").search(
+        text[max(sent.start, cs - 40):sent.end if below else run[0].start]))
     if exhaustive and reason == "sectors" and not any("T" in c for c in classes) and not production \
             and not no_taxes:
         lo, hi = (Decimal(str(x)) for x in data().get("shares", {}).get("taxes_gap", [3.0, 15.0]))
@@ -348,13 +352,14 @@ def _grammar_groups(plan: Plan) -> list[ShareGroup]:
     """The share lists of the figure reader's grammar (``planlint.facts.figure_lists``), read
     before the cue reader below; one without a ``cơ cấu``/``tỷ trọng`` cue only when its parts
     are the sectors."""
-    from .figure_lists import share_lists
+    from .figure_lists import share_lists, shares_over_items
 
     out = []
-    for sl in plan.fact(share_lists):
+    for sl in plan.fact(share_lists) + plan.fact(shares_over_items):
         if any(not lab for lab, _ in sl.parts):
             continue
-        sent = _sentence_at(plan, sl.block, sl.parts[0][1].start)
+        first = sl.parts[0][1]
+        sent = _sentence_at(plan, sl.block, first.start if first.block == sl.block else sl.cue_start)
         if sent is None:
             continue
         parts = [Part(q, lab, classify(lab)) for lab, q in sl.parts]

@@ -597,7 +597,7 @@ def totals_with_parts(plan: Plan) -> list[TotalParts]:
             if t.kind not in ("IN_WHICH", "CONSIST") or k < 3:
                 continue
             s = k - 1
-            while s >= 0 and toks[s].kind in ("LABEL", "COMMA"):
+            while s >= 0 and (toks[s].kind in ("LABEL", "COMMA") or (toks[s].kind == "YEAR" and s + 1 < k)):
                 s -= 1
             if s < 0 or toks[s].kind != "NUM":
                 continue

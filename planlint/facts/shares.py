@@ -583,13 +583,16 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
             continue
         if t.unit is None or t.unit.dimension.startswith("ratio") or t.unit.compound:
             continue
-        if any(q.unit is None or q.unit.dimension != t.unit.dimension for _, q in tp.parts):
+        # "568 thanh niên, phân bổ: thôn A 98, thôn B 112, …": bare counts after a CONSIST cue are in
+        # the total's unit
+        bare = tp.exhaustive and all(q.unit is None and q.exact and not q.decimals for _, q in tp.parts)
+        if not bare and any(q.unit is None or q.unit.dimension != t.unit.dimension for _, q in tp.parts):
             continue
         sent = _sentence_at(plan, tp.block, t.start)
         if sent is None or not_total_label(sent, t):
             continue
         try:
-            values = [convert(q.value, q.unit, t.unit) for _, q in tp.parts if q.unit is not None]
+            values = [q.value if q.unit is None else convert(q.value, q.unit, t.unit) for _, q in tp.parts]
         except ValueError:
             continue
         parts = [Part(q, lab, classify(lab)) for lab, q in tp.parts]

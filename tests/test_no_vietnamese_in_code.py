@@ -3,9 +3,8 @@ tested as data), planlint's own words in the rules' vi/en templates and ``rules/
 
 An AST scan of ``planlint/``: every string constant that holds a Vietnamese letter counts, except
 docstrings (their Bad/Good examples are linted plans) and the ``messages=``/``fix=`` templates of a
-``@rule``. The files in ``ALLOWED`` still hold some (issue #9 moves them out file by file): each
-may hold at most its count, and a file not listed must hold none. When you move literals out of a
-file, lower its count (or drop the line); never raise one: put the words in ``rules/`` instead.
+``@rule``. No module may hold one: put the words in ``rules/`` (read through ``planlint.phrases``)
+or in ``rules/messages.toml``.
 """
 
 from __future__ import annotations
@@ -15,15 +14,6 @@ import unicodedata
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "planlint"
-
-# file (relative to planlint/) -> the most string constants with Vietnamese letters it may hold
-ALLOWED = {
-    "checks/n110_weighted_growth.py": 1,
-    "facts/quantities.py": 1,
-    "facts/tables.py": 3,
-    "facts/vocab.py": 2,
-    "parsing/tables.py": 3,
-}
 
 # the marks of Vietnamese letters: the five tone marks, the hat (â ê ô), the breve (ă), the horn (ơ ư)
 _MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
@@ -87,11 +77,7 @@ def test_scanner_sees_words_not_docstrings():
     assert not vietnamese("naïve, ASCII ≥ − ½ µ")
 
 
-def test_no_vietnamese_literals_outside_the_allowed_files():
+def test_no_vietnamese_literals_in_code():
     found = counts()
-    new = {f: v for f, v in found.items() if f not in ALLOWED}
-    assert not new, "Vietnamese words in code (move them to rules/*.toml or a rule's messages): " + "; ".join(
-        f"{f}: " + ", ".join(f"line {n} {s!r}" for n, s in v[:5]) for f, v in new.items())
-    grown = {f: (len(v), ALLOWED[f]) for f, v in found.items() if len(v) > ALLOWED[f]}
-    assert not grown, "more Vietnamese literals than allowed (found, allowed): " + ", ".join(
-        f"{f} {n}" for f, n in grown.items())
+    assert not found, "Vietnamese words in code (move them to rules/*.toml or a rule's messages): " + "; ".join(
+        f"{f}: " + ", ".join(f"line {n} {s!r}" for n, s in v[:5]) for f, v in found.items())

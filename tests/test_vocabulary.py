@@ -118,3 +118,61 @@ def test_small_lists_elsewhere_are_filled():
     before = vocabulary("doctypes")["evidence"]["before_act"]
     assert before and len(set(before)) == len(before)
 
+
+
+# -- words the code used to spell itself, now read from rules/ (issue #9) ---------------------------
+
+
+def test_header_and_closing_cells_come_from_header_toml():
+    from planlint.parsing.tables import _caption_line, _closing_cell, _header_cell
+
+    header, closing, caption = _header_cell(), _closing_cell(), _caption_line()
+    for cell in ("ỦY BAN NHÂN DÂN XÃ AN PHÚ", "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**", "Độc lập - Tự do",
+                 "Số: 12/KH-UBND", "An Phú, ngày 14 tháng 01 năm 2026", "UBND HUYỆN"):
+        assert header.match(cell), cell
+    for cell in ("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "CHỦ TỊCH"):
+        assert closing.match(cell), cell
+    for cell in ("Chỉ tiêu", "Số hộ nghèo", "Năm 2025", "Thôn Đông", "CHỦ TỊCHX"):
+        assert not header.match(cell) and not closing.match(cell), cell
+    assert caption.match("Biểu 01: Chỉ tiêu kinh tế").group(1) == "Biểu 01: Chỉ tiêu kinh tế"
+    assert caption.match("**PHỤ LỤC II**") and caption.match("## Bảng 2. Kết quả")
+    assert not caption.match("bảng tổng hợp kèm theo") and not caption.match("Biểuđồ")
+
+
+def test_table_header_words_come_from_tables_toml():
+    from planlint.facts.tables import _ROW_NUM, _header_unit, _unit_named
+
+    assert _header_unit().search("Số hộ").group(2) == "hộ"
+    assert _header_unit().search("Kinh phí (triệu đồng)").group(1) == "triệu đồng"
+    assert _unit_named().search("Số tiền") and _unit_named().search("Số người tham gia")
+    assert not _unit_named().search("Tỷ lệ (%)") and not _unit_named().search("Kết quả")
+    letters = set(words("numbering", "point_alphabet")) | set(words("numbering", "foreign_letters"))
+    assert letters == set("abcdefghijklmnopqrstuvwxyz") | {"đ"}
+    for marker in ("I", "IV.", "2", "1.2.3", "a)", "đ.", "f)"):
+        assert _ROW_NUM.match(marker), marker
+    assert not _ROW_NUM.match("ă)") and not _ROW_NUM.match("Tổng")
+
+
+def test_label_edge_words_and_sector_words_come_from_sectors_toml():
+    from planlint.facts.vocab import classify, clean_label
+
+    edge = words("sectors", "labels", "edge_words")
+    assert len(set(edge)) == len(edge)
+    for w in edge:
+        assert clean_label(f"; {w} nông nghiệp") == "nông nghiệp", w
+        assert clean_label(f"nông nghiệp {w}: ") == "nông nghiệp", w
+    assert clean_label("có văn bằng, chứng chỉ") == "văn bằng, chứng chỉ"
+    sectors = vocabulary("sectors")["sectors"]
+    assert set(sectors["III"]["own"]) <= set(sectors["III"]["patterns"])
+    assert classify("dịch vụ và thuế sản phẩm") == {"III", "T"}
+    assert classify("thương mại, thuế nhập khẩu") == {"III", "T"}
+    assert classify("thuế sản phẩm (du lịch)") == {"T"}
+
+
+def test_symbol_letters_continue_a_reference_after_a_number():
+    from planlint.facts.quantities import _pat
+
+    after = _pat().ident_after
+    for letter in words("header", "header", "symbol_letters"):
+        assert after.match(f"/{letter}-UBND") and after.match(f"- {letter}")
+    assert after.match("/KH-UBND") and after.match("-2024") and not after.match(" hộ")

@@ -32,6 +32,7 @@ from ..engine import Context
 from ..facts.growth import GrowthGroup, growth_groups
 from ..facts.vocab import fmt
 from ..finding import Hit
+from ..i18n import Word, seq
 from ..rule import Option, rule
 
 
@@ -89,10 +90,10 @@ def check(ctx: Context) -> Iterator[Hit]:
         n = gg.years
         formula = "1 / Σ sᵢ/(1+gᵢ) − 1" if n == 1 else f"(1 / Σ sᵢ/(1+gᵢ)^{n})^(1/{n}) − 1"
         d = max(1, gg.aggregate.decimals)
-        unit = "%/năm" if gg.average else "%"
+        unit = Word("unit.percent_a_year") if gg.average else "%"
         shown = fmt(Decimal(str(round(est, 4))), d)
         ctx.verdict("weighted growth", gg.span,
-                    f"{formula} = {shown}{unit} {'≈' if ok else '≠'} {gg.aggregate.shown()}", ok)
+                    seq(formula, " = ", shown, unit, f" {'≈' if ok else '≠'} {gg.aggregate.shown()}"), ok)
         if ok:
             continue
         yield Hit(gg.aggregate.span, {

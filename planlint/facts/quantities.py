@@ -43,7 +43,6 @@ _W = r"(?<![^\W\d_])"  # a word starts here
 _SYMBOLS_BEFORE = re.compile(r"(?:\\geq|\\ge|≥|>=|>|\\leq|\\le|≤|<=|<)[\s$]*$")
 _DM_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d{1,2}/\d{1,2}(?![\d/])")  # "30/4 - 1/5", "(01/6 - 30/6)"
 _DM_RANGE_BEFORE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}\s*[-–—]\s*$")
-_IDENT_AFTER = re.compile(r"(?:/|-)\s?[A-ZĐ]|[:/-]\d{4}\b|:\d")
 
 
 @dataclass(frozen=True)
@@ -62,6 +61,7 @@ class _Patterns:
     year_before: re.Pattern[str]
     ordinal_before: re.Pattern[str]
     ident_before: re.Pattern[str]
+    ident_after: re.Pattern[str]  # "12/QĐ-…", "-2024", ":5": a symbol or a reference goes on
     duration_after: re.Pattern[str]
 
 
@@ -98,6 +98,8 @@ def _pat() -> _Patterns:
         year_before=re.compile(_W + alt(w("roles", "year_before")) + r"\s*$", re.IGNORECASE),
         ordinal_before=re.compile(_W + alt(w("roles", "ordinal_before")) + r"\s*$", re.IGNORECASE),
         ident_before=re.compile(_W + alt(w("roles", "identifier_before")) + r"[\s\-:]*$|[:\-]$"),
+        ident_after=re.compile(r"(?:/|-)\s?[A-Z" + "".join(words("header", "header", "symbol_letters"))
+                               + r"]|[:/-]\d{4}\b|:\d"),
         duration_after=re.compile(r"\s*" + alt(w("roles", "duration_after")) + r"(?![^\W\d_])", re.IGNORECASE),
     )
 
@@ -248,7 +250,7 @@ def _role(text: str, n: Num, unit: Unit | None) -> str:
             return "date"
         if n.decimals == 0 and "." not in n.raw and 1900 <= n.value <= 2100:
             return "year"
-        if _IDENT_AFTER.match(after) or _pat().ident_before.search(before):
+        if _pat().ident_after.match(after) or _pat().ident_before.search(before):
             return "identifier"
         if _pat().year_before.search(before) and n.value >= 1900:
             return "year"

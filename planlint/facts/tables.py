@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .. import phrases
 from ..data import vocabulary
-from ..parsing.lines import match_marker
+from ..parsing.lines import FOREIGN_LETTERS, POINT_ALPHABET, match_marker
 from ..parsing.tables import Cell, Table, is_numeric
 from ..parsing.tree import Plan, Span
 from ..scan.numbers import parse_number
@@ -454,7 +455,10 @@ def _columns(t: Table, n: int) -> list[Column]:
     return cols
 
 
-_ROW_NUM = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)]?$")
+# a row's running number: a Roman numeral, a decimal one, or a letter (a point's, or one a
+# drafter may type: rules/numbering.toml)
+_ROW_NUM = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|["
+                      + "".join(sorted({*POINT_ALPHABET, *FOREIGN_LETTERS})) + r"])[.)]?$")
 
 
 def _row_marker(stt: str, label: str) -> tuple[str, str, str]:
@@ -552,14 +556,18 @@ def _counted(unit: str) -> bool:
     return not dim.startswith("money") and dim not in _MEASURED and "/" not in unit
 
 
-_HEADER_UNIT = re.compile(r"\(([^()%]{1,20})\)|^số\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
+@functools.cache
+def _header_unit() -> re.Pattern[str]:
+    """A header's unit: in brackets ("(người)"), or what it counts ("Số hộ": [columns] count)."""
+    return re.compile(r"\(([^()%]{1,20})\)|^" + phrases.alt(phrases.words("tables", "columns", "count"))
+                      + r"\s+(\w+(?:\s+\w+)?)", re.IGNORECASE)
 
 
 def _header_counted(header: str) -> bool:
     """A column whose header names a unit of whole things: "Số hộ", "Số nhân khẩu", "(người)"."""
     from ..scan.units import match_unit
 
-    m = _HEADER_UNIT.search(header.strip())
+    m = _header_unit().search(header.strip())
     if m is None:
         return False
     text = (m.group(1) or m.group(2) or "").strip()
@@ -688,7 +696,15 @@ def _relations(tf: TableFacts) -> None:
 def _column_units(tf: TableFacts) -> bool:
     """Whether every amount column names its unit in the header ("Số tiền (tỷ đồng)", "Số hộ")."""
     cols = _amount_columns(tf)
-    return bool(cols) and all(re.search(r"\((?!%)[^)]*\)|\bsố\s+(?:hộ|người|tiền)", c.header, re.I) for c in cols)
+    named = _unit_named()
+    return bool(cols) and all(named.search(c.header) for c in cols)
+
+
+@functools.cache
+def _unit_named() -> re.Pattern[str]:
+    """A header that names its unit: in brackets, not a per cent, or by what it counts ([columns] counted)."""
+    return re.compile(r"\((?!%)[^)]*\)|" + phrases.W + phrases.alt(phrases.words("tables", "columns", "counted")),
+                      re.IGNORECASE)
 
 
 def _partition(labels: list[str]) -> bool:

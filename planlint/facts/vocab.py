@@ -8,17 +8,10 @@ import re
 from typing import Any
 
 from ..data import vocabulary
-from ..phrases import words_re
+from ..phrases import E, W, alt, words, words_re
 
 ECONOMY = frozenset({"I", "II", "III"})
 
-_FILLERS = (
-    "chiếm khoảng|chiếm|khoảng|đạt mức|đạt|là|còn|ước đạt|ước|trên|dưới|hơn|từ|tối thiểu|tối đa|ít nhất|"
-    "không dưới|không quá|xấp xỉ|gần|với|của|tương ứng|lần lượt|bình quân|tăng trưởng|tăng|tốc độ|"
-    "và|còn|có|mức"
-)
-_LEAD = re.compile(r"^(?:" + _FILLERS + r")(?![^\W\d_])\s*", re.IGNORECASE)
-_TRAIL = re.compile(r"(?<![^\W\d_])(?:" + _FILLERS + r")$", re.IGNORECASE)
 _EDGE = re.compile(r"^[\s;,.:\-–—+*/()]+|[\s;,.:\-–—+*/(]+$")
 
 
@@ -39,11 +32,24 @@ def _sector_patterns() -> dict[str, re.Pattern[str]]:
     return out
 
 
+@functools.cache
+def _services_named() -> re.Pattern[str]:
+    """The words that name services or trade themselves ([sectors.III] own)."""
+    return re.compile(alt(words("sectors", "sectors", "III", "own"), plain=False), re.IGNORECASE)
+
+
+@functools.cache
+def _edge_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A qualifier or verb at the start, and at the end, of a label ([labels] edge_words)."""
+    edge = alt(words("sectors", "labels", "edge_words"))
+    return re.compile("^" + edge + E + r"\s*", re.IGNORECASE), re.compile(W + edge + "$", re.IGNORECASE)
+
+
 def classify(label: str) -> frozenset[str]:
     """The sectors a label names: ``"nông, lâm nghiệp, thủy sản"`` -> {I};
     ``"dịch vụ và thuế sản phẩm"`` -> {III, T}; an unknown label -> {}."""
     found = {name for name, pat in _sector_patterns().items() if pat.search(label)}
-    if "T" in found and "III" in found and not re.search(r"d[ịi]ch v[ụu]|th[ươ][ơư]ng m[ạa]i", label, re.I):
+    if "T" in found and "III" in found and not _services_named().search(label):
         found.discard("III")
     return frozenset(found)
 
@@ -65,11 +71,12 @@ def clean_label(text: str) -> str:
     ``"; nông, lâm, thủy sản chiếm "`` -> ``"nông, lâm, thủy sản"``; words inside stay
     (``"có văn bằng, chứng chỉ"`` keeps its ``bằng``)."""
     t = re.sub(r"\s+", " ", text)
+    lead, trail = _edge_words()
     while True:
         before = t
         t = _EDGE.sub("", t)
-        t = _LEAD.sub("", t)
-        t = _TRAIL.sub("", t)
+        t = lead.sub("", t)
+        t = trail.sub("", t)
         if t == before:
             return t
 

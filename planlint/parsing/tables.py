@@ -27,17 +27,33 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..phrases import E, alt, words
 from .source import Source
 from .tree import Section, Span
 
 _RULE_CELL = re.compile(r"\s*:?-{2,}:?\s*")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _EMPH = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_HEADER_CELL = re.compile(r"^\s*(\*\*)?\s*(Số\s*:|[^|,]{2,60},\s*ngày\b|CỘNG HÒA|CỘNG HOÀ|Độc lập|ỦY BAN|UỶ BAN|UBND)",
-                          re.IGNORECASE)
-_LAYOUT_CELL = re.compile(r"^\s*(Nơi\s+nhận|(TM|KT|Q|TL|TUQ)\s*\.\s*\S|(PHÓ\s+)?CHỦ\s+TỊCH\b)", re.IGNORECASE)
 _GAP = re.compile(r"\t+| {2,}")
 _NUMERIC_CELL = re.compile(r"[-+]?\s?\d[\d.,]*\s?%?")
+
+
+@functools.cache
+def _header_cell() -> re.Pattern[str]:
+    """A cell of the document's header laid out as a table: the number line (``Số:``), the place
+    and date (``…, ngày``), the national motto or the issuer's name (``rules/header.toml``)."""
+    return re.compile(r"^\s*(\*\*)?\s*(" + alt(words("header", "header", "number")) + r"\s*:|[^|,]{2,60},\s*"
+                      + alt(words("dates", "date", "day")) + E + "|" + alt(words("header", "header", "motto"))
+                      + "|" + alt(words("header", "header", "issuer_cell")) + ")", re.IGNORECASE)
+
+
+@functools.cache
+def _closing_cell() -> re.Pattern[str]:
+    """A cell of the closing laid out as a table: the recipients' heading, a signing mark
+    (``TM.``), the chair's title (``rules/header.toml`` [closing])."""
+    return re.compile(r"^\s*(" + alt(words("header", "closing", "recipients")) + "|"
+                      + alt(words("header", "closing", "sign_for")) + r"\s*\.\s*\S|"
+                      + alt(words("header", "closing", "chair")) + E + ")", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -87,7 +103,8 @@ def is_numeric(text: str) -> bool:
 
 def _layout(rows: list[Row]) -> bool:
     """A table that lays out the document's header or closing (not a table of figures)."""
-    return any(_HEADER_CELL.match(c.text) or _LAYOUT_CELL.match(c.text) for r in rows for c in r.cells)
+    header, closing = _header_cell(), _closing_cell()
+    return any(header.match(c.text) or closing.match(c.text) for r in rows for c in r.cells)
 
 
 # -- pipe tables ----------------------------------------------------------------------------------
@@ -165,10 +182,11 @@ def _pipe_table(source: Source, lines: list[int]) -> Table | None:
 def header_table_lines(source: Source) -> set[int]:
     """Lines of pipe rows that hold the document header (read cell by cell by the classifier)."""
     out = set()
+    header = _header_cell()
     for idx in range(source.line_count):
         start, end = source.line_bounds(idx)
         stripped = source.text[start:end].strip()
-        if _is_pipe_line(stripped) and any(_HEADER_CELL.match(p[0]) for p in _split_pipe(stripped, 0)):
+        if _is_pipe_line(stripped) and any(header.match(p[0]) for p in _split_pipe(stripped, 0)):
             out.add(idx)
     return out
 
@@ -656,7 +674,12 @@ def _decimal_point(t: Table) -> bool:
     return proven >= 2
 
 
-_CAPTION = re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*((?:BIỂU|Biểu|PHỤ LỤC|Phụ lục|Bảng|BẢNG)\b.*)$")
+@functools.cache
+def _caption_line() -> re.Pattern[str]:
+    """A table's caption line: ``Biểu 01 …``, ``PHỤ LỤC …`` (``rules/tables.toml`` [captions],
+    matched as printed)."""
+    printed = words("tables", "captions", "words")
+    return re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*(" + alt([*printed, *(w.upper() for w in printed)]) + r"\b.*)$")
 
 
 def _caption(source: Source, first: int) -> str:
@@ -665,7 +688,7 @@ def _caption(source: Source, first: int) -> str:
         text = source.text[start:end].strip()
         if not text:
             continue
-        m = _CAPTION.match(text)
+        m = _caption_line().match(text)
         return m.group(1).strip("* ") if m else ""
     return ""
 

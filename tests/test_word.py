@@ -34,8 +34,8 @@ BLIND = ROOT.parent / "blind" / "devset"
 
 def findings_of(source: Source) -> collections.Counter:
     # a message that names another place (N105, N120, R107: "… on line 28") counts lines of the
-    # file it reads: a text line there, a paragraph in the Word twin
-    return collections.Counter((f.code, f.severity, re.sub(r"\bline \d+", "line N", f.message))
+    # file it reads: a text line there, a paragraph in the Word twin ("… in paragraph 12")
+    return collections.Counter((f.code, f.severity, re.sub(r"\b(?:on line|in paragraph) \d+", "PLACE", f.message))
                                for f in lint_source(source))
 
 
@@ -464,3 +464,19 @@ def test_nested_table_follows_its_outer_table():
     assert lines[0] == "| Ngoài |  |"
     assert lines[2:] == ["| Chỉ tiêu | Tỷ lệ |", "|---|---|", "| Lúa | 60% |"]
     assert src.where(src.text.index("60%")) == "table 1.1, row 2, column 2"
+
+
+def test_a_message_naming_another_place_says_paragraph_in_a_word_document():
+    """N105, N120 and R107 name the place of the figure they compare with: a line of a text file,
+    a paragraph (as Word counts them) of a Word document, in the chosen language."""
+    from planlint.config import Config
+
+    text = "II. CHỈ TIÊU\n\n- Có 6/7 xã, phường an toàn.\n\n- Có 5/5 xã, phường vững mạnh.\n"
+    [f] = lint_source(Source("plan.txt", text), Config(select=["N105"]), fragment=True)
+    assert f.message.endswith("but 6/7 xã, phường on line 3")
+    docx = read_docx(build_docx(text), "plan.docx")
+    [first] = [u for u in docx.layout.units.values() if "6/7" in u.text]
+    [en] = lint_source(docx, Config(select=["N105"]), fragment=True)
+    [vi] = lint_source(docx, Config(select=["N105"], lang="vi"), fragment=True)
+    assert en.message.endswith(f"but 6/7 xã, phường in paragraph {first.number}") and "line" not in en.message
+    assert vi.message.endswith(f"nhưng đoạn {first.number} ghi 6/7 xã, phường") and "dòng" not in vi.message

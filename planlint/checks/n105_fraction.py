@@ -43,8 +43,8 @@ from ..rule import rule
             "vi": "{shown}: {num} trên tổng số {den} là không thể ({num} > {den})",
         },
         "denominator": {
-            "en": "{shown}: the plan counts {den} {unit} here but {other} on line {line}",
-            "vi": "{shown}: ở đây có {den} {unit} nhưng dòng {line} ghi {other}",
+            "en": "{shown}: the plan counts {den} {unit} here but {other} {place}",
+            "vi": "{shown}: ở đây có {den} {unit} nhưng {place} ghi {other}",
         },
     },
     fix={
@@ -73,7 +73,6 @@ def check(ctx: Context) -> Iterator[Hit]:
         ok = seen.den.value == den
         ctx.verdict("fraction", f.span, f"{shown}: {f.unit_key} = {seen.den.raw} ({seen.shown()})", ok)
         if not ok:
-            line = ctx.plan.position(seen.span.start)[0]
             yield Hit(f.den.span, {"shown": shown, "den": f.den.raw, "unit": f.den.unit_text,
-                                   "other": seen.shown(), "line": line},
+                                   "other": seen.shown(), "place": ctx.place(seen.span.start)},
                       context=f.sentence.span, severity="warning", message_key="denominator")

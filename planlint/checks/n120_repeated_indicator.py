@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.indicators import repeats
 from ..finding import Hit
+from ..i18n import Word, seq
 from ..rule import rule
 
 
@@ -52,13 +53,13 @@ from ..rule import rule
     severity="warning",
     messages={
         "target": {
-            "en": "{label} is {value} here but {other} on line {line}: one target ({unit}, {years}) stated twice",
-            "vi": "{label} ở đây là {value} nhưng ở dòng {line} là {other}: cùng một chỉ tiêu ({unit}, {years}) "
+            "en": "{label} is {value} here but {other} {place}: one target ({unit}, {years}) stated twice",
+            "vi": "{label} ở đây là {value} nhưng ở {place} là {other}: cùng một chỉ tiêu ({unit}, {years}) "
                   "ghi hai giá trị",
         },
         "actual": {
-            "en": "{label} is {value} here but {other} on line {line}: one result ({unit}, {years}) stated twice",
-            "vi": "{label} ở đây là {value} nhưng ở dòng {line} là {other}: cùng một kết quả ({unit}, {years}) "
+            "en": "{label} is {value} here but {other} {place}: one result ({unit}, {years}) stated twice",
+            "vi": "{label} ở đây là {value} nhưng ở {place} là {other}: cùng một kết quả ({unit}, {years}) "
                   "ghi hai giá trị",
         },
     },
@@ -69,9 +70,10 @@ def check(ctx: Context) -> Iterator[Hit]:
     for r in ctx.facts(repeats):
         a, b = r.again, r.first
         i = a.identity
-        line = ctx.plan.position(b.span.start)[0]
-        ctx.verdict("indicator", a.span, f"{i.label}: {a.printed} here, {b.printed} on line {line}", False)
+        place = ctx.place(b.span.start)
+        ctx.verdict("indicator", a.span, seq(f"{i.label}: {a.printed} ", Word("place.here"), f", {b.printed} ", place),
+                    False)
         yield Hit(a.span, {
-            "label": a.label, "value": a.printed, "other": b.printed, "line": line,
+            "label": a.label, "value": a.printed, "other": b.printed, "place": place,
             "unit": i.unit, "years": ", ".join(map(str, i.years)) or "-",
         }, message_key=i.mode)

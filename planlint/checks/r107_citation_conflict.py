@@ -57,12 +57,12 @@ def _day(c: Citation) -> tuple[int, int, int] | None:
     name="citation-conflict",
     severity="error",
     messages={
-        "date": {"en": "{symbol} is cited as of {date} here but as of {other} on line {line}",
-                 "vi": "{symbol} ở đây ghi ngày {date} nhưng ở dòng {line} ghi ngày {other}"},
+        "date": {"en": "{symbol} is cited as of {date} here but as of {other} {place}",
+                 "vi": "{symbol} ở đây ghi ngày {date} nhưng ở {place} ghi ngày {other}"},
         "number": {"en": "the {word} of {issuer} dated {date} on '{subject}' is numbered {symbol} here "
-                         "but {other} on line {line}",
+                         "but {other} {place}",
                    "vi": "{word} của {issuer} ngày {date} về '{subject}' ở đây mang số {symbol} "
-                         "nhưng ở dòng {line} là {other}"},
+                         "nhưng ở {place} là {other}"},
     },
     fix={"en": "cite the document the same way everywhere", "vi": "trích dẫn thống nhất số, ngày của văn bản"},
 )
@@ -97,7 +97,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                 # with no issuer named on either side two documents may share a number: only likely
                 named = bool(c.issuer_text) or bool(c.symbol.year)
                 yield Hit(span, {"symbol": c.symbol.raw, "date": c.date.display(), "other": first.date.display(),
-                                 "line": ctx.plan.position(first.span().start)[0]}, context=c.span(),
+                                 "place": ctx.place(first.span().start)}, context=c.span(),
                           message_key="date", severity=None if named else "warning")
     # one document (type, issuer, date, subject) under two numbers
     by_doc: dict[tuple[str, str, tuple[int, int, int] | None, str], list[Citation]] = {}
@@ -119,5 +119,5 @@ def check(ctx: Context) -> Iterator[Hit]:
             ctx.verdict("citation", span, f"{c.symbol.raw} ≠ {first.symbol.raw} (same document)", False)
             yield Hit(span, {"word": c.type_word, "issuer": c.issuer_text, "date": c.date.display(),
                              "subject": " ".join(c.subject.split()[:8]), "symbol": c.symbol.raw,
-                             "other": first.symbol.raw, "line": ctx.plan.position(first.span().start)[0]},
+                             "other": first.symbol.raw, "place": ctx.place(first.span().start)},
                       context=c.span(), message_key="number")

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from .config import Config
 from .directives import Directive, directives, next_content_lines
 from .finding import Finding, Fix, Hit
-from .i18n import Word, render, seq
+from .i18n import Say, Word, render, seq
 from .parsing.parser import parse_source
 from .parsing.source import Source
 from .parsing.tree import Plan, Span
@@ -85,6 +85,11 @@ class Context:
         assert self.rule is not None
         opt = self.rule.options.get(name)
         return opt.default if opt is not None else None
+
+    def said(self, key: str, args: dict[str, Any]) -> Say:
+        """The rule's own message ``key`` with ``args``, for a verdict that says what a finding says."""
+        assert self.rule is not None
+        return Say(self.rule.messages.get(key) or self.rule.messages["default"], tuple(args.items()))
 
     def verdict(self, kind: str, span: Span, statement: Any, ok: bool) -> None:
         self.verdicts.append(Verdict(kind, span, statement, ok, self.rule.code if self.rule else ""))

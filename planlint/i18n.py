@@ -6,7 +6,9 @@ they are, and, for the words planlint itself adds, a :class:`Word` (a key of the
 :class:`Seq` of values written one after the other. The rule's templates (``messages=`` and
 ``fix=`` beside its code) and this module's :func:`render` turn them into the chosen language;
 no check picks a language itself. Data that carries its own wording in both languages (a
-misspelling's note in ``rules/misspellings.toml``) reaches a message as a :class:`Text`.
+misspelling's note in ``rules/misspellings.toml``) reaches a message as a :class:`Text`. A phrase
+with values in it (a verdict of ``planlint facts``: "05/12/2026 within 2026") is a :class:`Say`
+over a glossary template.
 """
 
 from __future__ import annotations
@@ -78,6 +80,27 @@ class List:
         if len(words) <= 1:
             return "".join(words)
         return ", ".join(words[:-1]) + f" {Word('word.and').render(lang)} " + words[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Say:
+    """A phrase of planlint's own with values in it: a template in each language, filled with the
+    values rendered in the reader's language. The templates are a glossary entry
+    (``say("verdict.within", date=…, period=…)``) or a rule's message (``Context.said``)."""
+
+    templates: Any  # a glossary key ("table.key"), or {"vi": …, "en": …}
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def render(self, lang: str) -> str:
+        if isinstance(self.templates, str):
+            template = Word(self.templates).render(lang)
+        else:
+            template = self.templates.get(lang) or self.templates["en"]
+        return format_message(template, dict(self.args), lang)
+
+
+def say(key: str, **args: Any) -> Say:
+    return Say(key, tuple(args.items()))
 
 
 def seq(*parts: Any, sep: str = "") -> Seq:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import i18n
 from ..engine import Context
 from ..facts.outline import Sequence, label_for, sequences
 from ..finding import Edit, Hit, replace_within
@@ -121,7 +122,8 @@ def anomaly_hits(ctx: Context, kind: str, renumber: bool = False) -> Iterator[Hi
 def broken(ctx: Context, a: Anomaly) -> None:
     """The failed verdict of one anomaly, for ``planlint facts``."""
     prev = a.previous.marker.display() + " → " if a.previous is not None else ""
-    ctx.verdict("sequence", a.section.marker.span, f"{prev}{a.found}: expected {a.expected}", False)
+    ctx.verdict("sequence", a.section.marker.span, i18n.seq(f"{prev}{a.found}: ", i18n.Word("verdict.expected"),
+                                                            f" {a.expected}"), False)
 
 
 def start_verdicts(ctx: Context) -> None:
@@ -130,8 +132,9 @@ def start_verdicts(ctx: Context) -> None:
     for seq in ctx.facts(sequences):
         first = seq.items[0]
         marks = " ".join(s.marker.display() for s in seq.items)
-        how = "starts at" if seq.start == 1 else "carries on the count of the section before at"
-        ctx.verdict("sequence", first.marker.span, f"{marks}: {how} {first.marker.display()}", id(first) not in wrong)
+        how = i18n.Word("verdict.starts_at" if seq.start == 1 else "verdict.carries_on_at")
+        ctx.verdict("sequence", first.marker.span, i18n.seq(f"{marks}: ", how, f" {first.marker.display()}"),
+                    id(first) not in wrong)
 
 
 MAX_RENUMBER = 200  # items one renumbering fix may touch

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.timeline import extract
 from ..finding import Hit
+from ..i18n import say, seq
 from ..rule import rule
 
 _SKIP_FORMS = ("month", "day")  # a bare "tháng 13", "ngày 45 đến": not sure they are dates
@@ -56,7 +57,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         if d.valid:
             if d.complete:
-                ctx.verdict("date", m.span, f"{d.display()} exists ✓", True)
+                ctx.verdict("date", m.span, say("verdict.exists", date=d.display()), True)
             continue
         args = {"date": d.text.strip(), "day": d.day, "month": d.month, "year": d.year}
         if d.form == "quarter":
@@ -71,5 +72,5 @@ def check(ctx: Context) -> Iterator[Hit]:
             key = "length"
             assert d.month is not None
             args["length"] = calendar.monthrange(d.year if d.year is not None else 2000, d.month)[1]
-        ctx.verdict("date", m.span, f"{d.text.strip()}: {d.problem} ✗", False)
+        ctx.verdict("date", m.span, seq(ctx.said(key, args), " ✗"), False)
         yield Hit(m.part_span(), args, context=m.span, message_key=key)

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.header import extract
 from ..finding import Hit
-from ..i18n import Word, listing
+from ..i18n import Seq, Word, listing, say
 from ..rule import rule
 
 
@@ -50,5 +50,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     if pd is None or not pd.mention.blanks:
         return
     blanks = list(pd.mention.blanks)
-    ctx.verdict("plan date", pd.span, f"plan date {pd.display()}: {', '.join(blanks)} blank", False)
+    ctx.verdict("plan date", pd.span,
+                say("verdict.blank_date", date=pd.display(), parts=Seq(tuple(Word(f"date.{b}") for b in blanks), ", ")),
+                False)
     yield Hit(pd.span, {"shown": pd.display(), "parts": listing(Word(f"date.{b}") for b in blanks)})

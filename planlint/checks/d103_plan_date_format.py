@@ -42,7 +42,7 @@ from ..data import vocabulary
 from ..engine import Context
 from ..facts.header import extract
 from ..finding import Edit, Hit
-from ..i18n import Seq, Word, seq
+from ..i18n import Seq, Word, say, seq
 from ..parsing.tree import Span
 from ..rule import rule
 
@@ -83,7 +83,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     fixed = nd30(d.day, d.month, d.year)
     printed = d.text.strip()
     if d.form != "long":
-        ctx.verdict("plan date", pd.span, f"'{printed}' is not '{nd30_pattern()}'", False)
+        ctx.verdict("plan date", pd.span, say("verdict.not_the_form", printed=printed, form=nd30_pattern()), False)
         yield Hit(pd.span, {"printed": printed, "fixed": fixed}, message_key="form")
         return
     why = []

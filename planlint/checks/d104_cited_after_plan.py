@@ -72,8 +72,8 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         span = c.paragraph.span_of(d.start, d.end)
         ok = first <= latest
-        ctx.verdict("citation", span, f"{c.label} {d.display()} {'≤' if ok else '>'} plan {plan_shown}"
-                    + (f" (≤ {iso(latest)})" if partial else ""), ok)
+        ctx.verdict("citation", span, seq(f"{c.label} {d.display()} {'≤' if ok else '>'} ", Word("verdict.plan"),
+                                         f" {plan_shown}" + (f" (≤ {iso(latest)})" if partial else "")), ok)
         if ok:
             continue
         yield Hit(span, {"doc": c.label, "cited": d.display(), "plan": plan_shown,

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from ..engine import Context
 from ..facts.timeline import extract
 from ..finding import Hit
+from ..i18n import Word, say, seq
 from ..rule import rule
 from ..scan.dates import iso, next_day
 
@@ -57,14 +59,15 @@ def check(ctx: Context) -> Iterator[Hit]:
                 continue
             expected = next_day(a_end)
             ok = b_start == expected
-            note = ""
+            note: Any = ""
             if b_start > expected:
                 a_start = p.range.range.start.first()
                 b_end = q.range.range.end.last()
                 if a_start is None or b_end is None or not _campaign_gap(a_start, a_end, b_start, b_end):
-                    ok, note = True, " (a pause between sessions, not judged)"
-            ctx.verdict("phases", q.range.span, f"{p.label} ends {iso(a_end)}, {q.label} starts {iso(b_start)}"
-                        + (f"{note} ✓" if ok else f" (expected {iso(expected)}) ✗"), ok)
+                    ok, note = True, seq(" (", Word("verdict.pause"), ")")
+            phases = say("verdict.phases", a=p.label, a_end=iso(a_end), b=q.label, b_start=iso(b_start))
+            ctx.verdict("phases", q.range.span, seq(phases, note, " ✓") if ok else
+                        seq(phases, " (", Word("verdict.expected"), f" {iso(expected)}) ✗"), ok)
             if ok:
                 continue
             if b_start <= a_end:

@@ -71,7 +71,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             statement = seq(f"{n} ", Word("date.years"), f" ({a} - {b}): {b} − {a} + 1 = {count}")
         else:
             ok, key = n in (diff, count), "loose"
-            statement = seq(f"{n} ", Word("date.years"), f" {a} - {b}: {diff} or {count}")
+            statement = seq(f"{n} ", Word("date.years"), f" {a} - {b}: {diff} ", Word("word.or"), f" {count}")
         ctx.verdict("period", rf.span, seq(statement, " ✓" if ok else f" ≠ {n} ✗"), ok)
         if not ok:
             yield Hit(rf.paragraph.span_of(rf.n_start, rf.n_end), args, context=rf.span, message_key=key,

@@ -39,6 +39,7 @@ from ..engine import Context
 from ..facts.header import extract as header
 from ..facts.timeline import YearName, cycle, extract, year_name, years_named
 from ..finding import Hit
+from ..i18n import say
 from ..rule import rule
 
 
@@ -78,8 +79,9 @@ def check(ctx: Context) -> Iterator[Hit]:
             if named not in ref and abs(year - named) > 3 and not _one_slip(yn, ref):
                 continue  # history ("Tết Mậu Thân"), not this plan's year
             if yn.lunar is not None and ref & lunar_date_years(named, *yn.lunar):
-                ctx.verdict("year name", yn.span, f"{yn.lunar[0]}/{yn.lunar[1]} (lunar) {yn.stem} {yn.branch} "
-                            f"falls in {'/'.join(map(str, sorted(lunar_date_years(named, *yn.lunar))))} ✓", True)
+                ctx.verdict("year name", yn.span, say(
+                    "verdict.lunar", day=yn.lunar[0], month=yn.lunar[1], name=f"{yn.stem} {yn.branch}",
+                    years="/".join(map(str, sorted(lunar_date_years(named, *yn.lunar))))), True)
                 continue
             if named in ref:
                 year = named

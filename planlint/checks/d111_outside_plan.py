@@ -34,6 +34,7 @@ from ..engine import Context
 from ..facts.header import extract as header
 from ..facts.timeline import extract
 from ..finding import Hit
+from ..i18n import Word, say, seq
 from ..rule import rule
 from ..scan.dates import iso
 
@@ -79,7 +80,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         span = para.span_of(d.start, d.end)
         if hard and plan_first is not None and last < plan_first:
             assert h.date is not None
-            ctx.verdict("deadline", span, f"{d.display()} < plan {h.date.display()} ✗", False)
+            ctx.verdict("deadline", span, seq(f"{d.display()} < ", Word("verdict.plan"), f" {h.date.display()} ✗"),
+                        False)
             yield Hit(span, {"date": d.display(), "plan": h.date.display()}, message_key="before")
             continue
         if limit is not None and first > limit:
@@ -89,4 +91,4 @@ def check(ctx: Context) -> Iterator[Hit]:
                       message_key="after")
             continue
         if limit is not None:
-            ctx.verdict("deadline", span, f"{d.display()} within {period_text} ✓", True)
+            ctx.verdict("deadline", span, say("verdict.within", date=d.display(), period=period_text), True)

@@ -45,6 +45,7 @@ from ..engine import Context
 from ..facts.shares import ShareGroup, links, share_groups, share_of
 from ..facts.vocab import fmt
 from ..finding import Hit
+from ..i18n import Word, say, seq
 from ..rule import rule
 
 
@@ -94,7 +95,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             if all(x is not None for x in lows):
                 low_sum = sum((x for x in lows if x is not None), Decimal(0))
                 ok = low_sum <= 100 + tol
-                ctx.verdict("share group", g.span, f"{arith} ≤ 100% (bounds)", ok)
+                ctx.verdict("share group", g.span, seq(f"{arith} ≤ 100% (", Word("verdict.bounds"), ")"), ok)
                 if not ok:
                     yield Hit(g.parts[-1].q.span, {"arith": arith}, context=g.span, message_key="over")
             continue
@@ -113,12 +114,12 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         if g.reason == "taxes left out":
             ctx.verdict("share group", g.span,
-                        f"{arith}; 100 − {fmt(total, d)} = {fmt(100 - total, d)}% left for taxes on products", True)
+                        say("verdict.left_for_taxes", arith=arith, sum=fmt(total, d), left=fmt(100 - total, d)), True)
             continue
         classes = [p.classes for p in g.parts]
         disjoint = all(classes) and sum(len(c) for c in classes) == len(frozenset().union(*classes))
         if disjoint:
             ok = total <= 100 + tol
-            ctx.verdict("share group", g.span, f"{arith} ≤ 100% (partial list)", ok)
+            ctx.verdict("share group", g.span, seq(f"{arith} ≤ 100% (", Word("verdict.partial_list"), ")"), ok)
             if not ok:
                 yield Hit(g.parts[-1].q.span, {"arith": arith}, context=g.span, message_key="over")

@@ -44,6 +44,7 @@ from ..engine import Context
 from ..facts.shares import Breakdown, breakdowns, links, share_of
 from ..facts.vocab import fmt
 from ..finding import Hit
+from ..i18n import Word, seq
 from ..rule import rule
 
 
@@ -115,7 +116,7 @@ def check(ctx: Context) -> Iterator[Hit]:
                              "expected": expected}, context=b.span)
         elif b.disjoint:
             ok = s <= total.value + tol
-            ctx.verdict("breakdown", b.span, f"{arith} ≤ {total.shown()} (partial list)", ok)
+            ctx.verdict("breakdown", b.span, seq(f"{arith} ≤ {total.shown()} (", Word("verdict.partial_list"), ")"), ok)
             if not ok:
                 yield Hit(total.span, {"total": total.shown(), "arith": arith}, context=b.span, message_key="exceed")
         else:

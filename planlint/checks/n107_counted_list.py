@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.relations import counted_lists
 from ..finding import Hit
+from ..i18n import say, seq
 from ..rule import rule
 
 
@@ -45,8 +46,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     for c in ctx.facts(counted_lists):
         ok = c.count in c.candidates
         listed = " / ".join(str(n) for n in c.candidates)
-        shown = f"{c.count} listed ✓" if ok else f"{listed} listed"
-        ctx.verdict("counted list", c.span, f"{c.count} {c.noun}: {shown}", ok)
+        shown = seq(say("verdict.listed", n=c.count), " ✓") if ok else say("verdict.listed", n=listed)
+        ctx.verdict("counted list", c.span, seq(f"{c.count} {c.noun}: ", shown), ok)
         if not ok:
             items = "; ".join(c.items)
             if len(items) > 160:

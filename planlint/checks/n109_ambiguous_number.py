@@ -30,6 +30,7 @@ from ..engine import Context
 from ..facts.quantities import extract
 from ..facts.vocab import fmt
 from ..finding import Hit
+from ..i18n import Word, say, seq
 from ..rule import rule
 from ..scan.numbers import token_style
 
@@ -65,10 +66,10 @@ def check(ctx: Context) -> Iterator[Hit]:
         unit = q.unit_text
         if token_style(q.raw) == "en":  # "15.40": a decimal point
             vi = fmt(q.num.value, q.decimals)
-            ctx.verdict("number", q.span, f"{q.raw} {unit}: English style, {vi} in Vietnamese style", False)
+            ctx.verdict("number", q.span, say("verdict.english_style", raw=q.raw, unit=unit, vi=vi), False)
             yield Hit(q.span, {"raw": q.raw, "unit": unit, "vi": vi}, message_key="point")
             continue
         alt = q.alt_value if q.alt_value is not None else q.value
         vi, en = fmt(q.num.value, q.decimals), fmt(alt, 0)
-        ctx.verdict("number", q.span, f"{q.raw} {unit}: {vi} or {en}", False)
+        ctx.verdict("number", q.span, seq(f"{q.raw} {unit}: {vi} ", Word("word.or"), f" {en}"), False)
         yield Hit(q.span, {"raw": q.raw, "unit": unit, "vi": vi, "en": en})

@@ -40,6 +40,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.statements import statements
 from ..finding import Hit
+from ..i18n import Word, seq
 from ..rule import rule
 
 
@@ -73,7 +74,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         if not s.checkable():
             continue
         ok = s.consistent()
-        ctx.verdict(s.kind, s.span, f"{s.arithmetic()} (printed {s.pct.shown()})", ok)
+        ctx.verdict(s.kind, s.span, seq(f"{s.arithmetic()} (", Word("verdict.printed"), f" {s.pct.shown()})"), ok)
         if ok:
             continue
         yield Hit(s.pct.span, {

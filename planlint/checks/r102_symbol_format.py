@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.header import extract, normative_codes
 from ..finding import Edit, Hit
+from ..i18n import Word, seq
 from ..rule import rule
 
 
@@ -91,5 +92,5 @@ def check(ctx: Context) -> Iterator[Hit]:
     if n.year and n.type_code.upper() not in normative_codes():
         problems += 1
         yield Hit(n.span, {"symbol": symbol, "year": n.year}, message_key="year")
-    ctx.verdict("number line", n.span, f"'{symbol}' " + ("well formed ✓" if not problems else "malformed ✗"),
-                not problems)
+    ctx.verdict("number line", n.span, seq(f"'{symbol}' ", Word("verdict.well_formed"), " ✓") if not problems
+                else seq(f"'{symbol}' ", Word("verdict.malformed"), " ✗"), not problems)

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.citations import Citation, extract, issuer_codes
 from ..finding import Hit
+from ..i18n import Word, seq
 from ..rule import rule
 from ..scan.dates import fold, fold_words
 
@@ -116,7 +117,8 @@ def check(ctx: Context) -> Iterator[Hit]:
             if c.symbol.number == first.symbol.number:
                 continue
             span = c.paragraph.span_of(c.symbol.start, c.symbol.end)
-            ctx.verdict("citation", span, f"{c.symbol.raw} ≠ {first.symbol.raw} (same document)", False)
+            ctx.verdict("citation", span,
+                        seq(f"{c.symbol.raw} ≠ {first.symbol.raw} (", Word("verdict.same_document"), ")"), False)
             yield Hit(span, {"word": c.type_word, "issuer": c.issuer_text, "date": c.date.display(),
                              "subject": " ".join(c.subject.split()[:8]), "symbol": c.symbol.raw,
                              "other": first.symbol.raw, "place": ctx.place(first.span().start)},

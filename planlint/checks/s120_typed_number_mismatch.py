@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.wordnumbering import auto_numbers
 from ..finding import Hit
+from ..i18n import say
 from ..rule import rule
 
 
@@ -47,6 +48,6 @@ def check(ctx: Context) -> Iterator[Hit]:
         if not a.typed or a.typed_span is None or a.typed_kind != a.kind:
             continue
         ok = a.typed_value == a.value and a.typed.rstrip(".)-–") == a.label.rstrip(".)-–")
-        ctx.verdict("word numbering", a.span, f"Word's {a.label} vs typed {a.typed}", ok)
+        ctx.verdict("word numbering", a.span, say("verdict.word_numbering", auto=a.label, typed=a.typed), ok)
         if not ok:
             yield Hit(a.typed_span, {"auto": a.label, "typed": a.typed}, context=a.line)

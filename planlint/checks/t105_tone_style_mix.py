@@ -30,7 +30,7 @@ from ..engine import Context
 from ..facts.legacy import readable
 from ..facts.words import tone_form, words
 from ..finding import Hit
-from ..i18n import Word
+from ..i18n import Word, seq
 from ..parsing.tree import Plan, Span
 from ..rule import rule
 from ._text import repeats
@@ -90,14 +90,15 @@ def check(ctx: Context) -> Iterator[Hit]:
     for u in ctx.facts(tone_uses):
         if len(u.counts) < 2:
             (style,) = u.order
-            ctx.verdict("tone style", u.first[style], f"{u.forms[style]} ×{u.counts[style]}: one style", True)
+            ctx.verdict("tone style", u.first[style],
+                        seq(f"{u.forms[style]} ×{u.counts[style]}: ", Word("verdict.one_style")), True)
             continue
         # the less frequent spelling; on a tie, the one that appears second
         minority = min(u.order, key=lambda s: (u.counts[s], -u.order.index(s)))
         majority = "old" if minority == "new" else "new"
         ctx.verdict("tone style", u.first[minority],
-                    f"{u.forms[majority]} ×{u.counts[majority]} + "
-                    f"{u.forms[minority]} ×{u.counts[minority]}: both styles",
+                    seq(f"{u.forms[majority]} ×{u.counts[majority]} + {u.forms[minority]} ×{u.counts[minority]}: ",
+                        Word("verdict.both_styles")),
                     False)
         yield Hit(u.first[minority], {
             "minority": u.forms[minority], "majority": u.forms[majority],

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import IO
 
 from ..engine import LintResult
+from ..i18n import Word, glossary, render, say
 from . import use_color
+
+
+def kind_name(kind: str, lang: str) -> str:
+    """What a fact or a verdict is about, in ``lang`` (glossary [kind]; the key itself if unlisted)."""
+    entry = glossary().get("kind", {}).get(re.sub(r"\W+", "_", kind).strip("_"))
+    return str(entry.get(lang) or entry["en"]) if entry else kind
 
 
 def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -> None:
@@ -14,12 +22,15 @@ def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -
     source, rows, verdicts, findings = result.source, result.facts, result.verdicts, result.findings
     pos = source.position
     notes: list[str] = list(getattr(source, "notes", []))  # Word/PDF input: e.g. tracked changes accepted
+
+    def word(key: str) -> str:
+        return Word(f"report.{key}").render(lang)
     if fmt == "json":
         json.dump({
             "path": source.path,
             **({"notes": notes} if notes else {}),
             "facts": [{"kind": r.kind, "line": pos(r.span.start)[0], "column": pos(r.span.start)[1],
-                       "text": r.text, **r.data} for r in rows],
+                       "text": render(r.text, lang), **r.data} for r in rows],
             "checks": [{"kind": v.kind, "line": pos(v.span.start)[0], "code": v.code,
                         "statement": v.text(lang), "ok": v.ok} for v in verdicts],
             "findings": [f.as_json() for f in findings],
@@ -32,27 +43,29 @@ def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -
 
         console = Console(file=out, highlight=False)
         for note in notes:
-            console.print(f"[bold]Note:[/] {note}")
-        t = Table(title=f"Facts in {source.path}", show_lines=False)
+            console.print(f"[bold]{word('note')}:[/] {note}")
+        t = Table(title=render(say("report.facts_in", path=source.path), lang), show_lines=False)
         for col in ("line", "kind", "fact"):
-            t.add_column(col)
+            t.add_column(word(col))
         for r in rows:
-            t.add_row(str(pos(r.span.start)[0]), r.kind, r.text)
+            t.add_row(str(pos(r.span.start)[0]), kind_name(r.kind, lang), render(r.text, lang))
         console.print(t)
-        v = Table(title="Checks")
-        for col in ("line", "rule", "kind", "", "arithmetic / relation"):
-            v.add_column(col)
+        v = Table(title=word("checks_title"))
+        for col in ("line", "rule", "kind", "", "relation"):
+            v.add_column(word(col) if col else "")
         for c in verdicts:
-            v.add_row(str(pos(c.span.start)[0]), c.code, c.kind, "[green]✓[/]" if c.ok else "[red]✗[/]", c.text(lang))
+            v.add_row(str(pos(c.span.start)[0]), c.code, kind_name(c.kind, lang),
+                      "[green]✓[/]" if c.ok else "[red]✗[/]", c.text(lang))
         console.print(v)
         return
-    out.write(f"Facts in {source.path}\n")
+    out.write(render(say("report.facts_in", path=source.path), lang) + "\n")
     for note in notes:
-        out.write(f"  Note: {note}\n")
+        out.write(f"  {word('note')}: {note}\n")
     for r in rows:
-        out.write(f"  L{pos(r.span.start)[0]:<5} {r.kind:<14} {r.text}\n")
-    out.write("\nChecks\n")
+        out.write(f"  L{pos(r.span.start)[0]:<5} {kind_name(r.kind, lang):<14} {render(r.text, lang)}\n")
+    out.write(f"\n{word('checks_title')}\n")
     for c in verdicts:
-        out.write(f"  L{pos(c.span.start)[0]:<5} {c.code:<5} {'✓' if c.ok else '✗'} {c.kind:<14} {c.text(lang)}\n")
+        out.write(f"  L{pos(c.span.start)[0]:<5} {c.code:<5} {'✓' if c.ok else '✗'} {kind_name(c.kind, lang):<14} "
+                  f"{c.text(lang)}\n")
     if not verdicts:
-        out.write("  (none)\n")
+        out.write(f"  {word('no_checks')}\n")

@@ -22,7 +22,8 @@ from planlint.report.facts import kind_name, render_facts
 
 FIXTURES = ROOT / "tests" / "fixtures"
 DOCS = sorted(p for p in EXAMPLES.glob("*") if "khong" not in p.name) + sorted(
-    p for d in ("dr", "n", "p", "t", "tables") for p in (FIXTURES / d).glob("*") if p.suffix in (".txt", ".md") and p.name != "README.md")
+    p for d in ("dr", "n", "p", "t", "tables") for p in (FIXTURES / d).glob("*")
+    if p.suffix in (".txt", ".md") and p.name != "README.md")
 _WORD = re.compile(r"[^\W\d_]+")
 # names that stay as they are in either language
 _NAMES = {"word", "unicode", "nfc", "latex", "html", "markdown"}

@@ -50,7 +50,6 @@ class Context:
     config: Config
     rule: Rule | None = None
     verdicts: list[Verdict] = field(default_factory=list)
-    suppressed: int = 0  # findings the directives suppressed (late rules read it)
     enabled_codes: frozenset[str] = frozenset()  # the codes that ran (late rules read it)
     started: float = field(default_factory=time.monotonic)
 
@@ -263,7 +262,6 @@ def _lint(source: Source, config: Config, fragment: bool, context: Context | Non
         state.findings.extend(mine)  # a rule's findings count once it has finished
     ctx.rule = None
     findings = _apply_directives(plan, state.findings, plan.fact(directives))
-    ctx.suppressed = len(state.findings) - len(findings)
     ctx.enabled_codes = frozenset(r.code for r in rules)
     for r in late:
         ctx.rule = r

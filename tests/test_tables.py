@@ -37,7 +37,7 @@ def test_pipe_table_cells_and_spans():
     (t,) = plan.tables
     assert t.kind == "pipe" and t.ncols == 5 and t.rule_row == 1
     assert [c.text for c in t.rows[1].cells] == ["1", "Tổng thu ngân sách", "triệu đồng", "1.200", "1.320"]
-    assert t.rows[2].cells[1].text == "Thu thuế" and t.rows[2].cells[3].empty
+    assert t.rows[2].cells[1].text == "Thu thuế" and not t.rows[2].cells[3].text
     assert t.rows[3].cells[1].text == "Tỷ lệ | hộ nghèo"  # escaped pipe, row without its closing pipe
     c = t.rows[1].cells[3]
     assert PIPE[c.span.start:c.span.end] == "1.200"
@@ -75,7 +75,7 @@ def test_tab_separated_table_counts_its_columns():
                                                  "13.100", "104,8"]
     assert [c.text for c in t.rows[1].cells] == ["I", "KINH TẾ", "", "", "", ""]  # a section row stops early
     last = t.rows[-1]
-    assert last.cells[0].empty and last.cells[1].text == "Trong đó: lúa" and last.cells[5].empty
+    assert not last.cells[0].text and last.cells[1].text == "Trong đó: lúa" and not last.cells[5].text
     assert TAB[last.cells[4].span.start:last.cells[4].span.end] == "3.720"
     (tf,) = tables(plan)
     assert tf.understood and [c.role for c in tf.columns] == ["stt", "label", "unit", "value", "value", "ratio"]

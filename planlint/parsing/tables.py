@@ -63,10 +63,6 @@ class Cell:
     col: int
     point: bool = False  # its table writes decimals with a point ("15.40"), as proved by its cells
 
-    @property
-    def empty(self) -> bool:
-        return not self.text
-
 
 @dataclass(slots=True)
 class Row:

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from ..engine import Context
 from ..facts.indicators import repeats
 from ..finding import Hit
-from ..i18n import Word, seq
+from ..i18n import say
 from ..rule import rule
 
 
@@ -71,8 +71,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         a, b = r.again, r.first
         i = a.identity
         place = ctx.place(b.span.start)
-        ctx.verdict("indicator", a.span, seq(f"{i.label}: {a.printed} ", Word("place.here"), f", {b.printed} ", place),
-                    False)
+        ctx.verdict("indicator", a.span, say("verdict.elsewhere", label=i.label, value=a.printed, other=b.printed,
+                                             place=place), False)
         yield Hit(a.span, {
             "label": a.label, "value": a.printed, "other": b.printed, "place": place,
             "unit": i.unit, "years": ", ".join(map(str, i.years)) or "-",

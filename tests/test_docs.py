@@ -26,6 +26,13 @@ def test_readme_rule_table_matches_the_registry():
     assert out.getvalue().strip() in readme(), "regenerate: python -m planlint rules --format markdown"
 
 
+def test_readme_rule_count_is_the_registry_s():
+    out = io.StringIO()
+    cmd_rules(SimpleNamespace(format="markdown"), out)
+    n = sum(1 for line in out.getvalue().splitlines() if re.match(r"\| `[A-Z]\d{3}` \|", line))
+    assert re.search(rf"^{n} rules in seven families", readme(), re.M), f"the README should say {n} rules"
+
+
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 

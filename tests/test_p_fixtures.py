@@ -65,7 +65,7 @@ def test_example_plans():
 def test_facts_command_shows_balanced_ledgers(tmp_path, capsys):
     from planlint.cli import main
 
-    rc = main(["facts", str(FIXTURES / "ke-hoach-xa-hoa-son-2025.txt")])
+    rc = main(["facts", "--lang", "vi", str(FIXTURES / "ke-hoach-xa-hoa-son-2025.txt")])
     out = capsys.readouterr().out
     assert rc in (0, 1)
     assert "hộ nghèo: đầu năm 58 − giảm 21 = 37 (cuối năm 37) ✓" in out

@@ -8,6 +8,7 @@ import planlint
 from planlint.config import Config
 from planlint.engine import Context, lint, lint_source
 from planlint.facts.poverty import balance, inventory, runs
+from planlint.i18n import render
 from planlint.parsing.source import Source
 
 HEAD = "2. Chỉ tiêu xã hội:\n\n"
@@ -296,8 +297,9 @@ def test_a_range_states_its_movement():
 
 def test_inventory_lists_each_ledger_with_its_equation():
     rows = inventory(planlint.parse(plan(SEED_STYLE)))
-    texts = [r.text for r in rows]
+    texts = [render(r.text, "vi") for r in rows]
     assert "hộ nghèo: đầu năm 46 − giảm 14 = 32 (cuối năm 32) ✓" in texts
+    assert "poor households: start 46 − reduced 14 = 32 (year end 32) ✓" in [render(r.text, "en") for r in rows]
     assert "hộ cận nghèo: đầu năm 94 − giảm 65 = 29 (cuối năm 29) ✓" in texts
     assert all(r.data.get("ok", True) for r in rows if r.kind == "ledger")
 

@@ -21,7 +21,9 @@ from ..parsing.tree import Plan, Span
 class FactRow:
     kind: str  # "number", "share group", "ledger", "date", "citation", …
     span: Span
-    text: str  # one line for a reviewer: "1.525,59 tỷ đồng = 599,39 + 661 + 265,20"
+    # one line for a reviewer: "1.525,59 tỷ đồng = 599,39 + 661 + 265,20"; text, or planlint.i18n
+    # values where planlint's own words are in it (rendered in the reader's language)
+    text: Any
     data: dict[str, Any] = field(default_factory=dict)  # JSON payload for --format json
 
 

@@ -46,7 +46,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..data import vocabulary
-from ..i18n import Seq, Word, render, seq
+from ..i18n import Seq, Word, seq
 from ..parsing.tree import Block, Paragraph, Plan, Section, Span
 from ..scan.numbers import Num, format_vn, scan_numbers
 from . import FactRow
@@ -1128,13 +1128,14 @@ def trusted_pairs(run: Run) -> list[RatePair]:
 
 
 def inventory(plan: Plan) -> list[FactRow]:
-    """One row per ledger: its figures, and its equation with ✓ or ✗ when it can be checked."""
+    """One row per ledger: its figures, and its equation with ✓ or ✗ when it can be checked (in
+    the reader's language: the rows hold language-neutral values)."""
     rows: list[FactRow] = []
     for run in plan.fact(runs):
         for led in run.ledgers:
             rows.extend(_ledger_rows(led))
         for t in run.totals:
-            shown = f"{render(Word('word.households_total'), 'vi')} {format_vn(t.value)}"
+            shown = seq(Word("word.households_total"), f" {format_vn(t.value)}")
             rows.append(FactRow("households", t.span, shown, {"value": str(t.value)}))
     return rows
 
@@ -1142,38 +1143,40 @@ def inventory(plan: Plan) -> list[FactRow]:
 def _ledger_rows(led: Ledger) -> list[FactRow]:
     rows = []
     for unit in led.units():
-        label = render(category_word(led.category, unit), "vi")
+        label = category_word(led.category, unit)
         b = balance(led, unit)
         data: dict[str, object] = {"category": led.category, "unit": unit,
                                    **{r: str(t.value) for (r, u), t in led.counts.items() if u == unit}}
+        text: Any
         if b is not None:
             data["ok"] = b.ok
-            text = f"{label}: {render(b.statement(), 'vi')}"
+            text = seq(label, ": ", b.statement())
         else:
-            figures = [f"{render(role_word(led.category, r), 'vi')} {('≈' if t.approx else '')}{format_vn(t.value)}"
+            figures = [seq(role_word(led.category, r), f" {('≈' if t.approx else '')}{format_vn(t.value)}")
                        for r in COUNT_ROLES if (t := led.counts.get((r, unit))) is not None]
-            text = f"{label}: " + "; ".join(figures) + f" ({render(Word('word.not_checkable'), 'vi')})"
+            text = seq(label, ": ", Seq(tuple(figures), "; "), " (", Word("word.not_checkable"), ")")
         first = min((t for (_, u), t in led.counts.items() if u == unit), key=lambda t: t.span.start)
         rows.append(FactRow("ledger", first.span, text, data))
-    rate_of = render(Word("word.rate_of"), "vi")
+    rate_of = Word("word.rate_of")
     for c, r in led.now:
-        category = render(category_word(led.category, c.unit), "vi")
-        rows.append(FactRow("poverty rate", c.span, f"{category} {format_vn(c.value)}, {rate_of} {r.printed()}",
+        category = category_word(led.category, c.unit)
+        shown = seq(category, f" {format_vn(c.value)}, ", rate_of, f" {r.printed()}")
+        rows.append(FactRow("poverty rate", c.span, shown,
                             {"category": led.category, "count": str(c.value), "rate": str(r.value)}))
     for c, r in led.linked:
         rows.append(FactRow("link: rate and count", c.span,
-                            f"{render(category_word(led.category, c.unit), 'vi')} {format_vn(c.value)}; "
-                            f"{rate_of} {r.printed()} ({render(Word(f'rate_role.{r.role}'), 'vi')})",
+                            seq(category_word(led.category, c.unit), f" {format_vn(c.value)}; ", rate_of,
+                                f" {r.printed()} (", Word(f"rate_role.{r.role}"), ")"),
                             {"category": led.category, "count": str(c.value), "rate": str(r.value), "linked": True}))
     if led.rates:
-        label = f"{rate_of} " + render(category_word(led.category, HOUSEHOLDS), "vi")
+        rate_label = seq(rate_of, " ", category_word(led.category, HOUSEHOLDS))
         rf = rate_fall(led)
         if rf is not None:
-            text = f"{label}: {render(rf.statement(), 'vi')}"
+            text = seq(rate_label, ": ", rf.statement())
         else:
-            text = f"{label}: " + "; ".join(
-                f"{render(Word(f'rate_role.{r}'), 'vi')} {('≈' if t.approx else '')}{t.printed()}"
-                for r, t in led.rates.items())
+            text = seq(rate_label, ": ", Seq(tuple(
+                seq(Word(f"rate_role.{r}"), f" {('≈' if t.approx else '')}{t.printed()}")
+                for r, t in led.rates.items()), "; "))
         data2: dict[str, object] = {"category": led.category, **{r: str(t.value) for r, t in led.rates.items()}}
         if rf is not None:
             data2["ok"] = rf.ok

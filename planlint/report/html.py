@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from .. import __version__
 from ..finding import SEVERITIES, Finding
-from ..i18n import LANGS, glossary
+from ..i18n import LANGS, glossary, render
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -216,7 +216,7 @@ class _Page:
             line = result.source.position(g.span.start)[0]
             mark = "" if ok is None else ('<span class="okmark">✓</span>' if ok else '<span class="badmark">✗</span>')
             self.w(f'<div class="share" data-line="{line}"><div class="bar" role="img" '
-                   f'aria-label="{_e(g.text)}">')
+                   f'aria-label="{_e(render(g.text, self.lang))}">')
             for i, (label, v) in enumerate(parts):
                 width = float(v / scale * 100)
                 self.w(f'<div class="part p{i % 8}" style="width:{width:.3f}%" title="{_e(label)} {_fmt(v)}%">'

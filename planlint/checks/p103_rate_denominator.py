@@ -10,7 +10,9 @@ when they do not (one of the four figures is wrong, planlint cannot say which; t
 later rate). Counts and rates of a village (thôn, tổ dân phố …) are compared only with the same
 village's. When the plan states the number of households itself ("toàn xã có 1.685 hộ"), each rate is
 checked against it: an **error** when count ÷ total does not round to the printed rate (a warning for a
-start-of-year rate, which may use last year's total, and for a count and a rate linked across bullets);
+start-of-year rate, which may use last year's total, and for a count and a rate linked across bullets;
+nothing when the total is stated after a figure of the other moment: "cuối năm còn 724 hộ nghèo, tỷ lệ
+1,62% (trên tổng số 44.690 hộ)" is the year end's total, not the start's);
 when every rate agrees with the others but none with the stated total, the total is reported, once.
 
 A count and its rate may stand in two bullets of one list when nothing else can pair with either:
@@ -92,6 +94,8 @@ def _check_place(ctx: Context, pairs: list[RatePair], run_totals: list[Term]) ->
             yield from _total_contradicted(ctx, total, pairs)
             return
         for p in pairs:
+            if total.role is not None and p.time in ("start", "end") and p.time != total.role:
+                continue  # a total of the year end says nothing of a start-of-year rate
             yield from _against_total(ctx, p, total.value)
         return
     if totals:

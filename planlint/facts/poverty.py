@@ -230,7 +230,8 @@ class Term:
 
     kind: str  # count | rate | total
     role: str | None  # start, reduced, escaped, fell_back, newly_poor, moved_out, moved_in, end;
-    # rates: start, end, fall, level (no time of its own); None: a count whose role is not known
+    # rates: start, end, fall, level (no time of its own); None: a count whose role is not known;
+    # totals: start or end when stated after a figure of that moment in their sentence, else None
     category: str  # poor | near | both
     unit: str  # households | people (counts, totals); percent | points (rates)
     value: Decimal
@@ -821,10 +822,15 @@ def runs(plan: Plan) -> list[Run]:
 def _assemble(run: Run) -> None:
     current: dict[str, Ledger] = {}
     pending: dict[str, Term] = {}  # the last count of each category with no role of its own
+    timed: dict[int, Term] = {}  # sentence -> its last figure of a stated time so far
+    moments: list[tuple[Term, Term | None]] = []  # each total, the timed figure before it
     for t in run.terms:
         if t.kind == "total":
+            moments.append((t, timed.get(t.sentence)))
             run.totals.append(t)
             continue
+        if t.role in ("start", "end"):
+            timed[t.sentence] = t
         if t.category == "both":
             run.combined.append(t)
             continue
@@ -852,6 +858,11 @@ def _assemble(run: Run) -> None:
             run.ledgers.append(led)
             current[t.category] = led
         led.add(t)
+    # "cuối năm còn 724 hộ nghèo, tỷ lệ 1,62% (trên tổng số 44.690 hộ)": a total stated after a figure
+    # of the year end is the year end's (a start-of-year rate may use last year's); the figure's time
+    # as the ledgers settled it ("cuối năm 2024" in a plan for 2025 is the start)
+    for total, before in moments:
+        total.role = before.role if before is not None and before.role in ("start", "end") else None
     _link_across(run)
 
 

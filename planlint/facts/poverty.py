@@ -147,6 +147,8 @@ class _Vocab:
     household_label: re.Pattern[str]  # a label that counts households
     count_words: tuple[str, ...]  # "số"
     poor_words: tuple[str, ...]  # "nghèo"
+    now_words: frozenset[str]  # "hiện còn"
+    end_verbs: frozenset[str]  # "còn": gives way to "đầu năm" before it
     standard_words: tuple[str, ...]  # "chuẩn"
 
 
@@ -184,6 +186,8 @@ def _vocab() -> _Vocab:
         household_label=re.compile(rf"(?<!\w)(?:{hh})(?!\w)"),
         count_words=tuple(_key(x) for x in w["count"]),
         poor_words=tuple(_key(x) for x in w["poor"]),
+        now_words=frozenset(_key(x) for x in w["now"]),
+        end_verbs=frozenset(_key(x) for x in w["end_verbs"]),
         standard_words=tuple(_key(x) for x in w["standard"]),
         neutral=_phrases_re(cats["neutral"]),
         category=_phrases_re(list(category_of)),
@@ -249,6 +253,10 @@ class Term:
     place: str = ""  # "thôn đông" when the figure is of a village, hamlet or quarter, not the commune
     partial: bool = False  # "trong đó 10 hộ thoát nghèo": a part of the figure before, not all of it
     order: int = 0
+    # a total's time, stated before it ("Đầu năm 2026, toàn phường có 5.772 hộ, trong đó 86 hộ nghèo"):
+    # its "trong đó" parts are counts at that time
+    moment: str | None = None
+    now: bool = False  # read from a word of the present ("hiện còn"): the end when a start and flows precede
 
     @property
     def exact_count(self) -> bool:
@@ -416,6 +424,10 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
             t.role = last_count.role  # "… nghèo và cận nghèo cuối năm 61 hộ, trong đó hộ nghèo 32 hộ"
         if t.kind == "count":
             last_end = n.end
+        t.partial = bool(v.partial.search(masked, prev_end_before, n.start))
+        if t.kind == "count" and t.role is None and t.partial and out and out[-1].kind == "total" \
+                and out[-1].moment is not None and out[-1].sentence == sentence:
+            t.role, t.year = out[-1].moment, t.year or out[-1].year  # a part of a total at a stated time
         t.span = par.span_of(n.start, sign_end)
         t.context = par.span
         t.place = next((name for at, name in reversed(places) if at < n.start), state.place)
@@ -430,7 +442,6 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
                    if not any(w in text[max(0, m.start() - 45):m.start()].lower() for w in v.standard_words)]
         if periods:
             t.period = "-".join(periods[-1].groups())
-        t.partial = bool(v.partial.search(masked, prev_end_before, n.start))
         t.order = state.order
         state.order += 1
         prev_kind = t.kind
@@ -532,6 +543,9 @@ def _respectively(text: str, masked: str, cats: list[tuple[int, int, str]],
     return out
 
 
+_CLAUSE_END = re.compile(r"[.;:]")
+
+
 def _is_marker(n: Num, text: str) -> bool:
     """An item number or a footnote mark: "(3)", "[2]", "[^1]"."""
     return text[n.start - 1:n.start] in ("(", "[", "^") and text[n.end:n.end + 1] in (")", "]")
@@ -583,13 +597,16 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
     role_start = role_end = 0  # where the role phrase stands in the window
     year: int | None = None
     from_range = False
+    now = False
     ar = v.after_role.search(right) if not is_pct and not points else None
     if ar and ar.start() < 20:
         role = v.after_role_of[_key(ar.group(0))]
     elif v.range_from.search(window):
         role, from_range = "start", True
     else:
-        for m in reversed(list(v.role.finditer(window))):
+        found = list(v.role.finditer(window))
+        for i in range(len(found) - 1, -1, -1):
+            m = found[i]
             r = v.role_of[_key(m.group(0))]
             if r == "compare_start":
                 if _residue(window[m.end():]) or window[m.end():].count("(") > 1:
@@ -597,7 +614,14 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
                 r = "start"  # "so với đầu năm (46 hộ)"
             if r == "compare":
                 continue
+            if (r == "end" and _key(m.group(0)) in v.end_verbs and i
+                    and v.role_of[_key(found[i - 1].group(0))] == "start"
+                    and (not prev_end or _CLAUSE_END.search(masked, prev_end, lo + found[i - 1].start()))):
+                # "Đầu năm phường còn 12 hộ nghèo": the time that opens the clause outranks the verb (not
+                # "từ 326 hộ đầu năm 2021 còn 168 hộ", where it is the time of the number before)
+                m, r = found[i - 1], "start"
             role, role_start, role_end = r, m.start(), m.end()
+            now = _key(m.group(0)) in v.now_words
             break
     if forced is not None and role is None:
         role, year = forced[1], forced[2]
@@ -639,7 +663,14 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
         elif is_pct or points or (unit and unit != HOUSEHOLDS) or n.decimals or _residue(window[role_end:]) > 0:
             return None  # "tổng số hộ tham gia bảo hiểm": not all households
         else:
-            return _term("total", "total", "all", HOUSEHOLDS, n, unit_explicit, approx, None, False)
+            t = _term("total", "total", "all", HOUSEHOLDS, n, unit_explicit, approx, None, False)
+            t.moment = _role_before(window[:role_start])
+            if t.moment in ("start", "end"):
+                years = _vocab().year_in.findall(window[:role_start])
+                t.year = int(years[-1]) if years else None
+            else:
+                t.moment = None
+            return t
     if category is None:
         return None
 
@@ -678,6 +709,7 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
             unit, stated = HOUSEHOLDS, bool(_vocab().household_label.search(lab))
     t = _term("count", role, category, unit, n, unit_explicit, approx, year, from_range)
     t.unit_stated = stated
+    t.now = now and role == "start"
     return t
 
 
@@ -853,6 +885,10 @@ def _assemble(run: Run) -> None:
             led.now.append((p, t))
             led.terms.append(t)
             continue
+        if (t.kind == "count" and t.now and led is not None and ("start", t.unit) in led.counts
+                and ("end", t.unit) not in led.counts and not t.year
+                and any(x.role in MOVEMENTS and x.order > led.counts[("start", t.unit)].order for x in led.terms)):
+            t.role = "end"  # "Đầu năm còn 12 hộ; 6 tháng có 5 hộ thoát nghèo, hiện còn 7 hộ": now is the end
         if led is None or _opens_new(led, t):
             led = Ledger(t.category)
             run.ledgers.append(led)
@@ -928,11 +964,24 @@ def _opens_new(led: Ledger, t: Term) -> bool:
     if (t.kind == "count" and any(x.kind == "count" and x.role == "end" for x in led.terms)
             and led.terms[-1].sentence != t.sentence):
         return True  # the ledger was closed by its year end; a new sentence or bullet starts another
-    if t.year and any(x.year and x.year != t.year for x in led.terms):
+    if t.year and any(x.year and x.year != t.year for x in led.terms) and not _closes_period(led, t):
         return True  # "… cuối năm 2024 còn 46 hộ; phấn đấu năm 2025 giảm 14 hộ": two years, two ledgers
     if t.role == "start" and led.terms and any(x.role not in ("start", None) for x in led.terms):
         return led.terms[-1].sentence != t.sentence
     return False
+
+
+def _closes_period(led: Ledger, t: Term) -> bool:
+    """Whether ``t`` is the end of a ledger over several years stated in one sentence: "Đầu kỳ năm 2021
+    có 318 hộ nghèo; trong 5 năm có 251 hộ thoát nghèo …, đến cuối năm 2025 còn 104 hộ nghèo" (a start
+    of an earlier year, flows of no year of their own, then the end)."""
+    if t.kind != "count" or t.role != "end" or t.year is None:
+        return False
+    start = led.counts.get(("start", t.unit))
+    if start is None or start.year is None or start.year >= t.year:
+        return False
+    return all(x.sentence == t.sentence and (x is start or (x.year is None and x.role != "end"))
+               for x in led.terms)
 
 
 # -- arithmetic shared by the rules and the inventory --------------------------------------------------

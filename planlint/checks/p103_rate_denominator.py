@@ -18,7 +18,10 @@ when every rate agrees with the others but none with the stated total, the total
 A count and its rate may stand in two bullets of one list when nothing else can pair with either:
 the one count of a category with no time of its own ("- Số hộ nghèo: 61 hộ") and the one rate of that
 category ("- Tỷ lệ hộ nghèo cuối năm còn 3,05%"). A count and a rate that each state their own time in
-two bullets are not paired (a target and a result may share a list).
+two bullets are paired only when they are the one count and the one rate of that time in the ledger
+and their years agree, one of them stating it ("- Giảm tỷ lệ hộ nghèo … xuống còn 3,50% (tính trên
+28.640 hộ)" / "- Số hộ nghèo cuối năm 2027 còn 1.132 hộ"), and then a warning at most (a target and
+a result may share a list).
 
 A ledger that does not balance (P101) is left out: its counts are already in question.
 

@@ -663,6 +663,8 @@ def _read_number(n: Num, text: str, masked: str, prev_end: int, cats: list[tuple
         elif is_pct or points or (unit and unit != HOUSEHOLDS) or n.decimals or _residue(window[role_end:]) > 0:
             return None  # "tổng số hộ tham gia bảo hiểm": not all households
         else:
+            if not window[role_end:].strip():  # "tính trên 28.640 hộ": the phrase's "trên" is no bound
+                approx = bool(v.bound_after.match(rest) or _RANGE_AFTER.match(rest))
             t = _term("total", "total", "all", HOUSEHOLDS, n, unit_explicit, approx, None, False)
             t.moment = _role_before(window[:role_start])
             if t.moment in ("start", "end"):
@@ -1168,7 +1170,14 @@ def rate_pairs(led: Ledger) -> list[RatePair]:
             continue
         linked = any(c is x and r is y for x, y in led.linked)
         if c.context != r.context and not linked:
-            continue  # a count and a rate of two bullets, each of its own time, may not speak of the same thing
+            # a count and a rate of two bullets, each of its own time, may not speak of the same thing,
+            # unless they are the one count and the one rate of that time in one ledger and their years
+            # agree, one of them stating it ("- Giảm tỷ lệ hộ nghèo … xuống còn 3,50%" / "- Số hộ nghèo
+            # cuối năm 2027 còn 1.132 hộ"): a warning at most
+            if time == "now" or (c.year is None and r.year is None) or (
+                    c.year is not None and r.year is not None and c.year != r.year):
+                continue
+            linked = True
         out.append(RatePair(led, time, c, r, linked=linked))
     return out
 

@@ -96,8 +96,9 @@ def _check_place(ctx: Context, pairs: list[RatePair], run_totals: list[Term]) ->
             # every rate points to one household total, and the stated one is not it
             yield from _total_contradicted(ctx, total, pairs)
             return
+        when = total.moment or total.role  # stated before it ("Đầu năm 2026, toàn xã có …"), or after a figure
         for p in pairs:
-            if total.role is not None and p.time in ("start", "end") and p.time != total.role:
+            if when is not None and p.time in ("start", "end") and p.time != when:
                 continue  # a total of the year end says nothing of a start-of-year rate
             yield from _against_total(ctx, p, total.value)
         return

@@ -273,3 +273,11 @@ def test_a_broken_figure_grammar_fails_loudly(monkeypatch, tmp_path):
             st._parse([])
     finally:
         figure_grammar.parser.cache_clear()
+
+
+def test_words_of_a_name_that_hold_a_cue_stay_in_the_label():
+    # "bằng" is a REACH cue, "Đồng bằng" a place name ([cues.LABEL] in rules/cues.toml)
+    text = "Đồng bằng ven biển 2,40% với 3.150 hộ, bằng 98% kế hoạch"
+    kinds = [(t.kind, t.text) for t in tokenize(text, [])]
+    assert kinds[0] == ("LABEL", "Đồng bằng ven biển")
+    assert ("REACH", "bằng") in kinds

@@ -603,8 +603,11 @@ def totals_with_parts(plan: Plan) -> list[TotalParts]:
                 continue
             end = _sentence_end(toks, k)
             semi = next((x for x in range(k, end) if toks[x].kind == "SEMI"), end)
-            if not any(x.kind == "COLON" for x in toks[k:k + 2]):
-                end = semi  # without a colon, a list ends at the first semicolon
+            # without a colon (after the cue, or after the words that follow it: "phân theo các
+            # huyện như sau:"), a list ends at the first semicolon
+            if not any(x.kind == "COLON" for x in toks[k:k + 2]) \
+                    and [x.kind for x in toks[k + 1:k + 3]] != ["LABEL", "COLON"]:
+                end = semi
             ends = [x for x in range(k, end) if toks[x].kind == "NUM"]
             got = _longest(toks, s, ends, "total_parts")
             if got is None:

@@ -9,7 +9,8 @@ A block's text becomes, once, a list of ``Tok`` in order:
   the data (the longest entry wins, no regular expression alternation): the token's kind is the
   class of the cue (``REACH``, ``PLAN``, ``IN_WHICH``…);
 * **labels**: every run of other words, joined into one ``LABEL`` token (the noun phrase a
-  figure belongs to);
+  figure belongs to); the words of ``[cues.LABEL]`` are words of a label even though they hold
+  a cue (``đồng bằng`` holds ``bằng``);
 * **boundaries**: ``; : , ( ) .`` and dashes (``SEMI COLON COMMA LPAR RPAR DOT DASH``); a full stop
   is a ``DOT`` only where a sentence ends (followed by a space or the end), never inside a number.
 
@@ -123,19 +124,22 @@ def _words(text: str, lo: int, hi: int, t: Trie, out: list[Tok]) -> None:
         n = 0
         while n < len(sylls):
             hit = t.match(sylls, n)
+            length = 1
             if hit is not None:
                 cls, length = hit
                 a, b = items[k + n][0], items[k + n + length - 1][1]
-                out.append(Tok(cls, a, b, text[a:b]))
-                n += length
-                continue
-            a, b = items[k + n][0], items[k + n][1]
+                if cls != "LABEL":
+                    out.append(Tok(cls, a, b, text[a:b]))
+                    n += length
+                    continue
+            # a word, or words that hold a cue but are a name ("đồng bằng": [cues.LABEL])
+            a, b = items[k + n][0], items[k + n + length - 1][1]
             if out and out[-1].kind == "LABEL" and not _gap_breaks(text, out[-1].end, a):
                 prev = out[-1]
                 prev.end, prev.text = b, text[prev.start:b]
             else:
                 out.append(Tok("LABEL", a, b, text[a:b]))
-            n += 1
+            n += length
         k = j
 
 

@@ -143,6 +143,7 @@ class TRow:
     within: bool = False  # introduced by "Trong đó": a part, not all of the parent
     split: bool = False  # introduced by "Chia ra"/"Gồm": the children are all of the parent
     heading: bool = False  # a label-only row ("Trong đó:", "I. Kinh tế")
+    unplaced: bool = False  # a flattened row whose figures stand in unknown columns (none read)
 
     def is_rate(self) -> bool:
         return self.unit.strip() in ("%", "‰") or _has("rows", "rate", self.label)
@@ -461,6 +462,10 @@ _ROW_NUM = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2}){0,3}|["
                       + "".join(sorted({*POINT_ALPHABET, *FOREIGN_LETTERS})) + r"])[.)]?$")
 
 
+# "3.Cơ cấu …": a web copy lost the space after a row number
+_GLUED = re.compile(r"^(\d{1,2}\.)(?=[^\W\d_])")
+
+
 def _row_marker(stt: str, label: str) -> tuple[str, str, str]:
     """(number as printed, marker kind key, label without its marker)."""
     s = stt.strip()
@@ -481,7 +486,7 @@ def _row_marker(stt: str, label: str) -> tuple[str, str, str]:
             return s, "point", label
         if s in ("*", "+", "-", "–", "•"):
             return s, f"bullet:{'-' if s == '–' else s}", label
-    mm = match_marker(label)
+    mm = match_marker(_GLUED.sub(r"\1 ", label, count=1))
     if mm is not None:
         kind, m = mm
         rest = label[m.end():].strip()
@@ -515,6 +520,7 @@ def read_table(t: Table, index: int) -> TableFacts:
         return tf
     counted_cols = {c.index for c in cols if c.role == "value"
                     and (_header_counted(c.header) or _ledger_role(c.header))}
+    unplaced = {int(x) for x in t.extra.get("unplaced", "").split()}
     for i, row in enumerate(t.rows[n:], start=n):
         stt_text = row.text(stt.index) if stt else ""
         number, key, lab = _row_marker(stt_text, row.text(label.index))
@@ -530,7 +536,8 @@ def read_table(t: Table, index: int) -> TableFacts:
                 values[c.index].exact = True
         low = _norm(lab).rstrip(":")
         r.total = bool(words("rows", "total").fullmatch(re.sub(r"\s*\(.*\)$", "", low)))
-        r.heading = not values
+        r.unplaced = row.line in unplaced
+        r.heading = not values and not r.unplaced
         if words("rows", "within").match(low):
             r.within = True
         if words("rows", "split").match(low) and r.heading:
@@ -584,6 +591,7 @@ def _hierarchy(tf: TableFacts) -> None:
     "Chia ra:" row without figures makes the rows after it parts of the row before it."""
     stack: list[tuple[str, int]] = []  # (marker key, row index in tf.rows)
     mode: dict[int, str] = {}  # parent row -> "within" | "split" announced by a label row
+    flat = tf.table.kind == "flat"
     for i, r in enumerate(tf.rows):
         if r.total:
             stack.clear()
@@ -601,6 +609,11 @@ def _hierarchy(tf: TableFacts) -> None:
             mode.setdefault(parent, "within")
             continue
         key = r.marker_key
+        if flat and key not in ("plain", "total") and not key.startswith("bullet"):
+            # a flattened table has no row-number column: a numbered row ("1. Tổng giá trị …")
+            # is never a part of the unnumbered row above it ("Hệ số ICOR")
+            while stack and stack[-1][0] == "plain":
+                stack.pop()
         level = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] == key), None)
         if level is not None:
             del stack[level:]
@@ -638,7 +651,7 @@ def _relations(tf: TableFacts) -> None:
     # parent rows against their children
     for p in rows:
         kids = [rows[k] for k in p.children if not rows[k].heading]
-        if len(kids) < 1 or p.heading or p.total:
+        if len(kids) < 1 or p.heading or p.total or p.unplaced or any(k.unplaced for k in kids):
             continue
         if _has("shares", "words", p.label):
             continue  # a structure: its children are shares (below)
@@ -665,7 +678,7 @@ def _relations(tf: TableFacts) -> None:
         if not t.total:
             continue
         tops = [r for r in rows if r.parent is None and not r.total and not r.heading]
-        if len(tops) < 2:
+        if len(tops) < 2 or any(r.unplaced for r in tops):
             continue
         if has_unit and len({_norm(r.unit) for r in tops}) != 1:
             continue
@@ -720,7 +733,7 @@ def _shares(tf: TableFacts) -> None:
         if not _has("shares", "words", p.label) or len(p.children) < 2:
             continue
         kids = [rows[k] for k in p.children if not rows[k].heading]
-        if len(kids) < 2:
+        if len(kids) < 2 or any(k.unplaced for k in kids):
             continue
         for c in _amount_columns(tf):
             if all(c.index in k.values for k in kids):
@@ -731,7 +744,7 @@ def _shares(tf: TableFacts) -> None:
         if c.role != "share":
             continue
         tops = [r for r in rows if r.parent is None and not r.total and not r.heading]
-        if len(tops) < 2 or not all(c.index in r.values for r in tops):
+        if len(tops) < 2 or any(r.unplaced for r in tops) or not all(c.index in r.values for r in tops):
             continue
         if _has("shares", "words", c.header) or any(
                 r.total and c.index in r.values and abs(r.values[c.index].value - HUNDRED) <= r.values[c.index].half
@@ -989,9 +1002,15 @@ def _holds_sum(s: Sum) -> bool:
 
 
 def _holds_shares(ss: ShareSet) -> bool:
+    """Whether the shares add up to 100, or to what their parent row prints (``Cơ cấu … | 100,02``:
+    the rows line up even where the structure itself is off)."""
     vals = [r.values[ss.col.index] for r in ss.rows]
     total = sum((v.value for v in vals), Decimal(0))
-    return abs(total - HUNDRED) <= sum((v.half for v in vals), Decimal(0))
+    tol = sum((v.half for v in vals), Decimal(0))
+    if abs(total - HUNDRED) <= tol:
+        return True
+    printed = ss.parent.values.get(ss.col.index) if ss.parent is not None else None
+    return printed is not None and abs(total - printed.value) <= tol + printed.half
 
 
 def _confirm_positions(tf: TableFacts) -> None:

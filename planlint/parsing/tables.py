@@ -537,11 +537,8 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
         idx += 1
     while body and not body[-1][4]:
         body.pop()  # a line without figures after the rows ("Nguồn: …") is prose again
-    counts = {k for *_, k in body if k}
-    if len(counts) != 1 or sum(1 for *_, k in body if k) < 3:
-        return None
-    (k,) = counts
-    if k > years:
+    k, unplaced = _row_counts(body)
+    if k == 0 or k > years:
         return None
     lead = 2 if with_unit else 1
     ncols = lead + k
@@ -571,6 +568,9 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
     for i, s, line, lt, n in body:
         e = s + len(line)
         text_toks = lt[:len(lt) - n]
+        n = min(n, k)  # trailing zeros past the common count are blank cells (_row_counts)
+        if i in unplaced:
+            n = 0  # figures whose columns are not known: the row keeps its label only
         u = _unit_tokens(line, text_toks) if with_unit and n else 0
         row = [Cell("", Span(e, e), c) for c in range(ncols)]
         label_toks = text_toks[:len(text_toks) - u]
@@ -580,14 +580,45 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
         if u:
             a, b = text_toks[-u][0], text_toks[-1][1]
             row[1] = Cell(line[a:b], Span(s + a, s + b), 1)
-        for j, (a, b) in enumerate(lt[len(lt) - n:]):
+        figs = lt[len(text_toks):len(text_toks) + n]
+        for j, (a, b) in enumerate(figs):
             row[lead + j] = Cell(line[a:b], Span(s + a, s + b), lead + j)
         rows.append(Row([i], row, Span(s, e)))
     # the header line is the one header row (its years are not figures): as after a |---| rule
     table = Table("flat", rows, ncols, Span(start, rows[-1].span.end), head, body[-1][0], rule_row=1)
     if positional:
         table.extra["aligned"] = "position"
+    if unplaced:
+        table.extra["unplaced"] = " ".join(str(i) for i in sorted(unplaced))
     return table
+
+
+_ZERO = re.compile(r"0+(?:[.,]0+)?")
+
+
+def _row_counts(body: list[tuple[int, int, str, list[tuple[int, int]], int]]) -> tuple[int, set[int]]:
+    """The number of figures the rows of a flattened table print (0: not a table), and the lines
+    of the rows whose figures cannot be placed. Most rows print the same number; a row that
+    prints more only by trailing zeros (``… 30.90 0.00``: a blank cell written as zero) prints
+    that number too; a row that prints fewer (a blank cell the copy dropped: which one is not
+    known) or more is unplaced. Read so only when at least three rows, and more than twice as
+    many as are unplaced, print the common number."""
+    counts: dict[int, int] = {}
+    for *_, n in body:
+        if n:
+            counts[n] = counts.get(n, 0) + 1
+    if not counts:
+        return 0, set()
+
+    def fits(n: int, k: int, line: str, lt: list[tuple[int, int]]) -> bool:
+        return n == k or (n > k and all(_ZERO.fullmatch(line[a:b]) for a, b in lt[len(lt) - (n - k):]))
+
+    k = max(counts, key=lambda c: (sum(1 for i, _s, line, lt, n in body if n and fits(n, c, line, lt)), c))
+    placed = sum(1 for _i, _s, line, lt, n in body if n and fits(n, k, line, lt))
+    unplaced = {i for i, _s, line, lt, n in body if n and not fits(n, k, line, lt)}
+    if placed < 3 or placed <= 2 * len(unplaced):
+        return 0, set()
+    return k, unplaced
 
 
 # -- the document's tables ------------------------------------------------------------------------

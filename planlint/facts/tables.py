@@ -144,6 +144,7 @@ class TRow:
     split: bool = False  # introduced by "Chia ra"/"Gồm": the children are all of the parent
     heading: bool = False  # a label-only row ("Trong đó:", "I. Kinh tế")
     unplaced: bool = False  # a flattened row whose figures stand in unknown columns (none read)
+    group: int = 0  # which breakdown of its parent it is in ("Phân theo giới tính" opens the next)
 
     def is_rate(self) -> bool:
         return self.unit.strip() in ("%", "‰") or _has("rows", "rate", self.label)
@@ -592,12 +593,20 @@ def _hierarchy(tf: TableFacts) -> None:
     stack: list[tuple[str, int]] = []  # (marker key, row index in tf.rows)
     mode: dict[int, str] = {}  # parent row -> "within" | "split" announced by a label row
     flat = tf.table.kind == "flat"
+    groups: dict[int, int] = {}  # parent row -> its current group of children
     for i, r in enumerate(tf.rows):
         if r.total:
             stack.clear()
             r.level = 0
             continue
         if (r.within or r.split) and r.heading and stack:
+            top = tf.rows[stack[-1][1]]
+            if top.parent is not None and top.parent in mode:
+                # a second breakdown of the same row ("Phân theo thành thị/nông thôn: …; Phân theo
+                # giới tính: …"): back to that row, its next group of children
+                while stack and stack[-1][1] != top.parent:
+                    stack.pop()
+                groups[top.parent] = groups.get(top.parent, 0) + 1
             mode[stack[-1][1]] = "within" if r.within else "split"
             continue
         if r.within and not r.heading and stack:
@@ -621,6 +630,7 @@ def _hierarchy(tf: TableFacts) -> None:
         if stack:
             p = stack[-1][1]
             r.parent = p
+            r.group = groups.get(p, 0)
             tf.rows[p].children.append(i)
             if mode.get(p) == "within":
                 r.within = True
@@ -649,13 +659,12 @@ def _relations(tf: TableFacts) -> None:
     amounts = _amount_columns(tf)
     rows = tf.rows
     # parent rows against their children
-    for p in rows:
-        kids = [rows[k] for k in p.children if not rows[k].heading]
+    for p, kids in _child_groups(rows):
         if len(kids) < 1 or p.heading or p.total or p.unplaced or any(k.unplaced for k in kids):
             continue
         if _has("shares", "words", p.label):
             continue  # a structure: its children are shares (below)
-        if p.is_rate() or any(k.is_rate() for k in kids):
+        if not _summable(p) or not all(_summable(k) for k in kids):
             continue
         if not has_unit and not _column_units(tf):
             continue
@@ -706,6 +715,26 @@ def _relations(tf: TableFacts) -> None:
         _confirm_positions(tf)
 
 
+def _summable(r: TRow) -> bool:
+    """A row whose figures add: not a rate, unless a label word of averages names a count of
+    whole things ("Dân số trung bình | Người | 647.790": the mid-year population, integers)."""
+    if not r.is_rate():
+        return True
+    return r.unit.strip() not in ("%", "‰") and _counted(r.unit) and bool(r.values) \
+        and all(v.decimals == 0 and not v.pct for v in r.values.values())
+
+
+def _child_groups(rows: list[TRow]) -> list[tuple[TRow, list[TRow]]]:
+    """Each row with each group of its child rows that print figures (a row broken down twice,
+    by place and by sex, has two groups)."""
+    out = []
+    for p in rows:
+        kids = [rows[k] for k in p.children if not rows[k].heading]
+        for g in sorted({k.group for k in kids}) or [0]:
+            out.append((p, [k for k in kids if k.group == g]))
+    return out
+
+
 def _column_units(tf: TableFacts) -> bool:
     """Whether every amount column names its unit in the header ("Số tiền (tỷ đồng)", "Số hộ")."""
     cols = _amount_columns(tf)
@@ -729,11 +758,8 @@ def _shares(tf: TableFacts) -> None:
     prod = cue("shares", "production_value")
     grdp = cue("shares", "grdp")
     # a "Cơ cấu …" row whose children print per-cent shares
-    for p in rows:
-        if not _has("shares", "words", p.label) or len(p.children) < 2:
-            continue
-        kids = [rows[k] for k in p.children if not rows[k].heading]
-        if len(kids) < 2 or any(k.unplaced for k in kids):
+    for p, kids in _child_groups(rows):
+        if not _has("shares", "words", p.label) or len(kids) < 2 or any(k.unplaced for k in kids):
             continue
         for c in _amount_columns(tf):
             if all(c.index in k.values for k in kids):

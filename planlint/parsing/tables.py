@@ -496,21 +496,8 @@ def _flat_table(source: Source, head: int, taken: set[int]) -> Table | None:
     start, end = source.line_bounds(head)
     raw = source.text[start:end]
     toks = _tokens(raw)
-    label_w, unit_w, period_w = _column_words()
-    # the period cells, right to left: a year, with the period words before it ("Năm 2024",
-    # "KH 2025", "Ước TH 2025": one or two tokens that are a period word of rules/tables.toml)
-    periods: list[tuple[int, int]] = []  # (first, last) token of each period cell
-    i = len(toks) - 1
-    while i > 0 and _YEAR_TOKEN.fullmatch(raw[toks[i][0]:toks[i][1]]):
-        j = i - 1
-        for w in (2, 1):
-            if j - w + 1 > 0:
-                words_ = raw[toks[j - w + 1][0]:toks[j][1]]
-                if period_w.fullmatch(words_) and not label_w.fullmatch(words_):
-                    j -= w
-                    break
-        periods.insert(0, (j + 1, i))
-        i = j
+    label_w, unit_w, _period_w = _column_words()
+    periods, i = _header_periods(raw, toks, floor=1)  # a label word stays before them
     years = len(periods)
     if years < 2 or i < 0:
         return None
@@ -621,6 +608,118 @@ def _row_counts(body: list[tuple[int, int, str, list[tuple[int, int]], int]]) ->
     return k, unplaced
 
 
+# -- tables a web copy laid out one cell a line -------------------------------------------------------
+
+
+def _header_periods(raw: str, toks: list[tuple[int, int]], floor: int = 0) -> tuple[list[tuple[int, int]], int]:
+    """The period cells of a header line, right to left: a year, with the period words before it
+    ("Năm 2024", "KH 2025", "Sơ bộ 2023": one or two tokens that are a period word of
+    rules/tables.toml); and the index of the last token before them (tokens before ``floor`` are
+    never read as periods)."""
+    label_w, _unit_w, period_w = _column_words()
+    periods: list[tuple[int, int]] = []  # (first, last) token of each period cell
+    i = len(toks) - 1
+    while i >= floor and _YEAR_TOKEN.fullmatch(raw[toks[i][0]:toks[i][1]]):
+        j = i - 1
+        for w in (2, 1):
+            if j - w + 1 >= floor:
+                words_ = raw[toks[j - w + 1][0]:toks[j][1]]
+                if period_w.fullmatch(words_) and not label_w.fullmatch(words_):
+                    j -= w
+                    break
+        periods.insert(0, (j + 1, i))
+        i = j
+    return periods, i
+
+
+def _full_unit(text: str) -> bool:
+    """A line that is only a unit ("Người", "Triệu đồng", "%")."""
+    from ..scan.units import match_unit
+
+    t = text.strip()
+    if t in ("%", "‰"):
+        return True
+    m = match_unit(t, 0)
+    return m is not None and m[1] == 0 and m[2] == len(t)
+
+
+def _cell_lines_table(source: Source, head: int, taken: set[int]) -> Table | None:
+    """A table a web copy laid out one cell a line: a header line of a unit column word and
+    periods (``ĐVT 2018 2019 … Sơ bộ 2023``), then the row labels one a line, the unit, and the
+    figures one a line, period by period, each period's figures in the order of the labels, a
+    blank line for a label without figures (``Phân theo giới tính``). The blank lines of the first
+    period say which labels take figures; the table is read only when the figures number exactly
+    the periods times those labels (blank lines between periods are not relied on). Only the
+    first group of rows is read (a row printed on one line after it ends the table)."""
+    start, end = source.line_bounds(head)
+    raw = source.text[start:end]
+    toks = _tokens(raw)
+    periods, i = _header_periods(raw, toks)
+    if len(periods) < 2 or i != 0:
+        return None
+    _label_w, unit_w, _period_w = _column_words()
+    if not unit_w.fullmatch(raw[toks[0][0]:toks[0][1]]):
+        return None
+    lines: list[tuple[int, str]] = []  # (index, text) after the header
+    idx = head + 1
+    while idx < source.line_count and idx not in taken:
+        s, e = source.line_bounds(idx)
+        lines.append((idx, source.text[s:e]))
+        idx += 1
+    # the labels: lines of words (a blank line before the first is allowed), the last one a unit
+    k = 0
+    while k < len(lines) and not lines[k][1].strip():
+        k += 1
+    labels: list[int] = []
+    while k < len(lines) and lines[k][1].strip() and not is_numeric(lines[k][1].strip()):
+        if _trailing_numbers(lines[k][1], _tokens(lines[k][1])):
+            return None  # a row printed on one line: not this layout
+        labels.append(k)
+        k += 1
+    if len(labels) < 3 or not _full_unit(lines[labels[-1]][1]):
+        return None
+    unit_k = labels.pop()
+    # the figures: number lines and blank lines, up to the next line of words
+    while k < len(lines) and not lines[k][1].strip():
+        k += 1
+    first = k
+    while k < len(lines) and (not lines[k][1].strip() or is_numeric(lines[k][1].strip())):
+        k += 1
+    figures = [j for j in range(first, k) if lines[j][1].strip()]
+    slots = [bool(lines[j][1].strip()) for j in range(first, min(first + len(labels), k))]
+    takes = [n for n, full in enumerate(slots) if full]
+    if len(slots) != len(labels) or not takes or len(figures) != len(takes) * len(periods):
+        return None
+    ncols = 2 + len(periods)
+    cells = [Cell("", Span(start, start), 0)]
+    t, span = clean_cell(raw[toks[0][0]:toks[0][1]], start + toks[0][0])
+    cells.append(Cell(t, span, 1))
+    for c, (f, last) in enumerate(periods):
+        a, b = toks[f][0], toks[last][1]
+        cells.append(Cell(raw[a:b], Span(start + a, start + b), 2 + c))
+    rows = [Row([head], cells, Span(start, end))]
+    us, ue = source.line_bounds(lines[unit_k][0])
+    unit_text, unit_span = clean_cell(source.text[us:ue], us)
+    for n, k_label in enumerate(labels):
+        li, text = lines[k_label]
+        s, e = source.line_bounds(li)
+        lab, lspan = clean_cell(text, s)
+        row = [Cell(lab, lspan, 0), Cell(unit_text, unit_span, 1)]
+        row += [Cell("", Span(e, e), 2 + c) for c in range(len(periods))]
+        line_set = [li]
+        if n in takes:
+            pos = takes.index(n)
+            for c in range(len(periods)):
+                fi, ftext = lines[figures[c * len(takes) + pos]]
+                fs, _fe = source.line_bounds(fi)
+                ft, fspan = clean_cell(ftext, fs)
+                row[2 + c] = Cell(ft, fspan, 2 + c)
+                line_set.append(fi)
+        rows.append(Row(line_set, row, Span(s, e)))
+    last_line = lines[figures[-1]][0]
+    return Table("lines", rows, ncols, Span(start, source.line_bounds(last_line)[1]), head, last_line, rule_row=1)
+
+
 # -- the document's tables ------------------------------------------------------------------------
 
 
@@ -657,7 +756,7 @@ def find_tables(source: Source) -> list[Table]:
             continue
         start, end = source.line_bounds(idx)
         if _ends_with_years(source.text[start:end]):
-            t = _flat_table(source, idx, taken)
+            t = _flat_table(source, idx, taken) or _cell_lines_table(source, idx, taken)
             if t is not None:
                 tables.append(t)
                 taken.update(range(t.first_line, t.last_line + 1))

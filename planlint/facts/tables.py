@@ -544,6 +544,7 @@ def read_table(t: Table, index: int) -> TableFacts:
         if words("rows", "split").match(low) and r.heading:
             r.split = True
         tf.rows.append(r)
+    _closing_total(tf)
     _hierarchy(tf)
     tf.understood = True
     _relations(tf)
@@ -584,6 +585,20 @@ def _header_counted(header: str) -> bool:
         return False
     dim = u[0].dimension
     return not dim.startswith("money") and dim not in _MEASURED and "/" not in text
+
+
+def _closing_total(tf: TableFacts) -> None:
+    """The last row, without a number, under numbered rows, whose label opens with a word of
+    totals (``| | Tổng thu | 12.900 |`` after rows 1, 2, 3) is their total row."""
+    rows = [r for r in tf.rows if not r.heading]
+    if len(rows) < 3 or any(r.total for r in rows):
+        return
+    last = rows[-1]
+    if last.number or last.marker_key != "plain" or not words("rows", "total_prefix").match(_norm(last.label)):
+        return
+    if sum(1 for r in rows[:-1] if r.number and r.marker_key not in ("plain",)
+           and not r.marker_key.startswith("bullet")) >= 2:
+        last.total = True
 
 
 def _hierarchy(tf: TableFacts) -> None:

@@ -305,6 +305,11 @@ def _aligned_table(source: Source, block: list[_ALine]) -> Table | None:
         return None
     cols = _columns(full, n)
     if cols is None:
+        # a header wider than its column ("Nghị quyết" over a right-aligned "70,0") may reach
+        # into the label column: the columns are then those of the rows of figures
+        figures = [line for line in full if any(is_numeric(line.raw[a:b]) for a, b in line.cells[1:])]
+        cols = _columns(figures, n) if len(figures) >= 2 else None
+    if cols is None:
         return None
     rows: list[Row] = []
     for line in block:

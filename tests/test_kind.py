@@ -105,6 +105,20 @@ def test_thin_evidence_runs_number_rules_and_says_so():
     assert "little evidence" in lint(text, Config())[0].message
 
 
+def test_a_cited_document_and_a_target_are_thin_evidence():
+    # a results page without a header that cites the report it summarises by number and symbol
+    text = ("Kết quả rà soát hộ nghèo năm 2025 của huyện\n\n"
+            "Theo Báo cáo số 145/BC-UBND ngày 20/11/2025 của Ủy ban nhân dân huyện, tỷ lệ hộ nghèo giảm 1,20%, "
+            "đạt 120% chỉ tiêu.\n")
+    plan = planlint.parse(text)
+    k = plan.fact(doc_kind)
+    assert k.level == "thin", k.evidence
+    assert "cited document" in {e.what for e in k.evidence}
+    # the citation alone is not enough
+    alone = planlint.parse("Theo Quyết định số 12/QĐ-UBND ngày 02/01/2025, xã có 3 thôn.\n").fact(doc_kind)
+    assert alone.level == "none"
+
+
 def test_no_evidence_is_s110_alone():
     assert codes("Danh sách mua sắm: gạo 2 kg, muối 1 gói.\n") == [("S110", 1)]
 

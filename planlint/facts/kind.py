@@ -11,7 +11,8 @@ line. So the kind is read from every piece of evidence the document has, each wi
   thực hiện …``: it may also head a how-to), basis paragraphs (``Căn cứ …``), numbered parts
   (two Roman sections, ``Phần thứ nhất``), an issuer acting in the text (``UBND xã báo cáo …``,
   ``Ủy ban nhân dân tỉnh ban hành Kế hoạch …``), an issuer line (``ỦY BAN NHÂN DÂN``);
-* weak: targets and results (``chỉ tiêu``, ``phấn đấu``, ``so với cùng kỳ``) and numbered items.
+* weak: targets and results (``chỉ tiêu``, ``phấn đấu``, ``so với cùng kỳ``), numbered items, a
+  table of figures, another administrative document cited by its number and symbol.
 
 ``level`` is ``full`` (an administrative document: every rule runs), ``thin`` (one medium piece,
 or two weak ones: the number, ledger and date rules run, structure and header rules stay quiet)
@@ -139,6 +140,13 @@ def extract(plan: Plan) -> DocKind:
             if m and any(ch.isdigit() for ch in text):
                 seen.add("figures")
                 ev.append(Evidence("targets and results", "weak", b.paragraph.span_of(m.start(), m.end())))
+    from .citations import extract as citations
+
+    # another administrative document cited by its number and symbol ("Báo cáo số 320/BC-UBND"):
+    # a sign of a report or a plan, weak (a press item may cite one too)
+    cited = next((c for c in plan.fact(citations) if c.symbol is not None and c.doctype is not None), None)
+    if cited is not None:
+        ev.append(Evidence("cited document", "weak", cited.span()))
     if plan.tables:
         from .tables import tables
 

@@ -9,7 +9,10 @@ children are not known to be all of the parent, they are only checked not to exc
 warning), and children after ``Trong đó`` are parts: each one is checked not to exceed the parent.
 
 Rows are read only when their units agree (the ĐVT column, or the column headers), and never when
-the figures are rates, averages or shares (DOMAIN.md, "Numbers and units"). The finding points at
+the figures are rates, averages or shares (DOMAIN.md, "Numbers and units"), except an average that
+counts whole things in whole numbers (``Dân số trung bình | Người``, the mid-year population). A
+row broken down twice (``Phân theo thành thị/nông thôn: …``, then ``Phân theo giới tính: …``, as a
+statistical yearbook prints it) is checked against each breakdown on its own. The finding points at
 the parent's cell and shows the sum.
 
 Bad::

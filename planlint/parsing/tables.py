@@ -12,7 +12,13 @@ A draft's indicator table ("Biểu chỉ tiêu") arrives in two shapes:
 - a table pasted from Word or Excel as text: one tab between two cells, whatever their widths, so
   the columns are counted rather than seen (two adjacent tabs: a blank cell). Read so only when
   every row that prints a figure has the same number of cells; tabs that merely line columns up
-  (one or two between cells) are read by alignment as above.
+  (one or two between cells) are read by alignment as above;
+- a table a web copy flattened, one row a line with its cells split by single spaces
+  (``Nông, lâm nghiệp và thuỷ sản % 28.27 31.56 29.80``) under a header of periods: the figures
+  fill the period columns from the left; a row whose figures cannot be placed (one cell fewer than
+  the others) keeps its label only;
+- a table a web copy laid out one cell a line (a statistical yearbook page): the header of periods,
+  the row labels one a line, the unit, then each period's figures one a line in label order.
 
 This module finds the tables and their cells (text and source span of each); what the rows and
 columns mean (labels, units, periods, ratios, totals) is read in ``planlint/facts/tables.py``.

@@ -654,6 +654,9 @@ def _full_unit(text: str) -> bool:
     return m is not None and m[1] == 0 and m[2] == len(t)
 
 
+_NUMBERED_LABEL = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2})[.)]\s")
+
+
 def _cell_lines_table(source: Source, head: int, taken: set[int]) -> Table | None:
     """A table a web copy laid out one cell a line: a header line of a unit column word and
     periods (``ĐVT 2018 2019 … Sơ bộ 2023``), then the row labels one a line, the unit, and the
@@ -717,7 +720,9 @@ def _cell_lines_table(source: Source, head: int, taken: set[int]) -> Table | Non
         lab, lspan = clean_cell(text, s)
         row = [Cell(lab, lspan, 0), Cell(unit_text, unit_span, 1)]
         row += [Cell("", Span(e, e), 2 + c) for c in range(len(periods))]
-        line_set = [li]
+        # a numbered label ("1. Dân số trung bình") stays a line of the document's numbering (the
+        # rows after the group, "2. Tỷ lệ tăng tự nhiên …", continue it): its figures are the row
+        line_set = [] if _NUMBERED_LABEL.match(lab) and n in takes else [li]
         if n in takes:
             pos = takes.index(n)
             for c in range(len(periods)):

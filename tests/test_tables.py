@@ -286,3 +286,46 @@ def test_rate_rows_consistent_give_nothing_and_one_wrong_rate_one_finding(cols, 
     found = _table_findings(text)
     rate_line = len(text.splitlines())  # the rate row is the last line
     assert [(f.code, f.line) for f in found] == [("P121", rate_line)]
+
+
+CELL_LINES = """\
+BÁO CÁO
+Một số chỉ tiêu kinh tế - xã hội chủ yếu năm 2021 - 2023
+
+I. CHỈ TIÊU
+
+  ĐVT 2021 2022 2023
+1. Dân số trung bình
+Phân theo giới tính
+     Nam
+     Nữ
+Người
+
+41250
+
+20110
+21140
+42010
+
+20480
+{women}
+42730
+
+20890
+21840
+2. Tỷ lệ tăng tự nhiên dân số % 9,1 8,7 8,2
+"""
+
+
+def test_a_table_of_one_cell_a_line_is_read_and_keeps_the_numbering():
+    from planlint.config import Config
+    from planlint.engine import lint
+
+    plan = parse(CELL_LINES.format(women="21530"))
+    (tf,) = [tf for tf in plan.fact(tables) if tf.table.kind == "lines"]
+    assert [r.label for r in tf.rows] == ["Dân số trung bình", "Phân theo giới tính", "Nam", "Nữ"]
+    assert len(tf.sums) == 3  # one a year
+    clean = [f.code for f in lint(CELL_LINES.format(women="21530"), Config()) if f.severity == "error"]
+    assert clean == []
+    bad = [(f.code, f.line) for f in lint(CELL_LINES.format(women="21630"), Config()) if f.severity == "error"]
+    assert bad == [("N130", 17)]  # the 2022 population: 20480 + 21630 ≠ 42010

@@ -40,9 +40,9 @@ def planlint_command(arg: str | None) -> list[str]:
     return [sys.executable, "-m", "planlint"]
 
 
-def run(cmd: list[str], path: Path) -> tuple[list[dict], str | None]:
+def run(cmd: list[str], path: Path, kind: str | None = None) -> tuple[list[dict], str | None]:
     try:
-        proc = subprocess.run(cmd + ["check", "--format", "json", str(path)],
+        proc = subprocess.run(cmd + ["check", "--format", "json", *(["--kind", kind] if kind else []), str(path)],
                               capture_output=True, text=True, timeout=120)
     except subprocess.TimeoutExpired:
         return [], "timeout"
@@ -63,6 +63,9 @@ def main() -> int:
     ap.add_argument("--planlint", help="command running planlint (default: $PLANLINT, ../.venv/bin/planlint, python -m planlint)")
     ap.add_argument("--lists", type=Path, default=HERE,
                     help="folder holding documents.json and expected.json (default: this script's folder)")
+    ap.add_argument("--kind", choices=("plan", "report", "any"),
+                    help="run planlint with --kind (every check on every text, whatever its evidence); "
+                         "default: the kind planlint detects, so texts that are not administrative get S110 alone")
     ap.add_argument("--json", type=Path, help="also write the numbers to this JSON file")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every inconsistency, found or missed")
     args = ap.parse_args()
@@ -88,7 +91,7 @@ def main() -> int:
     severities: Counter[tuple[str, str]] = Counter()
     rows: list[tuple[dict, list[dict]]] = []
     for d in present:
-        findings, err = run(cmd, args.docs / f"{d['id']}.txt")
+        findings, err = run(cmd, args.docs / f"{d['id']}.txt", args.kind)
         if err:
             crashed.append((d["id"], err))
             continue
@@ -116,7 +119,7 @@ def main() -> int:
             if f.get("severity") == "error" and fam not in allowed.get(f.get("line", 0), set()):
                 false_errors.append((d["id"], f))
 
-    print(f"planlint: {' '.join(cmd)}")
+    print(f"planlint: {' '.join(cmd)}" + (f" (--kind {args.kind})" if args.kind else ""))
     print(f"documents: {len(present)} scored of {len(documents)} listed"
           + (f" (missing: {', '.join(missing)})" if missing else ""))
     print(f"recognised (a finding other than S110): {len(recognised)}/{len(present) - len(crashed)}")
@@ -124,6 +127,13 @@ def main() -> int:
         print(f"planlint failed on {len(crashed)}: " + "; ".join(f"{i} ({m})" for i, m in crashed))
     print(f"inconsistencies found: {found['all']}/{total['all']}"
           + "".join(f"; {fam} {found[fam]}/{total[fam]}" for fam in FAMILIES if total[fam]))
+    kinds = {d["id"]: d.get("kind", "") for d in documents}
+    by_kind: dict[str, list[int]] = {}
+    for e, hit in rows:
+        got = by_kind.setdefault(kinds.get(e["doc"], ""), [0, 0])
+        got[0] += bool(hit)
+        got[1] += 1
+    print("  by document kind: " + ", ".join(f"{k or '?'} {n}/{t}" for k, (n, t) in sorted(by_kind.items())))
     for e, hit in rows:
         if args.verbose or not hit:
             mark = "found " if hit else "MISSED"

@@ -594,10 +594,14 @@ def _closing_total(tf: TableFacts) -> None:
     if len(rows) < 3 or any(r.total for r in rows):
         return
     last = rows[-1]
-    if last.number or last.marker_key != "plain" or not words("rows", "total_prefix").match(_norm(last.label)):
+    m = words("rows", "total_prefix").match(_norm(last.label))
+    if last.number or last.marker_key != "plain" or m is None:
         return
-    if sum(1 for r in rows[:-1] if r.number and r.marker_key not in ("plain",)
-           and not r.marker_key.startswith("bullet")) >= 2:
+    numbered = [r for r in rows[:-1] if r.number and r.marker_key != "plain" and not r.marker_key.startswith("bullet")]
+    # what follows the word of totals names what the rows are ("Tổng thu" over "Thu thuế …",
+    # "Thu khác"): a total of something else ("Tổng chi" under "Thu …" and "Chi …") is not theirs
+    rest = _norm(last.label)[m.end():].split()
+    if len(numbered) >= 2 and all(not rest or _norm(r.label).split()[:1] == rest[:1] for r in numbered):
         last.total = True
 
 

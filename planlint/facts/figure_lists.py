@@ -596,7 +596,7 @@ def totals_with_parts(plan: Plan) -> list[TotalParts]:
         for k, t in enumerate(toks):
             if t.kind not in ("IN_WHICH", "CONSIST") or k < 3:
                 continue
-            s = k - 1
+            s = k - 1 - (toks[k - 1].kind == "SEMI")  # "1.340 hồ sơ; trong số đó, …"
             while s >= 0 and (toks[s].kind in ("LABEL", "COMMA") or (toks[s].kind == "YEAR" and s + 1 < k)):
                 s -= 1
             if s < 0 or toks[s].kind != "NUM":
@@ -608,7 +608,9 @@ def totals_with_parts(plan: Plan) -> list[TotalParts]:
             if not any(x.kind == "COLON" for x in toks[k:k + 2]) \
                     and [x.kind for x in toks[k + 1:k + 3]] != ["LABEL", "COLON"]:
                 end = semi
-            ends = [x for x in range(k, end) if toks[x].kind == "NUM"]
+            # a part ends at its value, or at the words after it ("64 doanh nghiệp")
+            ends = [x for x in range(k, end) if toks[x].kind == "NUM"
+                    or (toks[x].kind == "LABEL" and toks[x - 1].kind == "NUM")]
             got = _longest(toks, s, ends, "total_parts")
             if got is None:
                 continue

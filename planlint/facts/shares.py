@@ -581,18 +581,26 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
         t = tp.total
         if id(t) in seen or any(id(q) in seen for _, q in tp.parts) or any(not lab for lab, _ in tp.parts):
             continue
-        if t.unit is None or t.unit.dimension.startswith("ratio") or t.unit.compound:
+        if t.unit is None:
+            # "1.340 hồ sơ …; trong số đó, 1.352 hồ sơ được giải quyết": a noun that is no unit, counted
+            # by the total and by every part
+            if not _same_noun(plan, tp.block, t, [q for _, q in tp.parts]):
+                continue
+        elif t.unit.dimension.startswith("ratio") or t.unit.compound:
             continue
         # "568 thanh niên, phân bổ: thôn A 98, thôn B 112, …": bare counts after a CONSIST cue are in
         # the total's unit
-        bare = tp.exhaustive and all(q.unit is None and q.exact and not q.decimals for _, q in tp.parts)
-        if not bare and any(q.unit is None or q.unit.dimension != t.unit.dimension for _, q in tp.parts):
+        bare = all(q.unit is None and q.exact and not q.decimals for _, q in tp.parts) and (
+            tp.exhaustive or t.unit is None)
+        if not bare and any(q.unit is None or t.unit is None or q.unit.dimension != t.unit.dimension
+                            for _, q in tp.parts):
             continue
         sent = _sentence_at(plan, tp.block, t.start)
         if sent is None or not_total_label(sent, t):
             continue
         try:
-            values = [q.value if q.unit is None else convert(q.value, q.unit, t.unit) for _, q in tp.parts]
+            values = [q.value if q.unit is None or t.unit is None else convert(q.value, q.unit, t.unit)
+                      for _, q in tp.parts]
         except ValueError:
             continue
         parts = [Part(q, lab, classify(lab)) for lab, q in tp.parts]
@@ -609,6 +617,22 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
         out.append(Breakdown(sent, t, clean_label(sent.masked[sent.start:t.start].split(";")[-1][-80:]), parts,
                              exhaustive, reason, values, disjoint, [None] * len(parts)))
     return out
+
+
+def _same_noun(plan: Plan, block: int, total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether the total and each part, all whole numbers of no unit, are followed by the same two
+    words (``1.340 hồ sơ thủ tục``, ``1.352 hồ sơ được giải quyết``): one noun counts them all."""
+    from .quantities import blocks
+
+    def noun(q: Quantity) -> tuple[str, ...]:
+        text = plan.fact(blocks)[q.block].paragraph.text
+        words = re.findall(r"[^\W\d_]+", text[q.num.full_end:q.num.full_end + 40].lower())
+        return tuple(words[:2])
+
+    if any(q.unit is not None or q.decimals or not q.exact for q in (total, *parts)):
+        return False
+    want = noun(total)
+    return len(want) == 2 and all(noun(q) == want for q in parts)
 
 
 def places(labels: list[str]) -> bool:

@@ -483,6 +483,10 @@ def _parts(st: Tree, toks: list[Tok], j: int) -> list[tuple[str, Quantity]]:
             # the name: every word before the verb and the value ("công nghiệp - xây dựng")
             name = [i for i in idx if toks[i].kind in ("LABEL", "DASH")]
             parts.append((clean_label(" ".join(toks[i].text for i in name)), toks[idx[-1]].payload))
+        elif ch.data == "vpart":  # "64 doanh nghiệp", "128 hộ kinh doanh cá thể": the value, then its name
+            at = sorted(j + int(x) for x in ch.scan_values(lambda v: True))
+            q = toks[at[0]].payload
+            parts.append((clean_label(" ".join([q.unit_text or ""] + [toks[i].text for i in at[1:]])), q))
     parts.sort(key=lambda p: p[1].start)
     return parts
 

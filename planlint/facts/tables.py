@@ -598,10 +598,7 @@ def _closing_total(tf: TableFacts) -> None:
     if last.number or last.marker_key != "plain" or m is None:
         return
     numbered = [r for r in rows[:-1] if r.number and r.marker_key != "plain" and not r.marker_key.startswith("bullet")]
-    # what follows the word of totals names what the rows are ("Tổng thu" over "Thu thuế …",
-    # "Thu khác"): a total of something else ("Tổng chi" under "Thu …" and "Chi …") is not theirs
-    rest = _norm(last.label)[m.end():].split()
-    if len(numbered) >= 2 and all(not rest or _norm(r.label).split()[:1] == rest[:1] for r in numbered):
+    if len(numbered) >= 2:
         last.total = True
 
 

@@ -50,6 +50,19 @@ def write_atomic(path: Path, data: bytes) -> bool:
         return False
 
 
+def prune(current: Path, pattern: str, keep: int) -> None:
+    """Remove the files beside ``current`` that match ``pattern`` (the entries of older versions
+    of the code, grammar or vocabulary), but ``current`` and the ``keep - 1`` most recent others
+    (two installs side by side do not delete each other's files on every run)."""
+    try:
+        others = sorted((p for p in current.parent.glob(pattern) if p != current),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[max(0, keep - 1):]:
+            old.unlink()
+    except OSError:
+        pass
+
+
 def lalr_parser(name: str, grammar: str, lexer_module: Any, lexer_class: Any) -> Any:
     """A Lark LALR parser for ``grammar`` with a custom lexer, built once per machine.
 

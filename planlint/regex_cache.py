@@ -123,12 +123,11 @@ def save() -> None:
 
 def _prune(current: Path) -> None:
     """Remove the files of older versions of the code, but the ``KEEP_FILES`` most recent."""
+    from .cache import prune
+
+    tag = current.name.rsplit("-", 1)[0]
+    prune(current, f"{tag}-*.marshal", KEEP_FILES)
     try:
-        tag = current.name.rsplit("-", 1)[0]
-        others = sorted((p for p in current.parent.glob(f"{tag}-*.marshal") if p != current),
-                        key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in others[KEEP_FILES - 1:]:
-            old.unlink()
         for legacy in current.parent.glob(f"{tag}.marshal"):  # the one file of earlier planlints
             legacy.unlink()
     except OSError:

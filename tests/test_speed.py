@@ -18,7 +18,7 @@ HEAVY = ("rich", "pint", "dateutil", "docx", "pypdf", "pdfminer", "fitz")
 def _modules_after(argv: list[str], tmp_path) -> set[str]:
     code = (
         "import sys, io, contextlib, json\n"
-        "from planlint.cli import main\n"
+        "from planlint.launch import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    main({argv!r})\n"
         "print(json.dumps(sorted(sys.modules)))\n"

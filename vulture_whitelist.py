@@ -12,3 +12,10 @@ error  # noqa: B018
 signum  # noqa: B018
 frame  # noqa: B018
 lexer_conf  # noqa: B018
+# attributes of a Lark object that lalr_cache.load sets as Lark.__init__ does (Lark's methods read them)
+_terminals_dict  # noqa: B018
+_callbacks  # noqa: B018
+source_path  # noqa: B018
+# pickle calls them (lalr_cache): Pickler.persistent_id when writing, Unpickler.persistent_load when reading
+persistent_load  # noqa: B018
+persistent_id  # noqa: B018

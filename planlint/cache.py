@@ -50,6 +50,9 @@ def write_atomic(path: Path, data: bytes) -> bool:
         return False
 
 
+KEEP_VERSIONS = 2  # entries kept per cached thing: the current one and the most recent other
+
+
 def prune(current: Path, pattern: str, keep: int) -> None:
     """Remove the files beside ``current`` that match ``pattern`` (the entries of older versions
     of the code, grammar or vocabulary), but ``current`` and the ``keep - 1`` most recent others
@@ -77,23 +80,29 @@ def lalr_parser(name: str, grammar: str, lexer_module: Any, lexer_class: Any) ->
     import lark
     from lark import Lark
 
+    from . import lalr_cache
+
     key = hashlib.sha256()
     for part in (grammar.encode(), Path(lexer_module.__file__).read_bytes(), lark.__version__.encode(),
-                 sys.version.encode()):
+                 sys.version.encode(), lalr_cache.MAGIC, Path(lalr_cache.__file__).read_bytes()):
         key.update(part)
         key.update(b"\0")
     path = cache_file("parser", f"{name}-{key.hexdigest()[:32]}.pickle")
     if path is not None and path.is_file():
         try:
-            with open(path, "rb") as fh:
-                return Lark.load(fh)
+            data = path.read_bytes()
+            return lalr_cache.load(data) if data.startswith(lalr_cache.MAGIC) else Lark.load(io.BytesIO(data))
         except Exception:  # noqa: BLE001 - a damaged cache entry: build afresh
             pass
     parser = Lark(grammar, parser="lalr", lexer=lexer_class)
     if path is not None:
-        buf = io.BytesIO()
-        parser.save(buf)
-        write_atomic(path, buf.getvalue())
+        saved = lalr_cache.dump(parser)
+        if saved is None:  # a parser lalr_cache cannot keep: Lark's own format
+            buf = io.BytesIO()
+            parser.save(buf)
+            saved = buf.getvalue()
+        if write_atomic(path, saved):
+            prune(path, f"{name}-*.pickle", KEEP_VERSIONS)
     return parser
 
 

@@ -384,3 +384,44 @@ def test_tone_split_table_agrees_with_normalising():
         assert tone_split.__wrapped__(word) == _tone_split_by_normalising(word)
 
     same()
+
+
+def test_fast_parser_file_gives_the_same_trees(fresh_parser):
+    """lalr_cache's saved parser (rows and callbacks made on demand) parses as the built one."""
+    from planlint import lalr_cache
+    from planlint.parsing.lines import Classifier
+    from planlint.parsing.source import Source
+
+    built = parser_mod._lark()
+    (entry,) = fresh_parser.glob("plan-*.pickle")
+    assert entry.read_bytes().startswith(lalr_cache.MAGIC)
+    loaded = lalr_cache.load(entry.read_bytes())
+    assert [str(r) for r in loaded.rules] == [str(r) for r in built.rules]
+    for path in sorted(EXAMPLES.glob("*.md")):
+        lines = list(Classifier(Source(path.name, path.read_text(encoding="utf-8"))).lines())
+        assert loaded.parse(lines) == built.parse(lines)
+    states = built.parser.parser._parse_table.states
+    table = loaded.parser.parser._parse_table.states
+    assert all(table[s] == states[s] for s in states)  # every row, decoded
+
+
+def test_lark_format_parser_file_is_still_read(fresh_parser, monkeypatch):
+    from planlint import lalr_cache
+
+    monkeypatch.setattr(lalr_cache, "dump", lambda parser: None)  # a Lark lalr_cache cannot keep
+    built = parser_mod._lark()
+    (entry,) = fresh_parser.glob("plan-*.pickle")
+    assert not entry.read_bytes().startswith(lalr_cache.MAGIC)
+    parser_mod._lark.cache_clear()
+    loaded = parser_mod._lark()
+    assert loaded is not built and [str(r) for r in loaded.rules] == [str(r) for r in built.rules]
+
+
+def test_old_parser_files_are_pruned(fresh_parser):
+    fresh_parser.mkdir(parents=True)
+    for n in range(3):
+        (fresh_parser / f"plan-old{n}.pickle").write_bytes(b"")
+    (fresh_parser / "figures-other.pickle").write_bytes(b"")
+    parser_mod._lark()
+    names = sorted(p.name.split("-")[0] for p in fresh_parser.iterdir())
+    assert names == ["figures", "plan", "plan"]  # this grammar's, one older plan parser, the other grammar's

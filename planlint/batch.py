@@ -30,7 +30,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .cache import cache_file, code_fingerprint, write_atomic
+from .cache import KEEP_VERSIONS, cache_file, code_fingerprint, prune_folders, write_atomic
 from .config import Config
 from .parsing.source import Source
 from .parsing.tree import Plan
@@ -63,7 +63,9 @@ def result_key(source: Source, config_fp: str) -> str:
 
 
 def _entry(key: str) -> Path | None:
-    return cache_file("results", key[:2], f"{key[2:]}.pickle")
+    """results/<version of the code>/<2 letters>/<rest of the key>.pickle: one folder per version
+    of planlint's code, so that the results of older versions can be removed as a whole."""
+    return cache_file("results", code_fingerprint()[:16], key[:2], f"{key[2:]}.pickle")
 
 
 def _load(key: str) -> list[Any] | None:
@@ -80,8 +82,12 @@ def _load(key: str) -> list[Any] | None:
 
 def _store(key: str, findings: list[Any]) -> None:
     path = _entry(key)
-    if path is not None:
-        write_atomic(path, pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL))
+    if path is None:
+        return
+    version = path.parent.parent
+    new_version = not version.is_dir()
+    if write_atomic(path, pickle.dumps(findings, protocol=pickle.HIGHEST_PROTOCOL)) and new_version:
+        prune_folders(version, KEEP_VERSIONS)  # the first result of a new version: older ones go
 
 
 def run(source: Source, config: Config, **kwargs: Any) -> LintResult:

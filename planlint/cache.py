@@ -66,6 +66,22 @@ def prune(current: Path, pattern: str, keep: int) -> None:
         pass
 
 
+def prune_folders(current: Path, keep: int) -> None:
+    """Remove the folders beside ``current`` (the results of older versions of the code, and the
+    two-letter folders of the earlier layout that had no version folder), but ``current`` and the
+    ``keep - 1`` most recently written others."""
+    import shutil
+
+    try:
+        others = sorted((p for p in current.parent.iterdir() if p != current and p.is_dir()),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    versions = [p for p in others if len(p.name) > 2]
+    for old in versions[max(0, keep - 1):] + [p for p in others if len(p.name) <= 2]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def lalr_parser(name: str, grammar: str, lexer_module: Any, lexer_class: Any) -> Any:
     """A Lark LALR parser for ``grammar`` with a custom lexer, built once per machine.
 
@@ -102,7 +118,7 @@ def lalr_parser(name: str, grammar: str, lexer_module: Any, lexer_class: Any) ->
             parser.save(buf)
             saved = buf.getvalue()
         if write_atomic(path, saved):
-            prune(path, f"{name}-*.pickle", KEEP_VERSIONS)
+            prune(path, f"{name}-{'?' * 32}.pickle", KEEP_VERSIONS)
     return parser
 
 

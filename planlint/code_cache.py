@@ -89,4 +89,4 @@ def save() -> None:
     if write_atomic(_path, marshal.dumps({**_saved, **_new})):
         _saved.update(_new)
         _new.clear()
-        prune(_path, "dataclasses-*.marshal", KEEP_FILES)
+        prune(_path, f"dataclasses-{'?' * 16}.marshal", KEEP_FILES)

@@ -15,7 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .cache import cache_file, write_atomic
+from .cache import KEEP_VERSIONS, cache_file, prune, write_atomic
 
 _PKG = Path(__file__).resolve().parent
 
@@ -52,7 +52,8 @@ def vocabulary(name: str) -> dict[str, Any]:
     parsed = tomllib.loads(raw.decode("utf-8"))
     if saved is not None:
         with contextlib.suppress(ValueError):  # a value marshal cannot hold (a TOML date): parse each time
-            write_atomic(saved, marshal.dumps(parsed))
+            if write_atomic(saved, marshal.dumps(parsed)):  # the tables of earlier edits go
+                prune(saved, f"{name}-{'?' * 32}.marshal", KEEP_VERSIONS)
     return parsed
 
 

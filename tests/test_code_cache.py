@@ -89,11 +89,11 @@ def test_files_of_older_versions_are_removed(fresh, tmp_path):
     folder.mkdir()
     old = []
     for n in range(3):
-        path = folder / f"dataclasses-old{n}.marshal"
+        path = folder / f"dataclasses-{n:016d}.marshal"
         path.write_bytes(b"")
         os.utime(path, (time.time() - 100 + n, time.time() - 100 + n))
         old.append(path)
     _declare()
     code_cache.save()
     left = sorted(p.name for p in folder.iterdir())
-    assert len(left) == code_cache.KEEP_FILES and "dataclasses-old2.marshal" in left  # the newest other
+    assert len(left) == code_cache.KEEP_FILES and f"dataclasses-{2:016d}.marshal" in left  # the newest other

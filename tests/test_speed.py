@@ -214,6 +214,23 @@ def test_result_cache_hits_and_misses(tmp_path, monkeypatch, capsys):
     assert _cli_json(["--no-cache", str(plan)], capsys) and calls
 
 
+def test_results_of_older_versions_are_removed(tmp_path, monkeypatch, capsys):
+    import os
+
+    from planlint.cache import code_fingerprint
+
+    results = tmp_path / "cache" / "results"
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    for n, name in enumerate(["0" * 16, "1" * 16, "2" * 16, "ab"]):  # three older versions, the old layout
+        (results / name / "cd").mkdir(parents=True)
+        (results / name / "cd" / "ef.pickle").write_bytes(b"")
+        os.utime(results / name, (1000 + n, 1000 + n))
+    _cli_json([_plan()], capsys)
+    assert sorted(p.name for p in results.iterdir()) == sorted(["2" * 16, code_fingerprint()[:16]])
+    _cli_json([str(sorted(EXAMPLES.glob("*.md"))[1])], capsys)  # the same version again: nothing removed
+    assert len(list(results.iterdir())) == 2
+
+
 def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
     _cli_json(["--no-cache", _plan()], capsys)
@@ -254,6 +271,10 @@ def test_vocabulary_edit_is_picked_up(tmp_path, monkeypatch):
         (rules / "demo.toml").write_text('words = ["hai"]\n', encoding="utf-8")
         data.vocabulary.cache_clear()
         assert data.vocabulary("demo") == {"words": ["hai"]}
+        (rules / "demo.toml").write_text('words = ["ba"]\n', encoding="utf-8")
+        data.vocabulary.cache_clear()
+        assert data.vocabulary("demo") == {"words": ["ba"]}
+        assert len(list((tmp_path / "cache" / "vocabulary").glob("demo-*.marshal"))) == 2  # the oldest went
     finally:
         data.vocabulary.cache_clear()
 
@@ -420,8 +441,10 @@ def test_lark_format_parser_file_is_still_read(fresh_parser, monkeypatch):
 def test_old_parser_files_are_pruned(fresh_parser):
     fresh_parser.mkdir(parents=True)
     for n in range(3):
-        (fresh_parser / f"plan-old{n}.pickle").write_bytes(b"")
-    (fresh_parser / "figures-other.pickle").write_bytes(b"")
+        (fresh_parser / f"plan-{n:032d}.pickle").write_bytes(b"")
+    (fresh_parser / f"figures-{0:032d}.pickle").write_bytes(b"")
+    (fresh_parser / f"plan-extra-{0:032d}.pickle").write_bytes(b"")  # another grammar's name
     parser_mod._lark()
     names = sorted(p.name.split("-")[0] for p in fresh_parser.iterdir())
-    assert names == ["figures", "plan", "plan"]  # this grammar's, one older plan parser, the other grammar's
+    # this grammar's, one older plan parser, the other grammars'
+    assert names == ["figures", "plan", "plan", "plan"]

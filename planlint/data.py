@@ -7,10 +7,10 @@ package; a wheel ships them inside the package as ``planlint/_data/grammar`` and
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import marshal
+import pickle
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -38,23 +38,31 @@ def vocabulary(name: str) -> dict[str, Any]:
 
     Parsed once per machine: the parsed tables are kept in the user's cache folder beside a
     digest of the file's bytes (``tomllib`` is pure Python, and parsing every vocabulary took a
-    tenth of a cold start); an edited vocabulary has another digest and is parsed again."""
+    tenth of a cold start), marshalled, or pickled when they hold dates (``calendar.toml``);
+    an edited vocabulary has another digest and is parsed again."""
     raw = (data_dir("rules") / f"{name}.toml").read_bytes()
     digest = hashlib.sha256(raw).hexdigest()[:32]
     saved = cache_file("vocabulary", f"{name}-{digest}.marshal")
     if saved is not None:
         try:
-            found = marshal.loads(saved.read_bytes())
+            data = saved.read_bytes()
+            found = pickle.loads(data) if data[:1] == _PICKLED else marshal.loads(data)
             if isinstance(found, dict):
                 return found
-        except (OSError, EOFError, ValueError, TypeError):
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
             pass
     parsed = tomllib.loads(raw.decode("utf-8"))
     if saved is not None:
-        with contextlib.suppress(ValueError):  # a value marshal cannot hold (a TOML date): parse each time
-            if write_atomic(saved, marshal.dumps(parsed)):  # the tables of earlier edits go
-                prune(saved, f"{name}-{'?' * 32}.marshal", KEEP_VERSIONS)
+        try:
+            data = marshal.dumps(parsed)
+        except ValueError:  # a value marshal cannot hold (a TOML date): pickled instead
+            data = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+        if write_atomic(saved, data):  # the tables of earlier edits go
+            prune(saved, f"{name}-{'?' * 32}.marshal", KEEP_VERSIONS)
     return parsed
+
+
+_PICKLED = b"\x80"  # the first byte of a pickle (protocol 2 and later); never of a marshalled dict
 
 
 @functools.cache

@@ -275,6 +275,15 @@ def test_vocabulary_edit_is_picked_up(tmp_path, monkeypatch):
         data.vocabulary.cache_clear()
         assert data.vocabulary("demo") == {"words": ["ba"]}
         assert len(list((tmp_path / "cache" / "vocabulary").glob("demo-*.marshal"))) == 2  # the oldest went
+        (rules / "dated.toml").write_text("tet = 2026-02-17\n", encoding="utf-8")  # marshal cannot hold a date
+        import datetime
+
+        for n in range(2):  # parsed and kept, then read back from the cache folder (not parsed)
+            data.vocabulary.cache_clear()
+            if n:
+                monkeypatch.setattr(data.tomllib, "loads", None)
+            assert data.vocabulary("dated") == {"tet": datetime.date(2026, 2, 17)}
+            assert len(list((tmp_path / "cache" / "vocabulary").glob("dated-*.marshal"))) == 1
     finally:
         data.vocabulary.cache_clear()
 

@@ -7,7 +7,6 @@ reports them; T105 leaves their words out of its counts.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -15,9 +14,10 @@ from ..data import word_list
 from ..facts.legacy import readable
 from ..facts.words import Word, neighbours, phrase_key, words
 from ..parsing.tree import Paragraph, Plan, Span
+from ..table_cache import kept
 
 
-@functools.cache
+@kept
 def _reduplications() -> tuple[frozenset[tuple[str, ...]], tuple[tuple[tuple[str, ...], int], ...]]:
     """The allowed pairs, and the longer phrases with the index of their repeated word. A
     two-word entry of two different words (``thông suốt``) is a word that may follow a word ending

@@ -22,7 +22,6 @@ the count is of and what the population is are read from ``rules/poverty.toml`` 
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from ..i18n import Word, render
 from ..parsing.tree import Paragraph, Plan, Span
 from ..scan.numbers import format_vn
 from ..scan.tokens import Tok
+from ..table_cache import kept
 from . import FactRow
 from .quantities import Quantity, blocks
 from .statements import _by_block, _figure_kind, _parse, _stream
@@ -60,7 +60,7 @@ class _Vocab:
     joins: frozenset[str]
 
 
-@functools.cache
+@kept
 def _vocab() -> _Vocab:
     v = vocabulary("poverty")
     group_of = {" ".join(p.lower().split()): g for g, ps in v["groups"].items() for p in ps}

@@ -23,13 +23,13 @@ the number's type code, else the issuer's act (``rules/doctypes.toml``: ``kind``
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
 from ..data import vocabulary
 from ..parsing.tree import Plan, Span
 from ..phrases import E, alt, phrase
+from ..table_cache import kept
 from . import FactRow
 
 PLAN = "plan"
@@ -54,7 +54,7 @@ class DocKind:
         return self.kind == PLAN
 
 
-@functools.cache
+@kept
 def _vocab() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str],
                       re.Pattern[str]]:
     v = vocabulary("doctypes")

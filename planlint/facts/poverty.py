@@ -39,7 +39,6 @@ the rules and ``planlint facts`` share.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -49,6 +48,7 @@ from ..data import vocabulary
 from ..i18n import Seq, Word, seq
 from ..parsing.tree import Block, Paragraph, Plan, Section, Span
 from ..scan.numbers import Num, format_vn, scan_numbers
+from ..table_cache import kept
 from . import FactRow
 from .households import rates_of_categories
 
@@ -152,7 +152,7 @@ class _Vocab:
     standard_words: tuple[str, ...]  # "chuẩn"
 
 
-@functools.cache
+@kept
 def _vocab() -> _Vocab:
     v = vocabulary("poverty")
     cats, roles, after, units = v["categories"], v["roles"], v["after_unit"], v["units"]

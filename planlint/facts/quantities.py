@@ -34,6 +34,7 @@ from ..parsing.tree import Block, Paragraph, Plan, Span
 from ..phrases import alt, words
 from ..scan.numbers import Num, english_value, format_vn, scan_numbers, token_style
 from ..scan.units import PERCENT, PERMILLE, Unit, match_per, match_unit
+from ..table_cache import kept
 from . import FactRow
 from .vocab import cue
 
@@ -69,7 +70,7 @@ def _key(w: str) -> str:
     return " ".join(w.lower().split())
 
 
-@functools.cache
+@kept
 def _pat() -> _Patterns:
     def w(table: str, key: str) -> list[str]:
         return list(words("quantities", table, key))

@@ -29,6 +29,7 @@ from ..parsing.tree import Block, Paragraph, Plan, Span
 from ..phrases import E, W, alt, phrase, words
 from ..scan.dates import DateMention, DateRange, fold, fold_words, iso
 from ..scan.spans import Matches, Positions
+from ..table_cache import kept
 from . import FactRow
 from .citations import extract as citations
 from .date_mentions import paragraph_scans
@@ -55,7 +56,7 @@ class _Patterns(NamedTuple):
     year_words: tuple[str, ...]  # "năm" (lower case)
 
 
-@functools.cache
+@kept
 def _patterns() -> _Patterns:
     """The cue patterns, built once from ``rules/dates.toml``."""
     def w(key: str) -> tuple[str, ...]:

@@ -19,13 +19,13 @@ comparisons use ``first``/``last`` so that only what is known is compared.
 from __future__ import annotations
 
 import calendar
-import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from ..phrases import W, alt, phrase, words
+from ..table_cache import kept
 
 # blanks are taken whole (possessive): "ngày{_SP}(day)?{_SP},?{_SP}tháng" could otherwise split a run
 # of n tabs three ways before failing (a 3 KB line of tabs after "ngày" took 20 s)
@@ -44,7 +44,7 @@ class _Patterns(NamedTuple):
     to_words: tuple[str, ...]  # "đến", "tới" (lower case)
 
 
-@functools.cache
+@kept
 def _patterns() -> _Patterns:
     """The date patterns, built once from the words of ``rules/dates.toml``."""
     def w(key: str) -> tuple[str, ...]:

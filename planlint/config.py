@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +88,8 @@ def read_toml(path: Path) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: not UTF-8 text (byte {exc.start})") from None
+    import tomllib  # only when there is a TOML file to read (most runs have none that names planlint)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -123,8 +124,8 @@ def find_pyproject(start: Path) -> Path | None:
     for d in [start, *start.parents]:
         candidate = d / "pyproject.toml"
         try:
-            if not candidate.is_file():
-                continue
+            if not candidate.is_file() or b"planlint" not in candidate.read_bytes():
+                continue  # no [tool.planlint] in it: not parsed
         except OSError:
             continue
         try:

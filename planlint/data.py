@@ -11,7 +11,6 @@ import functools
 import hashlib
 import marshal
 import pickle
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,8 @@ def vocabulary(name: str) -> dict[str, Any]:
                 return found
         except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
             pass
+    import tomllib  # pure Python with a dozen patterns to compile: only when a vocabulary is parsed
+
     parsed = tomllib.loads(raw.decode("utf-8"))
     if saved is not None:
         try:

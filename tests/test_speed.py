@@ -15,7 +15,7 @@ from planlint.parsing import parser as parser_mod
 HEAVY = ("rich", "pint", "dateutil", "docx", "pypdf", "pdfminer", "fitz")
 
 
-def _modules_after(argv: list[str], tmp_path) -> set[str]:
+def _modules_after(argv: list[str], tmp_path, cwd=None) -> set[str]:
     code = (
         "import sys, io, contextlib, json\n"
         "from planlint.launch import main\n"
@@ -24,7 +24,7 @@ def _modules_after(argv: list[str], tmp_path) -> set[str]:
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     env = {"PLANLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, cwd=cwd)
     return set(json.loads(out.stdout))
 
 
@@ -36,6 +36,16 @@ def test_check_keeps_heavy_libraries_out(tmp_path):
     mods = _modules_after(["check", "--format", "json", _plan()], tmp_path)
     loaded = sorted(m for m in mods if m.split(".")[0] in HEAVY)
     assert not loaded, f"`planlint check` imported {loaded}"
+
+
+def test_no_toml_parser_without_planlint_settings(tmp_path):
+    """A project whose pyproject.toml does not configure planlint: once the vocabularies are in
+    the cache folder, a check loads no TOML parser (tomllib is pure Python, slow to import)."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    _modules_after(["check", "--no-cache", _plan()], tmp_path, cwd=tmp_path)  # fills the cache folder
+    assert "tomllib" not in _modules_after(["check", "--no-cache", _plan()], tmp_path, cwd=tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.planlint]\nselect = ["S"]\n', encoding="utf-8")
+    assert "planlint.facts.poverty" not in _modules_after(["check", "--no-cache", _plan()], tmp_path, cwd=tmp_path)
 
 
 def test_selected_family_only(tmp_path):
@@ -281,7 +291,9 @@ def test_vocabulary_edit_is_picked_up(tmp_path, monkeypatch):
         for n in range(2):  # parsed and kept, then read back from the cache folder (not parsed)
             data.vocabulary.cache_clear()
             if n:
-                monkeypatch.setattr(data.tomllib, "loads", None)
+                import tomllib
+
+                monkeypatch.setattr(tomllib, "loads", None)
             assert data.vocabulary("dated") == {"tet": datetime.date(2026, 2, 17)}
             assert len(list((tmp_path / "cache" / "vocabulary").glob("dated-*.marshal"))) == 1
     finally:

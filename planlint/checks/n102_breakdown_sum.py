@@ -9,9 +9,12 @@ to its total within the rounding of the printed numbers (half a unit of the last
 A ``trong đó`` list may name only some parts: it is only checked not to exceed the total (the
 sum of its parts when they cannot overlap, sectors, members of one set or places of one kind,
 ``thôn Đông``/``thôn Tây``; otherwise each part alone, since ``trong đó: nữ 300, dân tộc thiểu
-số 250`` may count a person twice). The figure grammar also reads a total separated from its
-parts by clauses without figures, and a total closing its item with ``trong đó:``/``gồm:`` whose
-sub-items give one part each (``planlint/facts/figure_lists.py``).
+số 250`` may count a person twice). A sum of money whose ``trong đó:`` list names two or more of
+its sources and nothing else (``ngân sách xã``, ``xã hội hóa``: ``[breakdowns] sources`` in
+``rules/sectors.toml``) is likely all of it: a **warning** when they fall short. The figure
+grammar also reads a total separated from its parts by clauses without figures, and a total
+closing its item with ``trong đó:``/``gồm:`` whose sub-items give one part each
+(``planlint/facts/figure_lists.py``).
 
 Parts in another dimension never add (``1.500 con, tỷ lệ lai 95%``; hộ and người differ, DOMAIN.md
 "Poverty"); parts in another unit of the same dimension are converted (``1,2 nghìn tỷ`` and ``300
@@ -42,7 +45,7 @@ from decimal import Decimal
 
 from ..engine import Context
 from ..facts.shares import Breakdown, breakdowns, links, share_of
-from ..facts.vocab import fmt
+from ..facts.vocab import fmt, funding_sources
 from ..finding import Hit
 from ..i18n import Word, seq
 from ..rule import rule
@@ -59,6 +62,16 @@ def _culprit(ctx: Context, b: Breakdown) -> int | None:
     return None
 
 
+def _sources_listed(b: Breakdown) -> bool:
+    """A sum of money whose ``trong đó:`` list (after a colon) names two or more of its sources and
+    nothing else (``vocab.funding_sources``)."""
+    unit = b.total.unit
+    if unit is None or not unit.dimension.startswith("money") or b.total.para is not b.parts[0].q.para:
+        return False
+    between = b.sentence.masked[b.total.end:b.parts[0].q.start]
+    return ":" in between and funding_sources([p.label for p in b.parts])
+
+
 @rule(
     code="N102",
     name="breakdown-sum",
@@ -72,6 +85,12 @@ def _culprit(ctx: Context, b: Breakdown) -> int | None:
             "en": "the parts exceed the total {total}: {arith}",
             "vi": "các phần vượt quá tổng {total}: {arith}",
         },
+        "sources": {
+            "en": "the sources listed add up to {sum} {unit}, not the total {total}: {arith} "
+                  "(a source is missing, or a figure is wrong)",
+            "vi": "các nguồn được liệt kê cộng lại được {sum} {unit}, không bằng tổng {total}: {arith} "
+                  "(thiếu một nguồn, hoặc một số liệu bị sai)",
+        },
     },
     fix={
         "default": {"en": "correct the part or the total "
@@ -79,6 +98,8 @@ def _culprit(ctx: Context, b: Breakdown) -> int | None:
                     "vi": "sửa phần bị sai hoặc sửa tổng (giữ nguyên các phần khác thì số này là {expected})"},
         "exceed": {"en": "correct the parts or the total: a part of a whole cannot exceed it",
                    "vi": "sửa các phần hoặc tổng: một phần không thể lớn hơn tổng"},
+        "sources": {"en": "name the missing source, or correct the figures",
+                    "vi": "ghi rõ nguồn còn thiếu, hoặc sửa số liệu"},
     },
 )
 def check(ctx: Context) -> Iterator[Hit]:
@@ -119,6 +140,11 @@ def check(ctx: Context) -> Iterator[Hit]:
             ctx.verdict("breakdown", b.span, seq(f"{arith} ≤ {total.shown()} (", Word("verdict.partial_list"), ")"), ok)
             if not ok:
                 yield Hit(total.span, {"total": total.shown(), "arith": arith}, context=b.span, message_key="exceed")
+            elif _sources_listed(b) and abs(s - total.value) > tol:
+                # "Tổng kinh phí 186.500.000 đồng, trong đó: ngân sách xã 120.000.000 đồng; xã hội hóa
+                # 58.500.000 đồng": the sources of the money, likely all of it
+                yield Hit(total.span, {"sum": b.sum_text(), "unit": unit, "total": total.shown(), "arith": arith},
+                          context=b.span, message_key="sources", severity="warning")
         else:
             # parts of a "trong đó" list may overlap (nữ, dân tộc thiểu số, đảng viên): each one alone
             # cannot exceed the total

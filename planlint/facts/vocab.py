@@ -96,6 +96,20 @@ def covers() -> list[list[re.Pattern[str]]]:
 
 
 @functools.cache
+def _sources() -> list[re.Pattern[str]]:
+    return [re.compile(str(p), re.IGNORECASE) for p in data().get("breakdowns", {}).get("sources", [])]
+
+
+def funding_sources(labels: list[str]) -> bool:
+    """Whether the labels name two or more different sources of money and nothing else
+    (``ngân sách xã`` + ``xã hội hóa``: ``[breakdowns] sources``)."""
+    if len(labels) < 2:
+        return False
+    hits = [[i for i, p in enumerate(_sources()) if p.search(lab)] for lab in labels]
+    return all(len(h) == 1 for h in hits) and len({h[0] for h in hits}) == len(labels)
+
+
+@functools.cache
 def residual() -> re.Pattern[str]:
     """A part that names the rest of a whole (``chi khác``, ``các nguồn còn lại``)."""
     return words_re([str(w) for w in data().get("breakdowns", {}).get("residual", [])])

@@ -1,4 +1,5 @@
-"""``planlint facts --lang`` reaches every verdict: rendered in English, a verdict holds no
+"""``planlint facts --lang`` reaches every verdict (and the rows of the facts in ``LOCALISED``):
+rendered in English, a verdict holds no
 Vietnamese word that is not the document's own; rendered in Vietnamese, no English word that is
 not the document's own (or a code: KH, UBND, NFC). What each check compared and whether it holds
 is planlint's text, localised in one place (rules/messages.toml, planlint/i18n.py)."""
@@ -25,8 +26,13 @@ DOCS = sorted(p for p in EXAMPLES.glob("*") if "khong" not in p.name) + sorted(
     p for d in ("dr", "n", "p", "t", "tables") for p in (FIXTURES / d).glob("*")
     if p.suffix in (".txt", ".md") and p.name != "README.md")
 _WORD = re.compile(r"[^\W\d_]+")
-# names that stay as they are in either language
-_NAMES = {"word", "unicode", "nfc", "latex", "html", "markdown"}
+# the facts whose rows are localised too (the figure reader's rows, shares, statements, indicators
+# and tables, still print planlint's words in English)
+LOCALISED = {"plan number", "document kind", "plan date", "plan period", "sequence", "citation", "date", "period",
+             "phases", "anniversary", "year name", "counted list", "auto number", "ledger", "poverty rate",
+             "households", "link: rate and count", "number"}
+# names and notation that stay as they are in either language
+_NAMES = {"word", "unicode", "nfc", "latex", "html", "markdown", "mod"}
 
 
 def _vietnamese(word: str) -> bool:
@@ -40,8 +46,9 @@ def _verdicts(path: Path) -> tuple[set[str], dict[str, list[str]]]:
     for lang in ("en", "vi"):
         buf = io.StringIO()
         render_facts(result, "json", buf, lang)
-        out[lang] = [c["statement"] for c in json.loads(buf.getvalue())["checks"]]
-        out[lang] += [kind_name(v.kind, lang) for v in result.verdicts]
+        data = json.loads(buf.getvalue())
+        out[lang] = [c["statement"] for c in data["checks"]] + [kind_name(v.kind, lang) for v in result.verdicts]
+        out[lang] += [r["text"] for r in data["facts"] if r["kind"] in LOCALISED]
     return {w.lower() for w in _WORD.findall(text)}, out
 
 

@@ -38,11 +38,12 @@ def test_fixture_plan(name):
 
 def test_fixture_facts_inventory_lists_numbers_with_units():
     from planlint.facts import inventories
+    from planlint.i18n import render
     from planlint.parsing.parser import parse_source
 
     plan = parse_source(Source("x", (FIXTURES / "ke-hoach-xa-tan-lap-2026.md").read_text(encoding="utf-8")))
     rows = [r for inv in inventories() for r in inv(plan)]
-    texts = {r.text for r in rows if r.kind == "number"}
+    texts = {render(r.text, "en") for r in rows if r.kind == "number"}
     assert {"3.264,80 tỷ đồng", "68 triệu đồng/người/năm", "10 bác sĩ/1 vạn dân", "2.150,6 ha"} <= texts
     kinds = {r.kind for r in rows}
     assert {"share group", "breakdown", "growth", "fraction", "part of whole", "counted list"} <= kinds

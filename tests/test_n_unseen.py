@@ -42,9 +42,11 @@ def test_unseen_planted_error_is_found_on_its_line(case):
 
 def _inventory(text: str) -> list[tuple[int, str, str]]:
     from planlint.facts import inventories
+    from planlint.i18n import render
 
     plan = parse_source(Source("x.md", text))
-    return [(text[:r.span.start].count("\n") + 1, r.kind, r.text) for inv in inventories() for r in inv(plan)]
+    return [(text[:r.span.start].count("\n") + 1, r.kind, render(r.text, "en")) for inv in inventories()
+            for r in inv(plan)]
 
 
 def test_inventory_reads_day_month_counted_list_and_change_start():

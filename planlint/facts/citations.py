@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..data import vocabulary
+from ..i18n import Seq, Word, seq
 from ..parsing.tree import Block, Paragraph, Plan, Span
 from ..phrases import E, W, alt, words
 from ..scan.dates import DateMention, Scan, display, fold, fold_words
@@ -323,21 +324,22 @@ def _row(c: Citation) -> FactRow:
         parts.append(f"{words('dates', 'date', 'day')[0]} {c.date_text}")
     if c.issuer_text:
         parts.append(f"{words('citations', 'citation', 'of')[0]} {c.issuer_text}")
-    detail = []
+    detail: list[Any] = []
     if s is not None:
-        detail.append(f"number {s.number}")
+        detail.append(seq(Word("fact.number"), f" {s.number}"))
         if s.year:
-            detail.append(f"year {s.year}")
+            detail.append(seq(Word("fact.year"), f" {s.year}"))
         if s.type_code:
-            detail.append(f"type {s.type_code}")
-        detail.append(f"issuer {s.issuer}" + (f"-{s.unit}" if s.unit else ""))
-        detail.append("Party form" if s.party else "State form")
+            detail.append(seq(Word("fact.type"), f" {s.type_code}"))
+        detail.append(seq(Word("fact.issuer"), f" {s.issuer}" + (f"-{s.unit}" if s.unit else "")))
+        detail.append(Word("fact.party_form_short" if s.party else "fact.state_form"))
     data: dict[str, Any] = {
         "type_word": c.type_word, "symbol": s.raw if s else "", "number": s.number if s else "",
         "type_code": s.type_code if s else "", "issuer_code": s.issuer if s else "",
         "date": c.date_text, "issuer": c.issuer_text, "subject": c.subject[:120],
     }
-    return FactRow("citation", c.span(), " ".join(parts) + (f" ({', '.join(detail)})" if detail else ""), data)
+    shown = seq(" ".join(parts), seq(" (", Seq(tuple(detail), ", "), ")") if detail else "")
+    return FactRow("citation", c.span(), shown, data)
 
 
 def inventory(plan: Plan) -> list[FactRow]:

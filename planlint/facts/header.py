@@ -18,8 +18,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..data import vocabulary
+from ..i18n import Seq, Word, say, seq
 from ..parsing.tree import Paragraph, Plan, Span
 from ..phrases import E, W, alt, words
 from ..scan.dates import DateMention, display, scan
@@ -226,28 +228,31 @@ def inventory(plan: Plan) -> list[FactRow]:
     rows: list[FactRow] = []
     if h.number is not None:
         n = h.number
+        text: Any
         if n.parsed:
-            text = (f"number line: number {n.number or '(blank)'}, type {n.type_code}, issuer {n.issuer}"
-                    f"{' (Party form)' if n.party else ''}")
+            text = say("fact.number_line", number=n.number or Word("fact.blank"), type=n.type_code, issuer=n.issuer,
+                       party=Word("fact.party_form") if n.party else "")
         else:
-            text = f"number line not understood: {n.paragraph.text.strip()}"
+            text = say("fact.number_not_read", text=n.paragraph.text.strip())
         rows.append(FactRow("plan number", n.paragraph.span, text,
                             {"number": n.number, "type_code": n.type_code, "issuer": n.issuer, "party": n.party}))
     else:
         rows.append(FactRow("plan number", plan.title.line.span if plan.title else Span(0, 0),
-                            f"no '{words('header', 'header', 'number')[0]}:' line"))
+                            say("fact.no_number_line", word=words("header", "header", "number")[0])))
     if h.date is not None:
         d = h.date
-        blanks = f" (blank: {', '.join(d.mention.blanks)})" if d.mention.blanks else ""
-        rows.append(FactRow("plan date", d.span, f"plan dated {d.display()}{blanks}",
+        blanks = seq(" (", Word("fact.blanks"), ": ", Seq(tuple(Word(f"date.{b}") for b in d.mention.blanks), ", "),
+                     ")") if d.mention.blanks else ""
+        rows.append(FactRow("plan date", d.span, seq(say("fact.plan_dated", date=d.display()), blanks),
                             {"day": d.mention.day, "month": d.mention.month, "year": d.mention.year,
                              "blanks": list(d.mention.blanks)}))
     else:
-        rows.append(FactRow("plan date", plan.title.line.span if plan.title else Span(0, 0), "no place-and-date line"))
+        rows.append(FactRow("plan date", plan.title.line.span if plan.title else Span(0, 0),
+                            Word("fact.no_place_date")))
     if h.period is not None:
         a, b = h.period
-        src = "title" if h.title_years else "plan date"
+        src = Word("fact.title" if h.title_years else "fact.plan_date")
         rows.append(FactRow("plan period", plan.title.line.span if plan.title else Span(0, 0),
-                            f"plan covers {a}" + (f"–{b}" if b != a else "") + f" (from the {src})",
+                            say("fact.plan_covers", years=f"{a}" + (f"–{b}" if b != a else ""), source=src),
                             {"first_year": a, "last_year": b}))
     return rows

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..data import vocabulary
+from ..i18n import Seq, Word, say, seq
 from ..parsing.tree import Plan, Span
 from ..phrases import E, alt, phrase
 from ..table_cache import kept
@@ -173,10 +174,16 @@ def extract(plan: Plan) -> DocKind:
     return DocKind(kind, level, ev)
 
 
+def _term(key: str) -> Word:
+    """A kind, a level, a piece of evidence or its strength, in the reader's language ([doc_kind])."""
+    return Word("doc_kind." + key.replace("'", "_").replace(" ", "_"))
+
+
 def inventory(plan: Plan) -> list[FactRow]:
     k = plan.fact(extract)
+    evidence = Seq(tuple(seq(_term(e.what), " (", _term(e.strength), ")") for e in k.evidence), ", ")
     rows = [FactRow("document kind", Span(0, 0),
-                    f"{k.kind or 'kind not named'}, evidence {k.level}: "
-                    + (", ".join(f"{e.what} ({e.strength})" for e in k.evidence) or "none"),
+                    say("fact.evidence", kind=_term(k.kind) if k.kind else Word("fact.kind_not_named"),
+                        level=_term(k.level), evidence=evidence if k.evidence else Word("fact.none")),
                     {"kind": k.kind, "level": k.level})]
     return rows

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import Word, say
 from ..parsing.lines import point_label, to_roman
 from ..parsing.tree import Marker, Plan, Section
 from . import FactRow
@@ -95,6 +96,7 @@ def inventory(plan: Plan) -> list[FactRow]:
     for seq in plan.fact(sequences):
         where = seq.parent.marker.display() if seq.parent is not None else "top level"
         marks = " ".join(s.marker.display() for s in seq.items)
-        rows.append(FactRow("sequence", seq.items[0].marker.span, f"{marks}  (under {where})",
+        shown = say("fact.under", marks=marks, where=where if seq.parent is not None else Word("fact.top_level"))
+        rows.append(FactRow("sequence", seq.items[0].marker.span, shown,
                             {"under": where, "items": [s.marker.display() for s in seq.items]}))
     return rows

@@ -28,8 +28,9 @@ import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from ..i18n import Word, render
+from ..i18n import Word, say, seq
 from ..parsing.tree import Block, Paragraph, Plan, Span
 from ..phrases import alt, words
 from ..scan.numbers import Num, english_value, format_vn, scan_numbers, token_style
@@ -429,7 +430,7 @@ def sentences(plan: Plan) -> list[Sentence]:
 def inventory(plan: Plan) -> list[FactRow]:
     """One row per quantity (dates, years, identifiers and ordinals are other families')."""
     rows = []
-    names = {"~": render(Word("word.about"), "vi") + " ", ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}
+    names: dict[str, Any] = {"~": seq(Word("word.about"), " "), ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}
     qs = plan.fact(extract)
     for i, q in enumerate(qs):
         if q.role != "quantity":
@@ -441,9 +442,10 @@ def inventory(plan: Plan) -> list[FactRow]:
                 continue  # the range was shown at its first end
             hi = qs[i + 1] if i + 1 < len(qs) and qs[i + 1].rng == q.rng else q
             shown = f"{format_vn(q.rng[0], q.decimals)} – {hi.shown()}"
-        text = names.get(q.qual, "") + shown
+        text = seq(names.get(q.qual, ""), shown)
         if q.ambiguous:
-            text += f"  (ambiguous: {q.raw} could be {format_vn(q.alt_value or q.value, 3).rstrip('0').rstrip(',')})"
+            other = format_vn(q.alt_value or q.value, 3).rstrip("0").rstrip(",")
+            text = seq(text, say("fact.ambiguous", raw=q.raw, other=other))
         rows.append(FactRow("number", q.span, text, {
             "value": str(q.value), "raw": q.raw, "unit": q.unit.key if q.unit else None,
             "unit_text": q.unit_text, "qualifier": q.qual, "decimals": q.decimals,

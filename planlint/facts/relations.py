@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..i18n import say
 from ..parsing.tree import Plan, Span
 from ..phrases import W, alt, words
 from ..scan.units import PERCENT, match_unit
@@ -359,7 +360,8 @@ def inventory(plan: Plan) -> list[FactRow]:
                             f"{p.whole.shown()} ({p.whole_label}) ⊇ {p.part.shown()} ({p.part_label})",
                             {"whole": str(p.whole.value), "part": str(p.part.value)}))
     for c in plan.fact(counted_lists):
-        rows.append(FactRow("counted list", c.span, f"{c.count} {c.noun}: {len(c.items)} item(s) listed",
+        shown = say("fact.items_listed", count=c.count, noun=c.noun, n=len(c.items))
+        rows.append(FactRow("counted list", c.span, shown,
                             {"count": c.count, "items": c.items, "candidates": list(c.candidates)}))
     return rows
 

@@ -21,9 +21,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..data import vocabulary
+from ..i18n import Seq, Word, say, seq
 from ..parsing.lines import roman_value
 from ..parsing.tree import Block, Paragraph, Plan, Span
 from ..phrases import E, W, alt, phrase, words
@@ -541,34 +542,39 @@ def inventory(plan: Plan) -> list[FactRow]:
     rows: list[FactRow] = []
     for m in facts.mentions:
         if m.role in ("deadline", "event"):
-            word = "deadline" if m.hard else "scheduled"
-            rows.append(FactRow("date", m.span, f"{word} {m.date.display()} ({_interval(m.date)})",
+            word = Word("fact.deadline" if m.hard else "fact.scheduled")
+            rows.append(FactRow("date", m.span, seq(word, f" {m.date.display()} ({_interval(m.date)})"),
                                 {"role": m.role, "date": m.date.display(), "past": m.past}))
         elif not m.date.valid:
-            rows.append(FactRow("date", m.span, f"{m.date.text.strip()}: not a date ({m.date.problem})",
+            rows.append(FactRow("date", m.span,
+                                say("fact.not_a_date", text=m.date.text.strip(), problem=m.date.refusal()),
                                 {"role": m.role, "problem": m.date.problem}))
     for rf in facts.ranges:
         if rf.role == "citation":
             continue
         r = rf.range
-        n = f", {rf.stated_years} {_year_word()} stated" if rf.stated_years is not None else ""
-        rows.append(FactRow("period", rf.span, f"{rf.role}: {r.start.display()} → {r.end.display()}"
-                            f" ({_interval(r.start).split('…')[0]} … {_interval(r.end).split('…')[-1]}){n}",
+        n = say("fact.stated_years", n=rf.stated_years, year=_year_word()) if rf.stated_years is not None else ""
+        rows.append(FactRow("period", rf.span, seq(Word(f"range_role.{rf.role}"), f": {r.start.display()} → "
+                            f"{r.end.display()} ({_interval(r.start).split('…')[0]} … "
+                            f"{_interval(r.end).split('…')[-1]})", n),
                             {"role": rf.role, "start": r.start.display(), "end": r.end.display(),
                              "stated_years": rf.stated_years}))
     for series in facts.phases:
-        labels = ", ".join(f"{p.label} {p.range.text().strip() if p.range else '(no dates)'}" for p in series)
+        labels = Seq(tuple(seq(f"{p.label} ", p.range.text().strip() if p.range else Word("fact.no_dates"))
+                           for p in series), ", ")
         rows.append(FactRow("phases", series[0].block.paragraph.span_of(series[0].start, series[0].start + 1),
                             labels, {"count": len(series)}))
     for an in facts.anniversaries:
-        ev = (f"{an.event.name} ({an.event.day.year} + {an.n} = {an.event.day.year + an.n})" if an.event
-              else "event not known")
-        rng = f", range {an.range.text().strip()}" if an.range else ""
-        ahead = " (looking ahead)" if an.toward else ""
-        rows.append(FactRow("anniversary", an.span, f"{an.n} {_year_word()}: {ev}{rng}{ahead}",
+        ev: Any = (f"{an.event.name} ({an.event.day.year} + {an.n} = {an.event.day.year + an.n})" if an.event
+                   else Word("fact.event_not_known"))
+        rng = seq(", ", Word("fact.range"), f" {an.range.text().strip()}") if an.range else ""
+        ahead = Word("fact.looking_ahead") if an.toward else ""
+        rows.append(FactRow("anniversary", an.span, seq(f"{an.n} {_year_word()}: ", ev, rng, ahead),
                             {"n": an.n, "event": an.event.name if an.event else None}))
     for yn in facts.year_names:
         residue = years_named(yn.stem, yn.branch)
-        rows.append(FactRow("year name", yn.span, f"{yn.stem} {yn.branch}: years ≡ {residue} (mod 60)"
-                            + (f", printed with {yn.year}" if yn.year else ""), {"stem": yn.stem, "branch": yn.branch}))
+        rows.append(FactRow("year name", yn.span,
+                            seq(say("fact.years_named", name=f"{yn.stem} {yn.branch}", residue=residue),
+                                say("fact.printed_with", year=yn.year) if yn.year else ""),
+                            {"stem": yn.stem, "branch": yn.branch}))
     return rows

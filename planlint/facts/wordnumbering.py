@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .. import i18n
 from ..parsing.lines import POINT_ALPHABET, match_marker, roman_value
 from ..parsing.tree import Plan, Section, Span
 from . import FactRow
@@ -117,9 +118,8 @@ def inventory(plan: Plan) -> list[FactRow]:
     for a in plan.fact(auto_numbers):
         if a.kind == "bullet":
             continue
-        shown = f"Word's automatic number {a.label} (list {a.list_key}, level {a.level + 1})"
-        if a.typed:
-            shown += f", followed by the typed number {a.typed}"
+        shown = i18n.seq(i18n.say("fact.auto_number", label=a.label, list=a.list_key, level=a.level + 1),
+                         i18n.say("fact.typed_after", typed=a.typed) if a.typed else "")
         rows.append(FactRow("auto number", a.span, shown,
                             {"label": a.label, "list": a.list_key, "level": a.level + 1, "typed": a.typed or None}))
     return rows

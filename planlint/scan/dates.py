@@ -22,8 +22,9 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+from ..i18n import render, say
 from ..phrases import W, alt, phrase, words
 from ..table_cache import kept
 
@@ -133,6 +134,15 @@ class DateMention:
     def valid(self) -> bool:
         return not self.problem
 
+    def refusal(self) -> Any:
+        """Why the calendar refuses it, in the reader's language (``problem`` is its English)."""
+        if not self.problem:
+            return ""
+        if self.form == "quarter":
+            return say("date_problem.quarter", q=self.problem.partition(" ")[2])
+        key, values, _part = _refusal(self.day, self.month, self.year)
+        return say(f"date_problem.{key}", **values) if key else self.problem
+
     @property
     def complete(self) -> bool:
         return self.day is not None and self.month is not None and self.year is not None
@@ -197,21 +207,29 @@ def _blank(s: str | None) -> bool:
     return s is None or not any(c.isdigit() for c in s)
 
 
-def day_problem(day: int | None, month: int | None, year: int | None) -> tuple[str, str]:
-    """``(problem, part)``: why the calendar refuses the date, and which part is at fault."""
+def _refusal(day: int | None, month: int | None, year: int | None) -> tuple[str, dict[str, Any], str]:
+    """``(key, values, part)``: why the calendar refuses the date (a key of [date_problem] in
+    rules/messages.toml, "" when it does not), and which part is at fault."""
     if month is not None and not 1 <= month <= 12:
-        return f"month {month}", "month"
+        return "month", {"month": month}, "month"
     if day is not None and not 1 <= day <= 31:
-        return f"day {day}", "day"
+        return "day", {"day": day}, "day"
     if day is not None and month is not None:
         if month == 2 and day == 29:
             if year is not None and not calendar.isleap(year):
-                return f"29/02/{year}: {year} is not a leap year", "day"
-            return "", ""
+                return "leap", {"year": year}, "day"
+            return "", {}, ""
         length = calendar.monthrange(year if year is not None else 2000, month)[1]
         if day > length:
-            return f"{day:02d}/{month:02d}: month {month} has {length} days", "day"
-    return "", ""
+            return "length", {"day": f"{day:02d}", "month": f"{month:02d}", "m": month, "length": length}, "day"
+    return "", {}, ""
+
+
+def day_problem(day: int | None, month: int | None, year: int | None) -> tuple[str, str]:
+    """``(problem, part)``: why the calendar refuses the date (in English, as the facts' data
+    keeps it), and which part is at fault."""
+    key, values, part = _refusal(day, month, year)
+    return (render(say(f"date_problem.{key}", **values), "en") if key else ""), part
 
 
 def _mention(m: re.Match[str], text: str) -> DateMention | None:
@@ -293,7 +311,7 @@ def _mention(m: re.Match[str], text: str) -> DateMention | None:
         q = m.group("H_q").upper()
         dm.quarter = ROMAN_QUARTERS.get(q) or (int(q) if q.isdigit() else 0)
         if not 1 <= dm.quarter <= 4:
-            dm.problem = f"quarter {m.group('H_q')}"
+            dm.problem = render(say("date_problem.quarter", q=m.group("H_q")), "en")
             dm.problem_start, dm.problem_end = m.span("H_q")
         return dm
     elif kind == "J":

@@ -303,3 +303,10 @@ def test_time_budget_on_the_command_line_and_a_cut_run_is_not_cached(plans, tmp_
     p = cli("check", "--format", "json", str(plans / "bad.txt"), env=env)
     assert [f["code"] for f in json.loads(p.stdout)] == ["S103"]
     assert cli("check", "--time-budget", "-1", str(plans / "bad.txt")).returncode == 2
+
+
+def test_unused_suppression_of_every_code_is_said_in_the_chosen_language():
+    text = "<!-- planlint: disable-file -->\n" + PLAN.replace("II. C", "III. C")
+    for lang, said in (("en", "every code reported nothing"), ("vi", "mọi mã không báo lỗi nào")):
+        (f,) = [f for f in lint(text, Config(lang=lang)) if f.code == "X102"]
+        assert said in f.message

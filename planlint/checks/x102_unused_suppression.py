@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from ..directives import directives
 from ..engine import Context
 from ..finding import Hit
+from ..i18n import Word
 from ..rule import rule
 
 
@@ -44,7 +45,7 @@ def check(ctx: Context) -> Iterator[Hit]:
             continue
         if d.codes is None:
             if "*" not in d.used and ran:
-                yield Hit(d.span, {"codes": "every code"}, message_key="whole")
+                yield Hit(d.span, {"codes": Word("word.every_code")}, message_key="whole")
             continue
         unused = [c for c in d.codes if c not in d.used
                   and any(c == "ALL" or code.startswith(c) for code in ran)]

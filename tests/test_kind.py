@@ -103,6 +103,9 @@ def test_thin_evidence_runs_number_rules_and_says_so():
     got = codes(text)
     assert ("S110", 1) in got and ("N101", 1) in got
     assert "little evidence" in lint(text, Config())[0].message
+    # the evidence named in the reader's language
+    vi = lint("# Hướng dẫn cài đặt máy in\n\nMở nắp máy, lắp hộp mực.\n", Config(lang="vi"))
+    assert [f.message for f in vi if f.code == "S110"] and all("(tiêu đề)" in f.message for f in vi if f.code == "S110")
 
 
 def test_a_cited_document_and_a_target_are_thin_evidence():

@@ -480,3 +480,14 @@ def test_a_message_naming_another_place_says_paragraph_in_a_word_document():
     [vi] = lint_source(docx, Config(select=["N105"], lang="vi"), fragment=True)
     assert en.message.endswith(f"but 6/7 xã, phường in paragraph {first.number}") and "line" not in en.message
     assert vi.message.endswith(f"nhưng đoạn {first.number} ghi 6/7 xã, phường") and "dòng" not in vi.message
+
+
+def test_facts_of_a_word_document_name_paragraphs():
+    from planlint.engine import run as lint_run
+    from planlint.report.facts import render_facts
+
+    text = (EXAMPLES / "ke-hoach-loi-xa-binh-minh-2026.txt").read_text(encoding="utf-8")
+    out = io.StringIO()
+    render_facts(lint_run(read_docx(build_docx(text), "plan.docx"), with_facts=True), "text", out, "en")
+    rows = [line for line in out.getvalue().splitlines() if line.startswith("  ") and not line.startswith("  Note")]
+    assert rows and all(line.startswith("  ¶") for line in rows)

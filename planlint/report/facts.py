@@ -58,14 +58,15 @@ def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -
                       "[green]✓[/]" if c.ok else "[red]✗[/]", c.text(lang))
         console.print(v)
         return
+    mark = "¶" if getattr(source, "kind", None) == "docx" else "L"  # a Word document's places are paragraphs
     out.write(render(say("report.facts_in", path=source.path), lang) + "\n")
     for note in notes:
         out.write(f"  {word('note')}: {note}\n")
     for r in rows:
-        out.write(f"  L{pos(r.span.start)[0]:<5} {kind_name(r.kind, lang):<14} {render(r.text, lang)}\n")
+        out.write(f"  {mark}{pos(r.span.start)[0]:<5} {kind_name(r.kind, lang):<14} {render(r.text, lang)}\n")
     out.write(f"\n{word('checks_title')}\n")
     for c in verdicts:
-        out.write(f"  L{pos(c.span.start)[0]:<5} {c.code:<5} {'✓' if c.ok else '✗'} {kind_name(c.kind, lang):<14} "
+        out.write(f"  {mark}{pos(c.span.start)[0]:<5} {c.code:<5} {'✓' if c.ok else '✗'} {kind_name(c.kind, lang):<14} "
                   f"{c.text(lang)}\n")
     if not verdicts:
         out.write(f"  {word('no_checks')}\n")

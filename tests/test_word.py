@@ -24,6 +24,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from planlint.engine import lint_source
+from planlint.i18n import render
 from planlint.parsing.docx import read_docx
 from planlint.parsing.docx_build import build_docx, set_num
 from planlint.parsing.inputs import load
@@ -250,7 +251,9 @@ def test_tracked_changes_are_read_as_accepted_and_facts_say_so(tmp_path):
     data = tracked_doc()
     src = read_docx(data, "tc.docx")
     assert src.text.strip() == "Tỷ lệ hộ nghèo giảm còn 1,8%"
-    assert src.notes == ["tracked changes read as accepted: 1 insertion, 1 deletion"]
+    assert [render(n, "en") for n in src.notes] == ["tracked changes read as accepted: 1 insertion, 1 deletion"]
+    assert [render(n, "vi") for n in src.notes] == [
+        "đã đọc các thay đổi được theo dõi như đã chấp nhận: 1 chỗ thêm, 1 chỗ xoá"]
     f = tmp_path / "tc.docx"
     f.write_bytes(data)
     p = run("facts", str(f))

@@ -30,6 +30,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import Say, say
 from .layout import LaidOut, LaidOutSource, Piece, Unit
 from .source import InputError
 
@@ -528,13 +529,12 @@ class _Renderer:
             self.emit(cnum, ctext, cbold, None, 0, f"¶{cnum}")
 
 
-def _tracked_note(body: Any) -> str | None:
+def _tracked_note(body: Any) -> Say | None:
     ins = sum(1 for _ in body.iter(_w("ins"))) + sum(1 for _ in body.iter(_w("moveTo")))
     dels = sum(1 for _ in body.iter(_w("del"))) + sum(1 for _ in body.iter(_w("moveFrom")))
     if not ins and not dels:
         return None
-    return (f"tracked changes read as accepted: {ins} insertion{'s' if ins != 1 else ''}, "
-            f"{dels} deletion{'s' if dels != 1 else ''}")
+    return say("report.tracked", ins=ins, ins_s="s" if ins != 1 else "", dels=dels, dels_s="s" if dels != 1 else "")
 
 
 def check_package(data: bytes, name: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Any
 
 from .source import Source
 
@@ -42,7 +43,7 @@ class LaidOut:
     lines: list[str] = field(default_factory=list)
     pieces: list[list[Piece]] = field(default_factory=list)  # one list per rendered line
     units: dict[int, Unit] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)  # e.g. "3 tracked changes accepted"
+    notes: list[Any] = field(default_factory=list)  # e.g. "3 tracked changes accepted" (planlint.i18n values)
     numbering: dict[int, dict[str, object]] = field(default_factory=dict)  # rendered line -> automatic number
 
     def add(self, line: str, pieces: list[Piece]) -> int:
@@ -62,7 +63,7 @@ class LaidOutSource(Source):
         super().__init__(path, "\n".join(layout.lines))
 
     @property
-    def notes(self) -> list[str]:
+    def notes(self) -> list[Any]:
         return self.layout.notes
 
     def _locate(self, offset: int) -> tuple[Unit | None, int]:

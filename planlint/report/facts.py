@@ -21,7 +21,8 @@ def render_facts(result: LintResult, fmt: str, out: IO[str], lang: str = "en") -
     """The fact rows and verdicts of one lint run (``engine.run(..., with_facts=True)``)."""
     source, rows, verdicts, findings = result.source, result.facts, result.verdicts, result.findings
     pos = source.position
-    notes: list[str] = list(getattr(source, "notes", []))  # Word/PDF input: e.g. tracked changes accepted
+    # Word/PDF input: e.g. tracked changes accepted
+    notes = [render(n, lang) for n in getattr(source, "notes", [])]
 
     def word(key: str) -> str:
         return Word(f"report.{key}").render(lang)

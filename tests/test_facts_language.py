@@ -91,3 +91,19 @@ def test_every_kind_a_check_or_a_fact_names_is_in_the_glossary():
     missing = [k for k in sorted(kinds) if kind_name(k, "vi") == k]
     assert not missing, f"kinds without a Vietnamese name in rules/messages.toml [kind]: {missing}"
     assert all(kind_name(k, "en") == k for k in kinds)
+
+
+def test_every_piece_of_evidence_of_a_document_kind_is_in_the_glossary():
+    """facts/kind.py names its evidence (Evidence("title", "strong", …)); planlint facts and S110
+    say it in the reader's language from rules/messages.toml [doc_kind]."""
+    from planlint.facts.kind import term
+    from planlint.i18n import render
+
+    src = (ROOT / "planlint" / "facts" / "kind.py").read_text(encoding="utf-8")
+    named = set()
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Evidence":
+            named |= {a.value for a in node.args[:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+    assert {"title", "strong", "weak"} <= named
+    for what in named:
+        assert render(term(what), "en") == what and render(term(what), "vi"), what

@@ -27,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..engine import Context
-from ..facts.kind import extract
+from ..facts.kind import extract, term
 from ..finding import Hit
-from ..i18n import Seq, Word
+from ..i18n import Seq
 from ..parsing.tree import Span
 from ..rule import rule
 
@@ -58,7 +58,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     if k.level == "full":
         return  # (the engine runs this rule only on texts it gates; a rule's example is linted whole)
     if k.level == "thin":
-        evidence = Seq(tuple(Word("doc_kind." + e.what.replace("'", "_").replace(" ", "_")) for e in k.evidence), ", ")
+        evidence = Seq(tuple(term(e.what) for e in k.evidence), ", ")
         yield Hit(Span(0, 0), {"evidence": evidence}, message_key="thin")
     else:
         yield Hit(Span(0, 0))

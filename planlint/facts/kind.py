@@ -174,16 +174,16 @@ def extract(plan: Plan) -> DocKind:
     return DocKind(kind, level, ev)
 
 
-def _term(key: str) -> Word:
+def term(key: str) -> Word:
     """A kind, a level, a piece of evidence or its strength, in the reader's language ([doc_kind])."""
     return Word("doc_kind." + key.replace("'", "_").replace(" ", "_"))
 
 
 def inventory(plan: Plan) -> list[FactRow]:
     k = plan.fact(extract)
-    evidence = Seq(tuple(seq(_term(e.what), " (", _term(e.strength), ")") for e in k.evidence), ", ")
+    evidence = Seq(tuple(seq(term(e.what), " (", term(e.strength), ")") for e in k.evidence), ", ")
     rows = [FactRow("document kind", Span(0, 0),
-                    say("fact.evidence", kind=_term(k.kind) if k.kind else Word("fact.kind_not_named"),
-                        level=_term(k.level), evidence=evidence if k.evidence else Word("fact.none")),
+                    say("fact.evidence", kind=term(k.kind) if k.kind else Word("fact.kind_not_named"),
+                        level=term(k.level), evidence=evidence if k.evidence else Word("fact.none")),
                     {"kind": k.kind, "level": k.level})]
     return rows

@@ -107,3 +107,16 @@ def test_every_piece_of_evidence_of_a_document_kind_is_in_the_glossary():
     assert {"title", "strong", "weak"} <= named
     for what in named:
         assert render(term(what), "en") == what and render(term(what), "vi"), what
+
+
+def test_every_document_kind_of_the_vocabulary_is_in_the_glossary():
+    """A kind a domain expert adds to rules/doctypes.toml needs its name in both languages."""
+    from planlint.data import vocabulary
+    from planlint.facts.kind import term
+    from planlint.i18n import render
+
+    v = vocabulary("doctypes")
+    kinds = {t["kind"] for t in v["type"] if "kind" in t} | set(v["evidence"]["acts"].values())
+    assert "plan" in kinds and "report" in kinds
+    for kind in kinds:
+        assert render(term(kind), "en") == kind and render(term(kind), "vi"), kind

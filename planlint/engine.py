@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from .config import Config
 from .directives import Directive, directives, next_content_lines
 from .finding import Finding, Fix, Hit
-from .i18n import Say, Word, render, seq
+from .i18n import Say, render
 from .parsing.parser import parse_source
 from .parsing.source import Source
 from .parsing.tree import Plan, Span
@@ -65,18 +65,9 @@ class Context:
         return self.plan.fact(extractor)
 
     def place(self, offset: int) -> Any:
-        """Another place of the document as a message names it, in the reader's language: "on
-        line 28" of a text file, "in paragraph 12" of a Word document (paragraphs as Word counts
-        them, table cells included), "on page 3, line 12" of a PDF."""
-        source = self.plan.source
-        kind = getattr(source, "kind", None)
-        if kind == "docx":
-            return seq(Word("place.in_paragraph"), f" {self.plan.position(offset)[0]}")
-        where = source.where(offset) if kind == "pdf" else None
-        if where and ":" in where:
-            page, _, line = where.partition(":")
-            return seq(Word("place.on_page"), f" {page}, ", Word("place.line"), f" {line}")
-        return seq(Word("place.on_line"), f" {self.plan.position(offset)[0]}")
+        """Another place of the document as a message names it (``Plan.place``): "on line 28",
+        "in paragraph 12" of a Word document, "on page 3, line 12" of a PDF."""
+        return self.plan.place(offset)
 
     def option(self, name: str) -> Any:
         if name in self.config.options:

@@ -26,11 +26,13 @@ DOCS = sorted(p for p in EXAMPLES.glob("*") if "khong" not in p.name) + sorted(
     p for d in ("dr", "n", "p", "t", "tables") for p in (FIXTURES / d).glob("*")
     if p.suffix in (".txt", ".md") and p.name != "README.md")
 _WORD = re.compile(r"[^\W\d_]+")
-# the facts whose rows are localised too (the figure reader's rows, shares, statements, indicators
-# and tables, still print planlint's words in English)
+# the facts whose rows are localised too (share groups and breakdowns, indicators, tables, household
+# groups and growth still print some of planlint's words in English)
 LOCALISED = {"plan number", "document kind", "plan date", "plan period", "sequence", "citation", "date", "period",
              "phases", "anniversary", "year name", "counted list", "auto number", "ledger", "poverty rate",
-             "households", "link: rate and count", "number"}
+             "households", "link: rate and count", "number", "share link", "statement: achievement",
+             "statement: change", "statement: exceed", "statement: ratio", "link: total, then parts",
+             "statement: parts, then total"}
 # names and notation that stay as they are in either language
 _NAMES = {"word", "unicode", "nfc", "latex", "html", "markdown", "mod"}
 

@@ -32,6 +32,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..i18n import Word, seq
 from ..parsing.tree import Plan, Span
 from ..phrases import alt, words
 from ..scan.numbers import format_vn
@@ -772,11 +773,12 @@ def inventory(plan: Plan) -> list[FactRow]:
         }))
     for link in plan.fact(links):
         b = link.breakdown
-        where = plan.position(b.total.span.start)[0]
+        where = plan.place(b.total.span.start, bare=True)
         pairs = "; ".join(f"{vp.label or '?'} {vp.q.shown()} ↔ {format_vn(sp.q.value, sp.q.decimals)}%"
                           for vp, sp in link.pairs)
         rows.append(FactRow("share link", link.group.span,
-                            f"{pairs} of {b.label or '?'} {b.total.shown()} (line {where})", {
+                            seq(f"{pairs} ", Word("statement.of"), f" {b.label or '?'} {b.total.shown()} (", where,
+                                ")"), {
                                 "total": str(b.total.value), "reason": b.reason,
                                 "pairs": [{"label": vp.label, "value": str(vp.q.value), "share": str(sp.q.value)}
                                           for vp, sp in link.pairs]}))

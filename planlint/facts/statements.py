@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..i18n import Word, seq
 from ..parsing.tree import Paragraph, Plan, Span
 from ..scan import figure_grammar
 from ..scan.tokens import Tok, tokenize
@@ -539,17 +540,16 @@ def inventory(plan: Plan) -> list[FactRow]:
     for pt in plan.fact(parts_totals):
         terms = " + ".join(q.shown() for _, q in pt.parts)
         kind = "link: total, then parts" if pt.linked else "statement: parts, then total"
-        line = pt.total.span and plan.position(pt.total.span.start)[0]
-        text = f"{pt.total.shown()} (line {line}) = {pt.word} {terms}" \
+        text = seq(f"{pt.total.shown()} (", plan.place(pt.total.span.start, bare=True), f") = {pt.word} {terms}") \
             if pt.linked else f"{terms}; {pt.word} {pt.total.shown()}"
         rows.append(FactRow(kind, pt.span, text, {
             "kind": "parts_total", "parts": [[lab, str(q.value)] for lab, q in pt.parts],
             "total": str(pt.total.value)}))
     for s in plan.fact(statements):
-        what = {"achievement": "of", "change": "up on" if s.sign > 0 else "down on", "exceed": "over",
-                "ratio": "times"}[s.kind]
+        what = Word("statement." + {"achievement": "of", "change": "up_on" if s.sign > 0 else "down_on",
+                                    "exceed": "over", "ratio": "times"}[s.kind])
         pct = s.pct.shown()
-        text = f"{s.label or '?'}: {s.value.shown()}, {pct} {what} {s.base_word} ({s.base.shown()})"
+        text = seq(f"{s.label or '?'}: {s.value.shown()}, {pct} ", what, f" {s.base_word} ({s.base.shown()})")
         rows.append(FactRow(f"statement: {s.kind}", s.span, text, {
             "kind": s.kind, "label": s.label, "value": str(s.value.value), "percent": str(s.pct.value),
             "base": str(s.base.value), "base_word": s.base_word, "sign": s.sign,

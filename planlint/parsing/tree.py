@@ -217,6 +217,22 @@ class Plan:
     def position(self, offset: int) -> tuple[int, int]:
         return self.source.position(offset)
 
+    def place(self, offset: int, *, bare: bool = False) -> Any:
+        """Where ``offset`` is, as a message names it, in the reader's language (planlint.i18n
+        values): "on line 28" of a text file, "in paragraph 12" of a Word document (paragraphs as
+        Word counts them, table cells included), "on page 3, line 12" of a PDF; ``bare``: without
+        the preposition ("line 28", "paragraph 12", "page 3, line 12")."""
+        from ..i18n import Word, seq
+
+        kind = getattr(self.source, "kind", None)
+        if kind == "docx":
+            return seq(Word("place.paragraph" if bare else "place.in_paragraph"), f" {self.position(offset)[0]}")
+        where = self.source.where(offset) if kind == "pdf" else None
+        if where and ":" in where:
+            page, _, line = where.partition(":")
+            return seq(Word("place.page" if bare else "place.on_page"), f" {page}, ", Word("place.line"), f" {line}")
+        return seq(Word("place.line" if bare else "place.on_line"), f" {self.position(offset)[0]}")
+
 
 def _blocks(plan: Plan) -> list[Block]:
     """The paragraphs of ``Plan.blocks``, in document order."""

@@ -168,3 +168,36 @@ def test_breakdown_property(counts, form, moved):
     for t in wrong:
         found = [f for f in lint(text(t), N, fragment=True) if f.severity == "error"]
         assert [(f.code, f.line) for f in found] == [("N102", 3)]
+
+
+# a share list read whatever introduces it: (the plan's text, the names it is tried with, the line
+# of the finding when one share moves)
+INTRODUCED = [
+    ("II. CHỈ TIÊU\n\n1. Cơ cấu kinh tế năm 2026:\n- {A} {x}%;\n- {B} {y}%;\n- {C} {z}%.\n", NAMES, 6),
+    ("II. CHỈ TIÊU\n\n- Cơ cấu kinh tế: {a} chiếm {x}%. {B} chiếm {y}%. {C} chiếm {z}%.\n", NAMES, 3),
+    ("II. CHỈ TIÊU\n\n- Cơ cấu kinh tế: {x}% ({a}) - {y}% ({b}) - {z}% ({c}).\n", NAMES, 3),
+    ("II. CHỈ TIÊU\n\n- Cơ cấu kinh tế ({a}, {b}, {c}): {x}%; {y}%; {z}%.\n", NAMES[:1], 3),
+    ("II. CHỈ TIÊU\n\n- Cơ cấu kinh tế {A} – {b} – {c} tương ứng {x}% – {y}% – {z}%.\n",
+     [("nông nghiệp", "công nghiệp, xây dựng", "thương mại, dịch vụ")], 3),
+    ("II. CHỈ TIÊU\n\n- Kinh tế chuyển dịch đúng hướng, trong đó {a} chiếm {x}%, {b} {y}%, {c} {z}%.\n", NAMES, 3),
+]
+
+
+@settings(max_examples=30, deadline=None)
+@given(shares(), st.sampled_from(INTRODUCED), st.data(), st.integers(min_value=0, max_value=2),
+       st.integers(min_value=2, max_value=40))
+def test_share_list_introduced_any_way_property(values, form, data, which, moved):
+    template, names_list, line = form
+    names = data.draw(st.sampled_from(names_list))
+
+    def text(vals):
+        x, y, z = (format_vn(v, 1) for v in vals)
+        a, b, c = names
+        return template.format(a=a, b=b, c=c, A=a[0].upper() + a[1:], B=b[0].upper() + b[1:],
+                               C=c[0].upper() + c[1:], x=x, y=y, z=z)
+
+    assert [f for f in lint(text(values), N, fragment=True) if f.severity == "error"] == []
+    bad = list(values)
+    bad[which] += Decimal(moved).scaleb(-1)
+    found = [f for f in lint(text(bad), N, fragment=True) if f.severity == "error"]
+    assert [(f.code, f.line) for f in found] == [("N101", line)]

@@ -372,8 +372,30 @@ def _day_month(qs: list[Quantity]) -> None:
             a.role = b.role = "date"
 
 
+def _chains(qs: list[Quantity]) -> None:
+    """``tương ứng 36,2 - 34,5 - 29,3%``: three or more numbers joined by dashes, the unit printed
+    after the last only, are all in that unit (a list, never a range)."""
+    i = 0
+    while i < len(qs):
+        j = i
+        while (j + 1 < len(qs) and qs[j + 1].block == qs[i].block and qs[j].role == "quantity"
+               and qs[j + 1].role == "quantity" and qs[j].unit is None
+               and _DASH_ONLY.match(qs[j].para.text[qs[j].end:qs[j + 1].start])):
+            j += 1
+        last = qs[j]
+        if j - i >= 2 and last.unit is not None and last.role == "quantity" \
+                and all(q.unit is None and q.num.sign == "" for q in qs[i:j]):
+            for q in qs[i:j]:
+                q.unit, q.unit_text = last.unit, last.unit_text
+        i = j + 1
+
+
+_DASH_ONLY = re.compile(r"^\s*[-–—]\s*$")
+
+
 def _ranges(qs: list[Quantity]) -> None:
     """``1% - 1,5%``, ``6,5-7%``, ``từ 01 đến 02 xã``: two numbers, one measure, low to high."""
+    _chains(qs)
     for i in range(len(qs) - 1):
         a, b = qs[i], qs[i + 1]
         if (a.block == b.block and a.role == "quantity" and a.unit is None and b.role in ("duration", "year")

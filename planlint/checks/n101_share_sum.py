@@ -6,7 +6,7 @@ name the whole between them (a last part naming the rest, ``chi khác``; the who
 / ``đạt chuẩn`` / ``chưa đạt chuẩn``), must sum to 100 within the rounding of the printed decimals
 (the shares may follow ``tương ứng``, a colon, ``trong đó``, stand one a sentence or one a sub-item
 under a ``Cơ cấu …:`` head, or carry their names in brackets): each part printed to d decimals is off by at
-most half a unit of its last place, so n parts may miss 100 by n × half a unit (three parts at
+most half a unit of its last place, so n parts miss 100 by less than n × half a unit (three parts at
 one decimal: 0,15; at none: 1,5). Offices that round by largest remainder, or nudge a part so
 the total prints 100, stay inside that. Beyond it a share is wrong (DOMAIN.md, "Shares").
 
@@ -100,7 +100,9 @@ def check(ctx: Context) -> Iterator[Hit]:
                     yield Hit(g.parts[-1].q.span, {"arith": arith}, context=g.span, message_key="over")
             continue
         if g.exhaustive:
-            ok = abs(total - 100) <= tol
+            # strictly: a share printed p stands for p − ½ ≤ x < p + ½ of its last place, so n shares
+            # off by n × ½ all at once is not rounding (45 + 30 + 15 + 8 = 98 cannot be 100)
+            ok = abs(total - 100) < tol
             ctx.verdict("share group", g.span, f"{arith} {'✓' if ok else '≠ 100%'}", ok)
             if ok:
                 continue

@@ -28,7 +28,7 @@ tương ứng là …)``, ``… so với năm 2024``) is left out rather than sp
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..parsing.tree import Plan, Section
@@ -292,7 +292,7 @@ def share_lists(plan: Plan) -> list[ShareList]:
         if sum(1 for q in qs if _figure_kind(q) == "PCT") < 2:
             continue
         text = b.paragraph.text
-        toks = plan.fact(_streams)[bi]
+        toks = _numbered_names(plan.fact(_streams)[bi], text)
         joiners = {str(w).lower() for w in data().get("shares", {}).get("joiners", [])}
         starts = [i for i, t in enumerate(toks)
                   if (t.kind == "SHARE" and not (i and toks[i - 1].kind == "VERB")) or i == 0
@@ -324,6 +324,36 @@ def share_lists(plan: Plan) -> list[ShareList]:
     return out
 
 
+def _numbered_names(toks: list[Tok], text: str) -> list[Tok]:
+    """``Dự án 1 (hỗ trợ …) 38,5%``: a whole number of no unit between a name and a bracket or a
+    percentage numbers the name, and is read as part of it."""
+    out: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        q = t.payload
+        if (t.kind == "NUM" and out and out[-1].kind == "LABEL" and i + 1 < len(toks)
+                and toks[i + 1].kind in ("LPAR", "PCT") and q is not None and q.unit is None and not q.decimals):
+            prev = out.pop()
+            out.append(replace(prev, end=t.end, text=text[prev.start:t.end]))
+        elif t.kind == "LPAR" and out and out[-1].kind == "LABEL":
+            # "Dự án 6 (truyền thông, giảm nghèo về thông tin) 4,1%": an aside without figures
+            # between a name and its share belongs to the name
+            j = i + 1
+            while j < len(toks) and toks[j].kind not in _FIGURES | {"LPAR", "RPAR", "DOT"}:
+                j += 1
+            if j + 1 < len(toks) and toks[j].kind == "RPAR" and toks[j + 1].kind == "PCT":
+                prev = out.pop()
+                out.append(replace(prev, end=toks[j].end, text=text[prev.start:toks[j].end]))
+                i = j
+            else:
+                out.append(t)
+        else:
+            out.append(t)
+        i += 1
+    return out
+
+
 def _share_list(toks: list[Tok], text: str, bi: int, s: int, end: int, joined: frozenset[int],
                 dots: frozenset[int] = frozenset()) -> tuple[int, ShareList] | None:
     """The longest share list read from ``toks[s]`` before ``end`` (a sentence end of ``dots``
@@ -336,6 +366,12 @@ def _share_list(toks: list[Tok], text: str, bi: int, s: int, end: int, joined: f
             continue
         cue = next((t.text for t in toks[s:e + 1] if t.kind == "SHARE"), "")
         first = next(i for i in range(s, e + 1) if toks[i].kind == "PCT")
+        if not cue and any(t.kind == "COLON" for t in toks[max(s - 1, 0):first]):
+            # "Cơ cấu phân bổ theo dự án: …": the cue of the words before the colon, in its clause
+            k = s - 1
+            while k >= 0 and toks[k].kind not in _FIGURES | {"DOT", "SEMI", "SHARE"}:
+                k -= 1
+            cue = toks[k].text if k >= 0 and toks[k].kind == "SHARE" else ""
         colon = any(toks[i].kind in ("COLON", "RESPECTIVELY") for i in range(s, first)) \
             or (s > 0 and toks[s - 1].kind == "COLON")
         intro = toks[s - 2].text if s > 1 and toks[s - 1].kind == "COLON" and toks[s - 2].kind == "CONSIST" \

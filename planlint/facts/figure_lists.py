@@ -326,7 +326,8 @@ def share_lists(plan: Plan) -> list[ShareList]:
 
 def _numbered_names(toks: list[Tok], text: str) -> list[Tok]:
     """``Dự án 1 (hỗ trợ …) 38,5%``: a whole number of no unit between a name and a bracket or a
-    percentage numbers the name, and is read as part of it."""
+    percentage numbers the name, and is read as part of it; ``…, Đạt 17,9%``: a capitalised verb
+    after a comma and before a percentage is a name (a grade)."""
     out: list[Tok] = []
     i = 0
     while i < len(toks):
@@ -336,6 +337,9 @@ def _numbered_names(toks: list[Tok], text: str) -> list[Tok]:
                 and toks[i + 1].kind in ("LPAR", "PCT") and q is not None and q.unit is None and not q.decimals):
             prev = out.pop()
             out.append(replace(prev, end=t.end, text=text[prev.start:t.end]))
+        elif (t.kind == "REACH" and t.text[:1].isupper() and out and out[-1].kind in ("COMMA", "SEMI")
+              and i + 1 < len(toks) and toks[i + 1].kind == "PCT"):
+            out.append(replace(t, kind="LABEL"))  # "…, Đạt 17,9%": a grade's name, not the verb
         elif t.kind == "LPAR" and out and out[-1].kind == "LABEL":
             # "Dự án 6 (truyền thông, giảm nghèo về thông tin) 4,1%": an aside without figures
             # between a name and its share belongs to the name

@@ -357,13 +357,16 @@ def _grammar_groups(plan: Plan) -> list[ShareGroup]:
 
     out = []
     for sl in plan.fact(share_lists) + plan.fact(shares_over_items):
-        if any(not lab for lab, _ in sl.parts):
+        named = sl.parts
+        if len(sl.printed) == len(sl.parts):  # "Đạt 17,9%": a grade whose name is a verb
+            named = [(lab or raw.strip(), q) for (lab, q), raw in zip(sl.parts, sl.printed, strict=True)]
+        if any(not lab for lab, _ in named):
             continue
         first = sl.parts[0][1]
         sent = _sentence_at(plan, sl.block, first.start if first.block == sl.block else sl.cue_start)
         if sent is None:
             continue
-        parts = [Part(q, lab, classify(lab)) for lab, q in sl.parts]
+        parts = [Part(q, lab, classify(lab)) for lab, q in named]
         allocation = bool(sl.intro) and bool(cue("shares", "allocation").fullmatch(sl.intro))
         # "chi thường xuyên chiếm 71,5%, chi đầu tư chiếm 26,0%, chi khác chiếm 1,5%", "trên chuẩn
         # 72,6%, đạt chuẩn 26,1%, chưa đạt chuẩn 0,8%": parts that name the whole between them

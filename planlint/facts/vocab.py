@@ -136,7 +136,11 @@ def members_cover(labels: list[str]) -> str:
             used.add(hits[0])
             rests.append(" ".join(clean_label(members[hits[0]].sub(" ", lab)).lower().split()))
         else:
-            if len(set(rests)) == 1:
+            # "kết quả học tập xếp mức Tốt 42,6%, Khá 38,1%, …": the first may carry the subject
+            first = members[[i for i, p in enumerate(members) if p.search(labels[0])][0]]
+            lead = all(not r for r in rests[1:]) and bool(re.search(f"(?:{first.pattern})\\W*$", labels[0],
+                                                                   re.IGNORECASE))
+            if len(set(rests)) == 1 or lead:
                 return "complementary parts"
     res = residual()
     if res.search(labels[-1]) and not any(res.search(lab) for lab in labels[:-1]):

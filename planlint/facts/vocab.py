@@ -124,6 +124,7 @@ def members_cover(labels: list[str]) -> str:
     does, and all name one kind of thing (the same first word) or the last is the word alone."""
     if len(labels) < 2 or any(not lab.strip() for lab in labels):
         return ""
+    graded = {id(m) for m in covers()}
     for members in complements() + covers():
         if len(members) != len(labels):
             continue
@@ -136,10 +137,11 @@ def members_cover(labels: list[str]) -> str:
             used.add(hits[0])
             rests.append(" ".join(clean_label(members[hits[0]].sub(" ", lab)).lower().split()))
         else:
-            # "kết quả học tập xếp mức Tốt 42,6%, Khá 38,1%, …": the first may carry the subject
+            # "kết quả học tập xếp mức Tốt 42,6%, Khá 38,1%, …": the first of a covering set may carry
+            # the subject
             first = members[[i for i, p in enumerate(members) if p.search(labels[0])][0]]
-            lead = all(not r for r in rests[1:]) and bool(re.search(f"(?:{first.pattern})\\W*$", labels[0],
-                                                                   re.IGNORECASE))
+            lead = id(members) in graded and all(not r for r in rests[1:]) and bool(
+                re.search(f"(?:{first.pattern})\\W*$", labels[0], re.IGNORECASE))
             if len(set(rests)) == 1 or lead:
                 return "complementary parts"
     res = residual()

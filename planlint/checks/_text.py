@@ -33,6 +33,9 @@ def _reduplications() -> tuple[frozenset[tuple[str, ...]], tuple[tuple[tuple[str
         for k in range(len(key) - 1):
             if len(key) > 2 and key[k] == key[k + 1]:
                 phrases.append((key, k))
+        for k in range(len(key) - 3):
+            if key[k] != key[k + 1] and key[k:k + 2] == key[k + 2:k + 4]:
+                phrases.append((key, k))  # "quyết định quy định quy": two words meet on two syllables
     return frozenset(pairs), tuple(phrases)
 
 
@@ -81,14 +84,20 @@ def repeats(plan: Plan) -> list[Repeat]:
                 continue  # "học sinh sinh viên"
             out.append(Repeat(p.span_of(b.start, b.end), p.span_of(a.start, b.end), a.text, b.text))
         # a two-syllable word written twice: "thực hiện thực hiện"
+        reported = -2
         for i in range(len(ws) - 3):
             if keys[i] == keys[i + 1] or keys[i] != keys[i + 2] or keys[i + 1] != keys[i + 3]:
                 continue
+            if i == reported + 1:
+                continue  # "quy định quy định quy": the repeat one syllable on is the same slip
             if not all(neighbours(text, ws[j], ws[j + 1]) for j in range(i, i + 3)):
                 continue
             if len({_shouting(w) for w in ws[i : i + 4]}) > 1 or \
                     (ws[i + 2].text[:1].isupper() and not _shouting(ws[i + 2])):
                 continue
+            if any(i >= k and tuple(keys[i - k : i - k + len(ph)]) == ph for ph, k in phrases):
+                continue  # "Quyết định quy định quy trình"
             out.append(Repeat(p.span_of(ws[i + 2].start, ws[i + 3].end), p.span_of(ws[i].start, ws[i + 3].end),
                               text[ws[i].start : ws[i + 1].end], text[ws[i + 2].start : ws[i + 3].end]))
+            reported = i
     return out

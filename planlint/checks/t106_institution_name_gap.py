@@ -7,7 +7,8 @@ missing is reported with the word to put back. Case and tone-mark style are igno
 first word is never taken as dropped. Precision first: a name shortened to three words is a
 slip only before a place level or ``các``/``cấp`` (``Ủy ban nhân tỉnh``), or before punctuation
 when its last word went missing; ``Ủy ban Dân tộc``, ``Tòa án dân sự``, ``Đảng ủy Mặt trận …``
-are other names and words, and the file lists such look-alikes.
+are other names and words, and the file lists such look-alikes. A name an export broke across two
+lines (``HỘI ĐỒNG NHÂN`` then ``DÂN`` on the next) is whole.
 
 Bad::
 
@@ -89,7 +90,7 @@ class NameGap:
     fixed: str  # ``found`` with the word put back
 
 
-def _gap_at(text: str, ws: list[Word], i: int, v: _Variant, names: _Names) -> NameGap | None:
+def _gap_at(text: str, ws: list[Word], i: int, v: _Variant, names: _Names, next_key: str = "") -> NameGap | None:
     n = len(v.keys)
     if i + n > len(ws):
         return None
@@ -122,6 +123,8 @@ def _gap_at(text: str, ws: list[Word], i: int, v: _Variant, names: _Names) -> Na
             rest = text[ws[nxt - 1].end :].lstrip()
             if rest[:1].isalnum():
                 return None
+            if not rest and next_key == v.name_words[last].key:
+                return None  # "HỘI ĐỒNG NHÂN" / "DÂN": an export broke the name across two lines
             has_next = False  # "Hội đồng nhân - Ủy ban …": the name ends at the dash
     found_words = ws[i : i + n]
     shout = len(found_words) > 1 and all(w.text.isupper() for w in found_words)
@@ -145,9 +148,12 @@ def name_gaps(plan: Plan) -> list[NameGap]:
     names = _names()
     by_first = names.by_first
     out: list[NameGap] = []
-    for p in readable(plan):
+    paragraphs = list(readable(plan))
+    for k, p in enumerate(paragraphs):
         text = p.text
         ws = words(text)
+        following = words(paragraphs[k + 1].text) if k + 1 < len(paragraphs) else []
+        next_key = following[0].key if following else ""
         i = 0
         while i < len(ws):
             step = 1
@@ -156,7 +162,7 @@ def name_gaps(plan: Plan) -> list[NameGap]:
                 i += 1
                 continue
             for v in variants:
-                gap = _gap_at(text, ws, i, v, names)
+                gap = _gap_at(text, ws, i, v, names, next_key if i + len(v.keys) == len(ws) else "")
                 if gap is not None:
                     gap.span = p.span_of(gap.span.start, gap.span.end)
                     out.append(gap)

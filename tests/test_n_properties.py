@@ -153,3 +153,21 @@ def test_growth_between_parts(tenths, agg):
     # one tenth is within rounding (0,0% against parts of 0,1% can be 0,049 against 0,050)
     inside = min(tenths) - 1 <= agg <= max(tenths) + 1
     assert found == ([] if inside else [("N108", line)])
+
+
+@given(st.integers(13, 999), st.integers(13, 999), st.integers(0, 2), st.sampled_from([0, -2, 2]),
+       st.sampled_from(["em, đạt {p}%", "hộ (chiếm {p}%)", "học sinh, tỷ lệ {p}%", "người được khám, đạt tỷ lệ {p}%"]))
+@settings(max_examples=80, deadline=None)
+def test_fraction_percent(a, b, decimals, moved, form):
+    """N112: the share of a fraction, rounded to its printed decimals, gives nothing; moved by two
+    units of its last decimal, one finding on its line. Both numbers from 13 to 999, so that no "d/m"
+    date reading is possible ("13/1.000" starts like 13 January)."""
+    num, den = min(a, b), max(a, b)
+    unit = Decimal(1).scaleb(-decimals)
+    pct = (Decimal(num) * 100 / Decimal(den)).quantize(unit) + moved * unit
+    if pct < 0 or pct > 100:
+        return  # a rate above 100 is N106's as well
+    text, line = plan(f"Kết quả: {format_vn(Decimal(num), 0)}/{format_vn(Decimal(den), 0)} "
+                      + form.format(p=format_vn(pct, decimals)) + ".", 1)
+    found = [(f.code, f.line) for f in lint(text, N, fragment=True)]
+    assert found == ([("N112", line)] if moved else [])

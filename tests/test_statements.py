@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from planlint.config import Config
 from planlint.data import vocabulary
 from planlint.engine import lint
-from planlint.facts.statements import _by_block, _stream, blocks, statements
+from planlint.facts.statements import blocks, quantities_by_block, statements, token_stream
 from planlint.parsing.parser import parse
 from planlint.scan.tokens import cue_classes, tokenize, trie
 from planlint.scan.units import lexicon
@@ -19,8 +19,8 @@ from planlint.scan.units import lexicon
 
 def token_streams(plan) -> list[list]:
     """The typed token stream of every block the N rules read (index = block index)."""
-    by_block = plan.fact(_by_block)
-    return [_stream(b.paragraph.text, by_block.get(bi, [])) for bi, b in enumerate(plan.fact(blocks))]
+    by_block = plan.fact(quantities_by_block)
+    return [token_stream(b.paragraph.text, by_block.get(bi, [])) for bi, b in enumerate(plan.fact(blocks))]
 
 
 def plan(statement: str):
@@ -270,7 +270,7 @@ def test_a_broken_figure_grammar_fails_loudly(monkeypatch, tmp_path):
     figure_grammar.parser.cache_clear()
     try:
         with pytest.raises(LarkError):
-            st._parse([])
+            st.parse_window([])
     finally:
         figure_grammar.parser.cache_clear()
 

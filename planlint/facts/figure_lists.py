@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from ..parsing.tree import Plan, Section
 from ..scan.tokens import Tok
 from .quantities import Quantity, blocks
-from .statements import _by_block, _figure_kind, _label, _parse, _parts, _stream
+from .statements import figure_kind, label_at, parse_window, quantities_by_block, statement_parts, token_stream
 from .vocab import classify, clean_label, data, partition
 
 if TYPE_CHECKING:
@@ -140,10 +140,10 @@ class _Streams:
     def get(self, bi: int, default: list[Tok] | None = None) -> list[Tok]:
         toks = self.made.get(bi)
         if toks is None:
-            qs = self.plan.fact(_by_block).get(bi)
+            qs = self.plan.fact(quantities_by_block).get(bi)
             if not qs:
                 return default if default is not None else []
-            toks = self.made[bi] = _stream(self.plan.fact(blocks)[bi].paragraph.text, qs)
+            toks = self.made[bi] = token_stream(self.plan.fact(blocks)[bi].paragraph.text, qs)
         return toks
 
     def __getitem__(self, bi: int) -> list[Tok]:
@@ -158,10 +158,10 @@ def _block_streams(plan: Plan, need: frozenset[str],
                    keep: Callable[[list[Quantity]], bool] | None = None) -> list[tuple[int, list[Tok]]]:
     """``(block index, token stream)`` of the blocks holding a cue of ``need`` and two figures
     (and whose figures ``keep`` accepts)."""
-    from .statements import _cue_words
+    from .statements import cue_words
 
-    words = _cue_words(*need)
-    by_block = plan.fact(_by_block)
+    words = cue_words(*need)
+    by_block = plan.fact(quantities_by_block)
     streams = plan.fact(_streams)
     out = []
     for bi, b in enumerate(plan.fact(blocks)):
@@ -286,10 +286,10 @@ def share_lists(plan: Plan) -> list[ShareList]:
     a share: ``chiếm tỷ trọng``), the start of a block or sentence, a colon, a comma, or a dash
     after a figure (bullets run together); the earliest start that reads wins."""
     out: list[ShareList] = []
-    by_block = plan.fact(_by_block)
+    by_block = plan.fact(quantities_by_block)
     for bi, b in enumerate(plan.fact(blocks)):
         qs = by_block.get(bi, [])
-        if sum(1 for q in qs if _figure_kind(q) == "PCT") < 2:
+        if sum(1 for q in qs if figure_kind(q) == "PCT") < 2:
             continue
         text = b.paragraph.text
         toks = _numbered_names(plan.fact(_streams)[bi], text)
@@ -410,7 +410,7 @@ def shares_over_items(plan: Plan) -> list[ShareList]:
             if ci is None or c.children or c.paragraphs:
                 break
             ctoks = plan.fact(_streams).get(ci, [])
-            cst = _parse(ctoks)
+            cst = parse_window(ctoks)
             if cst is None or cst.data != "share_item":
                 break
             k = next(i for i, t in enumerate(ctoks) if t.kind == "PCT")
@@ -425,7 +425,7 @@ def shares_over_items(plan: Plan) -> list[ShareList]:
 
 def _head_stream(plan: Plan, bi: int, text: str) -> list[Tok]:
     """The token stream of a block that may hold no figure (a list's head)."""
-    return plan.fact(_streams).get(bi) or _stream(text, [])
+    return plan.fact(_streams).get(bi) or token_stream(text, [])
 
 
 # -- a value with its share of a whole stated elsewhere -------------------------------------------
@@ -478,8 +478,8 @@ def value_shares(plan: Plan) -> list[ValueShare]:
     """Every value with its share of a whole whose value the section states."""
     out: list[ValueShare] = []
     bl = plan.fact(blocks)
-    for bi, toks in _block_streams(plan, frozenset({"VERB"}), lambda qs: any(_figure_kind(q) == "PCT" for q in qs)
-                                   and any(_figure_kind(q) == "NUM" for q in qs)):
+    for bi, toks in _block_streams(plan, frozenset({"VERB"}), lambda qs: any(figure_kind(q) == "PCT" for q in qs)
+                                   and any(figure_kind(q) == "NUM" for q in qs)):
         text = bl[bi].paragraph.text
         for i, t in enumerate(toks):
             if t.kind != "PCT" or i < 3 or i + 1 >= len(toks):
@@ -495,7 +495,7 @@ def value_shares(plan: Plan) -> list[ValueShare]:
             e = i + 1 + (toks[i + 1].kind == "TOTAL")
             if e >= len(toks) or toks[e].kind != "LABEL":
                 continue
-            st = _parse(toks[s:e + 1])
+            st = parse_window(toks[s:e + 1])
             if st is None or st.data != "value_share":
                 continue
             vi = next(k for k in range(s, i) if toks[k].kind == "NUM")
@@ -504,7 +504,7 @@ def value_shares(plan: Plan) -> list[ValueShare]:
             total = _link(plan, bi, value, whole)
             if total is None:
                 continue
-            out.append(ValueShare(bi, _label(text, toks, vi), value, share, clean_label(whole), total))
+            out.append(ValueShare(bi, label_at(text, toks, vi), value, share, clean_label(whole), total))
     return out
 
 
@@ -519,7 +519,7 @@ def _link(plan: Plan, bi: int, value: Quantity, whole: str) -> Quantity | None:
         q: Quantity = toks[i].payload
         if q is value or q.unit is None or q.unit.dimension != value.unit.dimension or q.value <= value.value:
             continue
-        label = _label(plan.fact(blocks)[k].paragraph.text, toks, i)
+        label = label_at(plan.fact(blocks)[k].paragraph.text, toks, i)
         if want <= _words(label):
             found.append(q)
     if not found or any(q.value != found[0].value for q in found[1:]):
@@ -535,7 +535,7 @@ def totals_over_items(plan: Plan) -> list[TotalParts]:
     one part each (``+ Thôn Đông 40 hộ;``); an item the grammar does not read as one part, or
     that has text or items of its own, spoils the list."""
     bl = plan.fact(blocks)
-    by_block = plan.fact(_by_block)
+    by_block = plan.fact(quantities_by_block)
     index = {id(b.paragraph): i for i, b in enumerate(bl)}
     out: list[TotalParts] = []
     for bi, b in enumerate(bl):
@@ -548,7 +548,7 @@ def totals_over_items(plan: Plan) -> list[TotalParts]:
         k = max((i for i, t in enumerate(toks) if t.kind == "NUM"), default=-1)
         if k < 0:
             continue
-        st = _parse(toks[k:])
+        st = parse_window(toks[k:])
         if st is None or st.data != "total_head":
             continue
         cue = next(t for t in toks[k:] if t.kind in ("IN_WHICH", "CONSIST"))
@@ -558,7 +558,7 @@ def totals_over_items(plan: Plan) -> list[TotalParts]:
             if ci is None or c.children or c.paragraphs:
                 break
             ctoks = plan.fact(_streams).get(ci, [])
-            cst = _parse(ctoks)
+            cst = parse_window(ctoks)
             if cst is None or cst.data != "item":
                 break
             nums = [t for t in ctoks if t.kind == "NUM"]
@@ -605,7 +605,7 @@ def in_which_parts(plan: Plan) -> list[TotalParts]:
             got = _longest(toks, k, [x for x in range(k, end) if toks[x].kind == "NUM"], "in_which")
             if got is None:
                 continue
-            parts = _parts(got[1], toks, k)
+            parts = statement_parts(got[1], toks, k)
             units = {q.unit.dimension for _, q in parts if q.unit is not None}
             if len(units) != 1 or any(q.unit is None for _, q in parts):
                 continue
@@ -617,12 +617,12 @@ def in_which_parts(plan: Plan) -> list[TotalParts]:
 
 def _single_streams(plan: Plan) -> list[tuple[int, list[Tok]]]:
     """Blocks with one figure that open with ``Trong đó`` (the whole stands in the block before)."""
-    from .statements import _cue_words
+    from .statements import cue_words
 
-    words = _cue_words("IN_WHICH")
+    words = cue_words("IN_WHICH")
     bl = plan.fact(blocks)
     streams = plan.fact(_streams)
-    return [(bi, streams[bi]) for bi, qs in plan.fact(_by_block).items() if len(qs) == 1
+    return [(bi, streams[bi]) for bi, qs in plan.fact(quantities_by_block).items() if len(qs) == 1
             and bl[bi].paragraph.text.lower().startswith(words) and streams[bi][0].kind == "IN_WHICH"]
 
 
@@ -655,6 +655,6 @@ def totals_with_parts(plan: Plan) -> list[TotalParts]:
             if got is None:
                 continue
             e, st = got
-            parts = _parts(st, toks, s)
+            parts = statement_parts(st, toks, s)
             out.append(TotalParts(bi, toks[s].payload, t.text.lower(), t.kind == "CONSIST", parts))
     return out

@@ -35,7 +35,7 @@ from ..scan.tokens import Tok
 from ..table_cache import kept
 from . import FactRow
 from .quantities import Quantity, blocks
-from .statements import _by_block, _figure_kind, _parse, _stream
+from .statements import figure_kind, parse_window, quantities_by_block, token_stream
 
 GROUPS = ("middle_income", "ethnic_minority", "policy")
 
@@ -157,18 +157,18 @@ def rates_of_categories(plan: Plan) -> set[int]:
 def group_rates(plan: Plan) -> list[GroupRate]:
     """Every household count stated with its rate, in document order."""
     out: list[GroupRate] = []
-    by_block = plan.fact(_by_block)
+    by_block = plan.fact(quantities_by_block)
     v = _vocab()
     for bi, b in enumerate(plan.fact(blocks)):
         qs = by_block.get(bi, [])
-        if len(qs) < 2 or not any(_figure_kind(q) == "PCT" for q in qs):
+        if len(qs) < 2 or not any(figure_kind(q) == "PCT" for q in qs):
             continue
         if not any(q.unit is not None and q.unit.dimension == "household" for q in qs):
             continue
         text = b.paragraph.text
-        toks = _stream(text, qs)
+        toks = token_stream(text, qs)
         for j, e in _windows(toks):
-            st = _parse(toks[j:e + 1])
+            st = parse_window(toks[j:e + 1])
             if st is None or st.data != "count_rate":
                 continue
             count = toks[j].payload

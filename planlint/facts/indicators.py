@@ -41,7 +41,7 @@ from ..phrases import words_re
 from ..scan.tokens import Tok
 from . import FactRow
 from .quantities import Quantity, blocks
-from .statements import _by_block, _stream
+from .statements import quantities_by_block, token_stream
 
 _FIG = frozenset({"NUM", "PCT"})
 _CUES = frozenset({"VERB", "REACH", "UP", "DOWN"})
@@ -288,7 +288,7 @@ def _context(plan: Plan) -> tuple[dict[int, list[Section]], tuple[int, ...], boo
 def mentions(plan: Plan) -> list[Mention]:
     """Every plain statement of a named indicator's value, in document order."""
     out: list[Mention] = []
-    by_block = plan.fact(_by_block)
+    by_block = plan.fact(quantities_by_block)
     chains, title_years, is_plan = _context(plan)
     for bi, b in enumerate(plan.fact(blocks)):
         if b.part not in ("body", "heading"):
@@ -300,7 +300,7 @@ def mentions(plan: Plan) -> list[Mention]:
         chain = chains.get(id(b.section), []) if b.section is not None else []
         heads = [s.heading.text for s in reversed(chain) if s.heading is not b.paragraph]
         para_mode = _first_mode(text)  # once a paragraph: a clause reads it if it starts before the clause
-        for clause in _split(_stream(text, qs)):
+        for clause in _split(token_stream(text, qs)):
             colon = next((i for i, t in enumerate(clause) if t.kind == "COLON"), -1)
             lead = text[clause[0].start:clause[colon].start] if colon > 0 else ""
             body = clause[colon + 1:]

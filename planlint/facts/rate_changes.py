@@ -28,7 +28,7 @@ from . import FactRow
 from .households import _phrases
 from .poverty import HOUSEHOLDS, Ledger, Term, category_word
 from .quantities import Quantity, blocks
-from .statements import _by_block, _figure_kind, _parse, _stream
+from .statements import figure_kind, parse_window, quantities_by_block, token_stream
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -137,19 +137,19 @@ def rate_changes(plan: Plan) -> list[RateChange]:
     """Every poverty rate change the grammar recognises, in document order."""
     out: list[RateChange] = []
     seen: set[tuple[int, int]] = set()
-    by_block = plan.fact(_by_block)
+    by_block = plan.fact(quantities_by_block)
     v = _vocab()
     for bi, b in enumerate(plan.fact(blocks)):
         qs = by_block.get(bi, [])
-        if sum(1 for q in qs if _figure_kind(q) == "PCT") < 2:
+        if sum(1 for q in qs if figure_kind(q) == "PCT") < 2:
             continue
         text = b.paragraph.text
         if not v.category.search(v.neutral.sub(" ", text.lower())):
             continue
-        toks = _stream(text, qs)
+        toks = token_stream(text, qs)
         for j, ends in _candidates(toks):
             for e in ends:
-                st = _parse(toks[j:e + 1])
+                st = parse_window(toks[j:e + 1])
                 if st is not None and st.data == "rate_change":
                     break
             else:

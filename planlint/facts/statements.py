@@ -173,7 +173,7 @@ class PartsTotal:
         return self.para.span_of(self.parts[0][1].start, self.total.end)
 
 
-def _figure_kind(q: Quantity) -> str:
+def figure_kind(q: Quantity) -> str:
     if q.role == "year":
         return "YEAR"
     if q.role == "date":
@@ -185,19 +185,19 @@ def _figure_kind(q: Quantity) -> str:
     return "NUM"
 
 
-def _stream(text: str, qs: list[Quantity]) -> list[Tok]:
+def token_stream(text: str, qs: list[Quantity]) -> list[Tok]:
     figs = []
-    exceed = _cue_words("EXCEED")
+    exceed = cue_words("EXCEED")
     for q in qs:
         start = q.qual_start if 0 <= q.qual_start < q.num.start else q.num.start
         if start < q.num.start and " ".join(text[start:q.num.start].lower().split()) in exceed:
             # "vượt 12,5% kế hoạch": the qualifier is the verb of an exceed statement, a cue of its own
             start = q.num.start
-        figs.append((start, max(q.end, q.num.full_end), _figure_kind(q), q))
+        figs.append((start, max(q.end, q.num.full_end), figure_kind(q), q))
     return tokenize(text, figs)
 
 
-def _by_block(plan: Plan) -> dict[int, list[Quantity]]:
+def quantities_by_block(plan: Plan) -> dict[int, list[Quantity]]:
     out: dict[int, list[Quantity]] = {}
     for q in plan.fact(extract):
         out.setdefault(q.block, []).append(q)
@@ -352,7 +352,7 @@ def _detail_windows(toks: list[Tok]) -> list[tuple[int, int]]:
     return out
 
 
-def _parse(window: list[Tok]) -> Tree | None:
+def parse_window(window: list[Tok]) -> Tree | None:
     """The statement subtree of a window, or None when the grammar does not accept it."""
     from lark.exceptions import UnexpectedInput
 
@@ -375,7 +375,7 @@ def _leaves(tree: Tree, name: str) -> list[int]:
 _LABEL_STOP = frozenset({"SEMI", "COLON", "DOT", "COMMA", "LPAR", "RPAR", "NUM", "PCT", "DATE"})
 
 
-def _label(text: str, sent: list[Tok], i: int) -> str:
+def label_at(text: str, sent: list[Tok], i: int) -> str:
     """The words of the clause before token ``i``: what its figure is of."""
     j = i
     while j > 0 and sent[j - 1].kind not in _LABEL_STOP:
@@ -395,17 +395,17 @@ def statements(plan: Plan) -> list[Statement]:
     percentage (or a number of times) and two other figures are tokenised (the others cannot
     hold a statement)."""
     out: list[Statement] = []
-    by_block = plan.fact(_by_block)
-    times = _cue_words("TIMES")
+    by_block = plan.fact(quantities_by_block)
+    times = cue_words("TIMES")
     for bi, b in enumerate(plan.fact(blocks)):
         qs = by_block.get(bi, [])
         if len(qs) < 3:
             continue
-        if not any(_figure_kind(q) == "PCT" for q in qs) and not any(w in b.paragraph.text.lower() for w in times):
+        if not any(figure_kind(q) == "PCT" for q in qs) and not any(w in b.paragraph.text.lower() for w in times):
             continue
-        toks = _stream(b.paragraph.text, qs)
+        toks = token_stream(b.paragraph.text, qs)
         for j, e in _windows(toks):
-            st = _parse(toks[j:e + 1])
+            st = parse_window(toks[j:e + 1])
             if st is None:
                 continue
             vi = j + _leaves(st, "value")[0]
@@ -425,7 +425,7 @@ def statements(plan: Plan) -> list[Statement]:
             if anchor == "EXCEED" and pct.qual == ">":
                 pct = replace(pct, qual="", qual_start=-1)  # "vượt" was read as "more than"
             out.append(Statement(
-                str(st.data), b.paragraph, bi, label or _label(b.paragraph.text, toks, vi), toks[vi].payload,
+                str(st.data), b.paragraph, bi, label or label_at(b.paragraph.text, toks, vi), toks[vi].payload,
                 pct, toks[ri].payload, base_word, -1 if anchor == "DOWN" else 1,
                 toks[pi - 1].text, (_noun(toks, vi + 1), _noun(toks, ri + 1)), anchor,
                 ri + 1 < len(toks) and toks[ri + 1].kind == "RPAR" and toks[ri].payload.unit is None))
@@ -439,7 +439,7 @@ def statements(plan: Plan) -> list[Statement]:
 def _pair(para: Paragraph, bi: int, toks: list[Tok], j: int, e: int) -> Statement | None:
     """The statement of a ``pair`` window: the later year's value against the earlier year's,
     when the period the percentage names (if any) is the earlier year or the same period before."""
-    st = _parse(toks[j:e + 1])
+    st = parse_window(toks[j:e + 1])
     if st is None or st.data != "pair":
         return None
     idx = [j + int(x) for x in st.scan_values(lambda v: True)]
@@ -468,7 +468,7 @@ def _pair(para: Paragraph, bi: int, toks: list[Tok], j: int, e: int) -> Statemen
 
 
 @functools.cache
-def _cue_words(*classes: str) -> tuple[str, ...]:
+def cue_words(*classes: str) -> tuple[str, ...]:
     """The cue words of ``classes`` (lower-cased), for a quick look before tokenising."""
     from ..scan.tokens import cue_classes
 
@@ -476,7 +476,7 @@ def _cue_words(*classes: str) -> tuple[str, ...]:
     return tuple(sorted({w.lower() for c in classes for w in words.get(c, [])}))
 
 
-def _parts(st: Tree, toks: list[Tok], j: int) -> list[tuple[str, Quantity]]:
+def statement_parts(st: Tree, toks: list[Tok], j: int) -> list[tuple[str, Quantity]]:
     parts = []
     for ch in st.iter_subtrees_topdown():
         if ch.data == "part":
@@ -495,7 +495,7 @@ def _parts(st: Tree, toks: list[Tok], j: int) -> list[tuple[str, Quantity]]:
 def _last_figure(qs: list[Quantity], before: int) -> Quantity | None:
     """The last figure printed before offset ``before`` (years, dates and identifiers skipped)."""
     for q in reversed(qs):
-        if q.start < before and _figure_kind(q) not in ("YEAR", "DATE", "NUMX"):
+        if q.start < before and figure_kind(q) not in ("YEAR", "DATE", "NUMX"):
             return q
     return None
 
@@ -505,8 +505,8 @@ def parts_totals(plan: Plan) -> list[PartsTotal]:
     ``Cụ thể:`` sentence of parts linked to the figure stated just before it, in the same
     paragraph or the one before (the nearest figure, and only when it measures the same thing)."""
     out: list[PartsTotal] = []
-    by_block = plan.fact(_by_block)
-    cues = _cue_words("TOTAL", "CONSIST")
+    by_block = plan.fact(quantities_by_block)
+    cues = cue_words("TOTAL", "CONSIST")
     for bi, b in enumerate(plan.fact(blocks)):
         qs = by_block.get(bi, [])
         if len(qs) < 2:
@@ -514,18 +514,18 @@ def parts_totals(plan: Plan) -> list[PartsTotal]:
         low = b.paragraph.text.lower()
         if not any(w in low for w in cues):
             continue  # no cue of a total or of a list of parts: nothing to tokenise
-        toks = _stream(b.paragraph.text, qs)
+        toks = token_stream(b.paragraph.text, qs)
         for j, e in _total_windows(toks):
-            st = _parse(toks[j:e + 1])
+            st = parse_window(toks[j:e + 1])
             if st is None or st.data != "parts_total":
                 continue
             word = next(t.text for t in toks[j:e + 1] if t.kind == "TOTAL")
-            out.append(PartsTotal(b.paragraph, bi, _parts(st, toks, j), toks[e].payload, word))
+            out.append(PartsTotal(b.paragraph, bi, statement_parts(st, toks, j), toks[e].payload, word))
         for j, e in _detail_windows(toks):
-            st = _parse(toks[j:e + 1])
+            st = parse_window(toks[j:e + 1])
             if st is None or st.data != "detail":
                 continue
-            parts = _parts(st, toks, j)
+            parts = statement_parts(st, toks, j)
             total = _last_figure(qs, parts[0][1].start) or _last_figure(by_block.get(bi - 1, []), 1 << 30)
             if total is None or total.unit is None or any(q.unit is None for _, q in parts):
                 continue

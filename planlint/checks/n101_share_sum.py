@@ -68,8 +68,10 @@ def _culprit(ctx: Context, g: ShareGroup) -> int | None:
     severity="error",
     messages={
         "default": {
-            "en": "shares of one whole add up to {sum}%, not 100%: {arith} (rounding allows ±{tol})",
-            "vi": "tổng các tỷ trọng là {sum}%, không phải 100%: {arith} (sai số làm tròn cho phép ±{tol})",
+            "en": "shares of one whole add up to {sum}%, not 100%: {arith} "
+                  "(rounding explains less than ±{tol})",
+            "vi": "tổng các tỷ trọng là {sum}%, không phải 100%: {arith} "
+                  "(làm tròn chỉ giải thích chênh lệch dưới ±{tol})",
         },
         "over": {
             "en": "shares of one whole add up to more than 100%: {arith}",

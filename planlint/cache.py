@@ -50,6 +50,29 @@ def write_atomic(path: Path, data: bytes) -> bool:
         return False
 
 
+def read_entries(path: Path | None, loads: Any) -> dict[str, bytes]:
+    """The ``name -> bytes`` entries kept in ``path`` (``loads`` reads the file's bytes); empty when
+    caching is off or the file is missing or damaged."""
+    if path is None:
+        return {}
+    try:
+        found = loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a missing or damaged file: start empty
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, bytes)}
+
+
+def write_entries(path: Path, entries: dict[str, bytes], dumps: Any, pattern: str, keep: int) -> bool:
+    """Write ``entries`` to ``path`` whole (``write_atomic``) and remove the files of older versions
+    beside it (``prune``); ``False`` when the folder cannot be written."""
+    if not write_atomic(path, dumps(entries)):
+        return False
+    prune(path, pattern, keep)
+    return True
+
+
 KEEP_VERSIONS = 2  # entries kept per cached thing: the current one and the most recent other
 
 

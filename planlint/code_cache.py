@@ -63,20 +63,11 @@ def _code(source: str) -> Any:
 
 def _load() -> dict[str, bytes]:
     global _saved, _path
-    if _saved is not None:
-        return _saved
-    _saved = {}
-    from .cache import cache_file, code_fingerprint
+    if _saved is None:
+        from .cache import cache_file, code_fingerprint, read_entries
 
-    _path = cache_file("code", f"dataclasses-{code_fingerprint()[:16]}.marshal")
-    if _path is None:
-        return _saved
-    try:
-        found = marshal.loads(_path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return _saved
-    if isinstance(found, dict):
-        _saved = {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, bytes)}
+        _path = cache_file("code", f"dataclasses-{code_fingerprint()[:16]}.marshal")
+        _saved = read_entries(_path, marshal.loads)
     return _saved
 
 
@@ -84,9 +75,8 @@ def save() -> None:
     """Write the file again if this run compiled code it did not hold."""
     if _path is None or not _new or _saved is None:
         return
-    from .cache import prune, write_atomic
+    from .cache import write_entries
 
-    if write_atomic(_path, marshal.dumps({**_saved, **_new})):
+    if write_entries(_path, {**_saved, **_new}, marshal.dumps, f"dataclasses-{'?' * 16}.marshal", KEEP_FILES):
         _saved.update(_new)
         _new.clear()
-        prune(_path, f"dataclasses-{'?' * 16}.marshal", KEEP_FILES)

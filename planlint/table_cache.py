@@ -91,21 +91,11 @@ def _plain(value: Any, depth: int = 0) -> bool:
 
 def _load() -> dict[str, bytes]:
     global _saved, _path
-    if _saved is not None:
-        return _saved
-    _saved = {}
-    from .cache import cache_file, code_fingerprint
+    if _saved is None:
+        from .cache import cache_file, code_fingerprint, read_entries
 
-    _path = cache_file("tables", f"tables-{code_fingerprint()[:16]}.pickle")
-    if _path is None:
-        return _saved
-    try:
-        with open(_path, "rb") as fh:
-            found = pickle.load(fh)
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-        return _saved
-    if isinstance(found, dict):
-        _saved = {k: v for k, v in found.items() if isinstance(k, str) and isinstance(v, bytes)}
+        _path = cache_file("tables", f"tables-{code_fingerprint()[:16]}.pickle")
+        _saved = read_entries(_path, pickle.loads)
     return _saved
 
 
@@ -113,9 +103,12 @@ def save() -> None:
     """Write the file again if this run built tables it did not hold."""
     if _path is None or not _new or _saved is None:
         return
-    from .cache import prune, write_atomic
+    from .cache import write_entries
 
-    if write_atomic(_path, pickle.dumps({**_saved, **_new}, protocol=pickle.HIGHEST_PROTOCOL)):
+    if write_entries(_path, {**_saved, **_new}, _dumps, f"tables-{'?' * 16}.pickle", KEEP_FILES):
         _saved.update(_new)
         _new.clear()
-        prune(_path, f"tables-{'?' * 16}.pickle", KEEP_FILES)
+
+
+def _dumps(entries: dict[str, bytes]) -> bytes:
+    return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)

@@ -403,23 +403,33 @@ def shares_over_items(plan: Plan) -> list[ShareList]:
         head = _head_stream(plan, bi, text)
         if not head or any(t.kind in _FIGURES - {"YEAR"} or t.kind == "SHIFT" for t in head):
             continue
+        items = _sub_items(plan, sec, index, "share_item")
+        if items is None:
+            continue
         parts: list[tuple[str, Quantity]] = []
         printed: list[str] = []
-        for c in sec.children:
-            ci = index.get(id(c.heading))
-            if ci is None or c.children or c.paragraphs:
-                break
-            ctoks = plan.fact(_streams).get(ci, [])
-            cst = parse_window(ctoks)
-            if cst is None or cst.data != "share_item":
-                break
-            k = next(i for i, t in enumerate(ctoks) if t.kind == "PCT")
-            ctext = c.heading.text
-            parts.append((clean_label(ctext[:ctoks[k].start]), ctoks[k].payload))
-            printed.append(ctext[:ctoks[k].start])
-        else:
-            cue = next((t.text for t in head if t.kind == "SHARE"), "")
-            out.append(ShareList(bi, cue, head[0].start if head else 0, parts, "", True, printed))
+        for ctext, ctoks in items:
+            pct = next(t for t in ctoks if t.kind == "PCT")
+            parts.append((clean_label(ctext[:pct.start]), pct.payload))
+            printed.append(ctext[:pct.start])
+        cue = next((t.text for t in head if t.kind == "SHARE"), "")
+        out.append(ShareList(bi, cue, head[0].start if head else 0, parts, "", True, printed))
+    return out
+
+
+def _sub_items(plan: Plan, sec: Section, index: dict[int, int], kind: str) -> list[tuple[str, list[Tok]]] | None:
+    """The sub-items of ``sec``, each a heading of one line with its token stream, when every one
+    is read as a ``kind`` statement of the figure grammar; ``None`` otherwise."""
+    out = []
+    for c in sec.children:
+        ci = index.get(id(c.heading))
+        if ci is None or c.children or c.paragraphs:
+            return None
+        ctoks = plan.fact(_streams).get(ci, [])
+        cst = parse_window(ctoks)
+        if cst is None or cst.data != kind:
+            return None
+        out.append((c.heading.text, ctoks))
     return out
 
 
@@ -552,20 +562,13 @@ def totals_over_items(plan: Plan) -> list[TotalParts]:
         if st is None or st.data != "total_head":
             continue
         cue = next(t for t in toks[k:] if t.kind in ("IN_WHICH", "CONSIST"))
-        parts: list[tuple[str, Quantity]] = []
-        for c in sec.children:
-            ci = index.get(id(c.heading))
-            if ci is None or c.children or c.paragraphs:
-                break
-            ctoks = plan.fact(_streams).get(ci, [])
-            cst = parse_window(ctoks)
-            if cst is None or cst.data != "item":
-                break
-            nums = [t for t in ctoks if t.kind == "NUM"]
-            parts.append((clean_label(c.heading.text[:nums[0].start]), nums[0].payload))
-        else:
-            if parts:
-                out.append(TotalParts(bi, toks[k].payload, cue.text.lower(), cue.kind == "CONSIST", parts))
+        items = _sub_items(plan, sec, index, "item")
+        if items:
+            parts: list[tuple[str, Quantity]] = []
+            for ctext, ctoks in items:
+                num = next(t for t in ctoks if t.kind == "NUM")
+                parts.append((clean_label(ctext[:num.start]), num.payload))
+            out.append(TotalParts(bi, toks[k].payload, cue.text.lower(), cue.kind == "CONSIST", parts))
     return out
 
 

@@ -19,7 +19,7 @@ from ..phrases import alt, words
 from ..scan.units import PERCENT
 from . import FactRow
 from .quantities import Quantity, Sentence, sentences
-from .relations import _date_before
+from .relations import is_fraction
 
 
 @dataclass(slots=True)
@@ -58,14 +58,8 @@ def fraction_rates(plan: Plan) -> list[FractionRate]:
         qs = [q for q in sent.quantities if q.role == "quantity"]
         text = sent.masked
         for a, b, c in zip(qs, qs[1:], qs[2:], strict=False):
-            if text[a.num.full_end:b.start].strip() != "/" or a.unit is not None or c.unit is not PERCENT:
+            if c.unit is not PERCENT or b.value <= 0 or c.qual or not is_fraction(sent, a, b):
                 continue
-            if a.num.decimals or b.num.decimals or a.num.in_date or b.num.in_date or b.value <= 0 or c.qual:
-                continue
-            if _date_before().search(text[max(sent.start, a.start - 12):a.start]):
-                continue
-            if re.match(r"\s*/\s*\d", text[b.num.full_end:]):
-                continue  # "1/2/2025"
             gap = text[b.end:c.start]
             if not link.match(gap):
                 continue

@@ -107,6 +107,21 @@ def _date_before() -> re.Pattern[str]:
     return re.compile(W + alt(words("sectors", "fractions", "date_before")) + r"\s*$", re.IGNORECASE)
 
 
+def is_fraction(sent: Sentence, a: Quantity, b: Quantity) -> bool:
+    """Whether ``a/b`` is a count out of a total: two whole numbers of one paragraph joined by a slash,
+    no unit on ``a``, not a date (``16/7``, ``ngày 03/05``, ``1/2/2025``)."""
+    text = sent.masked
+    if a.block != b.block or text[a.num.full_end:b.start].strip() != "/" or a.unit is not None:
+        return False
+    if a.num.decimals or b.num.decimals:
+        return False
+    if a.role == "date" or b.role == "date" or a.num.in_date or b.num.in_date:
+        return False
+    if _date_before().search(text[max(sent.start, a.start - 12):a.start]):
+        return False
+    return not re.match(r"\s*/\s*\d", text[b.num.full_end:])
+
+
 def fractions(plan: Plan) -> list[Fraction]:
     out = []
     target = cue("fractions", "target")
@@ -115,15 +130,7 @@ def fractions(plan: Plan) -> list[Fraction]:
         qs = sent.quantities
         text = sent.masked
         for a, b in zip(qs, qs[1:], strict=False):
-            if a.block != b.block or text[a.num.full_end:b.start].strip() != "/" or a.unit is not None:
-                continue
-            if b.unit is None or not b.unit.fixed_set or a.num.decimals or b.num.decimals:
-                continue
-            if a.role == "date" or b.role == "date" or a.num.in_date or b.num.in_date:
-                continue
-            if _date_before().search(text[max(sent.start, a.start - 12):a.start]):
-                continue
-            if re.match(r"\s*/\s*\d", text[b.num.full_end:]):
+            if b.unit is None or not b.unit.fixed_set or not is_fraction(sent, a, b):
                 continue
             head = text[sent.start:a.start]
             is_target = bool(target.search(head[-40:]) or target.search(text[b.end:b.end + 30]))

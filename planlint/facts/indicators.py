@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..i18n import Word, say, seq
 from ..parsing.tree import Plan, Section, Span
 from ..phrases import words_re
 from ..scan.tokens import Tok
@@ -400,10 +401,10 @@ def inventory(plan: Plan) -> list[FactRow]:
     rows = []
     for m in [*plan.fact(mentions), *plan.fact(table_mentions)]:
         i = m.identity
-        where = ", ".join(x for x in (" ".join(map(str, i.years)), " ".join(i.periods), " ".join(i.places),
-                                      i.context and f"under '{i.context}'") if x)
-        text = f"{i.label} [{i.mode}{', ' + i.says if i.says != 'level' else ''}{', ' + where if where else ''}]: " \
-               f"{m.printed}"
+        where = [x for x in (" ".join(map(str, i.years)), " ".join(i.periods), " ".join(i.places),
+                             i.context and say("grouping.under", context=i.context)) if x]
+        said = [Word(f"grouping.{i.mode}"), *([Word(f"grouping.{i.says}")] if i.says != "level" else []), *where]
+        text = seq(f"{i.label} [", seq(*said, sep=", "), f"]: {m.printed}")
         rows.append(FactRow("indicator" if m.block >= 0 else "indicator (table)", m.span, text, {
             "label": i.label, "value": str(m.value), "unit": i.unit, "mode": i.mode, "says": i.says,
             "years": list(i.years), "periods": list(i.periods), "places": list(i.places), "context": i.context}))

@@ -32,7 +32,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..i18n import Word, seq
+from ..i18n import Word, glossary, seq
 from ..parsing.tree import Plan, Span
 from ..phrases import alt, words
 from ..scan.numbers import format_vn
@@ -757,6 +757,13 @@ def _stated_totals(plan: Plan, seen: set[int]) -> list[Link]:
     return out
 
 
+def grouping_term(reason: str) -> Word | str:
+    """Why a group is whole or partial, in the reader's language where the glossary names it
+    (``rules/messages.toml [grouping]``); a cue word quoted from the document stays as printed."""
+    key = reason.replace(" ", "_")
+    return Word(f"grouping.{key}") if key in glossary().get("grouping", {}) else reason
+
+
 def share_of(value: Decimal, total: Decimal) -> Decimal:
     return value * 100 / total if total else Decimal(0)
 
@@ -768,8 +775,9 @@ def inventory(plan: Plan) -> list[FactRow]:
     rows = []
     for g in plan.fact(share_groups):
         parts = "; ".join(f"{p.label or '?'} {format_vn(p.q.value, p.q.decimals)}%" for p in g.parts)
-        kind = "exhaustive" if g.exhaustive else g.reason
-        shown = f"{g.cue or 'beside values'} ({kind}): {parts}; Σ = {format_vn(g.total, g.decimals)}%"
+        kind = grouping_term("exhaustive" if g.exhaustive else g.reason)
+        shown = seq(g.cue or grouping_term("beside values"), " (", kind, f"): {parts}; "
+                    f"Σ = {format_vn(g.total, g.decimals)}%")
         rows.append(FactRow("share group", g.span, shown, {
             "parts": [{"label": p.label, "value": str(p.q.value), "sectors": sorted(p.classes)} for p in g.parts],
             "sum": str(g.total), "exhaustive": g.exhaustive, "reason": g.reason,
@@ -787,10 +795,10 @@ def inventory(plan: Plan) -> list[FactRow]:
                                           for vp, sp in link.pairs]}))
     for b in plan.fact(breakdowns):
         parts = "; ".join(f"{p.label} {p.q.shown()}" for p in b.parts)
-        kind = "exhaustive" if b.exhaustive else "partial"
+        kind = grouping_term("exhaustive" if b.exhaustive else "partial")
         rows.append(FactRow("breakdown", b.span,
-                            f"{b.total.shown()} ({kind}) = {parts}; "
-                            f"Σ = {format_vn(b.sum, b.decimals)} {b.total.unit_text}", {
+                            seq(f"{b.total.shown()} (", kind, f") = {parts}; "
+                                f"Σ = {format_vn(b.sum, b.decimals)} {b.total.unit_text}"), {
                                 "total": str(b.total.value), "unit": b.total.unit.key if b.total.unit else None,
                                 "parts": [{"label": p.label, "value": str(v)}
                                           for p, v in zip(b.parts, b.values, strict=True)],

@@ -42,7 +42,7 @@ GROUPS = ("middle_income", "ethnic_minority", "policy")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _phrases(phrases: list[str]) -> re.Pattern[str]:
+def phrases_pattern(phrases: list[str]) -> re.Pattern[str]:
     """Whole-word alternation, longest first, spaces matching any run of blanks."""
     alts = sorted({" ".join(p.lower().split()) for p in phrases if p.strip()}, key=lambda a: (-len(a), a))
     body = "|".join(r"\s+".join(re.escape(w) for w in a.split()) for a in alts)
@@ -67,12 +67,12 @@ def _vocab() -> _Vocab:
     cats = v["categories"]
     units = [p for ps in v["units"].values() for p in ps]
     return _Vocab(
-        group=_phrases(list(group_of)),
+        group=phrases_pattern(list(group_of)),
         group_of=group_of,
-        poverty=_phrases(cats["near"] + cats["poor"]),
-        neutral=_phrases(cats["neutral"]),
-        known=_phrases(v["labels"]["fillers"] + v["rates"]["words"] + units),
-        all_households=_phrases(v["population"]["all_households"]),
+        poverty=phrases_pattern(cats["near"] + cats["poor"]),
+        neutral=phrases_pattern(cats["neutral"]),
+        known=phrases_pattern(v["labels"]["fillers"] + v["rates"]["words"] + units),
+        all_households=phrases_pattern(v["population"]["all_households"]),
         joins=frozenset(w.lower() for w in v["population"]["joins"]),
     )
 

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from ..data import vocabulary
 from ..parsing.tree import Paragraph, Plan, Span
-from .latex import _LATEX_SYMBOLS, _LATEX_WRAPPERS, _SUB_OK, _sub, _sup, latex_plain
+from .latex import LATEX_SYMBOLS, LATEX_WRAPPERS, SUB_OK, latex_plain, subscript, superscript
 from .words import paragraphs
 
 _MATH = re.compile(r"\$\$?([^$\n]{1,160}?)\$\$?")
 _MATH_SIGNAL = re.compile(r"\\[A-Za-z%,;:!]|[\^_]|\{")
 _LATEX_CMD = re.compile(
-    r"\\(?:frac\s*\{[^{}]*\}\s*\{[^{}]*\}|sqrt\s*\{[^{}]*\}|(?:" + "|".join(_LATEX_WRAPPERS) + r")\s*\{[^{}]*\}"
-    r"|(?:" + "|".join(sorted(_LATEX_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z]))"
+    r"\\(?:frac\s*\{[^{}]*\}\s*\{[^{}]*\}|sqrt\s*\{[^{}]*\}|(?:" + "|".join(LATEX_WRAPPERS) + r")\s*\{[^{}]*\}"
+    r"|(?:" + "|".join(sorted(LATEX_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z]))"
 )
 # what may follow a tag name: attributes (name="value"), nothing else ("a<b và b>c" is no tag)
 _ATTRS = r"""(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<>]{0,200}"|'[^'<>]{0,200}'|[^\s"'<>]{1,200})){0,12}\s*"""
@@ -85,7 +85,7 @@ def _debris_in(p: Paragraph, source_text: str) -> Iterator[tuple[int, int, str, 
         add(m.start(), m.end(), "image", "")
     for m in _HTML_SUPSUB.finditer(text):
         prefix, tag, inner = m.group(1), m.group(2).lower(), m.group(3)
-        add(m.start(), m.end(), "html", prefix + (_sup(inner) if tag == "sup" else _sub(inner)))
+        add(m.start(), m.end(), "html", prefix + (superscript(inner) if tag == "sup" else subscript(inner)))
     for m in _HTML_PAIR.finditer(text):
         add(m.start(), m.end(), "html", m.group(2))
     for m in _HTML_TAG.finditer(text):
@@ -100,17 +100,17 @@ def _debris_in(p: Paragraph, source_text: str) -> Iterator[tuple[int, int, str, 
     for m in _BRACE_SUBSUP.finditer(text):
         base, op, inner = m.group(1), m.group(2), m.group(3)
         if op == "^":
-            add(m.start(), m.end(), "superscript", base + _sup(inner))
-        elif _SUB_OK.fullmatch(inner):
-            add(m.start(), m.end(), "subscript", base + _sub(inner))
+            add(m.start(), m.end(), "superscript", base + superscript(inner))
+        elif SUB_OK.fullmatch(inner):
+            add(m.start(), m.end(), "subscript", base + subscript(inner))
         elif text.lstrip().lower().startswith(_name_list_lines()):
             add(m.start(), m.end(), "subscript", f"{base}, {inner}" if base else inner)  # ND30: "Lưu: VT, …"
         else:
             add(m.start(), m.end(), "subscript", f"{base} {inner}".strip())
     for m in _PANDOC_SUP.finditer(text):
-        add(m.start(), m.end(), "superscript", _sup(m.group(1)))
+        add(m.start(), m.end(), "superscript", superscript(m.group(1)))
     for m in _PANDOC_SUB.finditer(text):
-        add(m.start(), m.end(), "subscript", _sub(m.group(1)))
+        add(m.start(), m.end(), "subscript", subscript(m.group(1)))
     for m in _LATEX_CMD.finditer(text):
         add(m.start(), m.end(), "latex", latex_plain(m.group()))
     for m in _ESCAPE.finditer(text):

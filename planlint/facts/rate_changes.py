@@ -25,7 +25,7 @@ from ..i18n import Word, render
 from ..parsing.tree import Paragraph, Plan
 from ..scan.tokens import Tok
 from . import FactRow
-from .households import _phrases
+from .households import phrases_pattern
 from .poverty import HOUSEHOLDS, Ledger, Term, category_word
 from .quantities import Quantity, blocks
 from .statements import figure_kind, parse_window, quantities_by_block, token_stream
@@ -50,14 +50,14 @@ def _vocab() -> _Vocab:
     cats = v["categories"]
     category_of = {" ".join(p.lower().split()): c for c in ("poor", "near", "both") for p in cats[c]}
     return _Vocab(
-        category=_phrases(list(category_of)),
+        category=phrases_pattern(list(category_of)),
         category_of=category_of,
-        neutral=_phrases(cats["neutral"]),
-        rate_word=_phrases(v["rates"]["words"]),
+        neutral=phrases_pattern(cats["neutral"]),
+        rate_word=phrases_pattern(v["rates"]["words"]),
         points=re.compile(r"^\s*(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in
                                                 sorted(v["rates"]["points"], key=len, reverse=True)) + r")(?!\w)",
                           re.IGNORECASE),
-        known=_phrases(v["labels"]["fillers"] + v["units"]["households"]),
+        known=phrases_pattern(v["labels"]["fillers"] + v["units"]["households"]),
         range_from=frozenset(" ".join(w.lower().split()) for w in v["roles"]["range_from"]),
     )
 

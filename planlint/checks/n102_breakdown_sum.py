@@ -106,7 +106,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     for b in ctx.facts(breakdowns):
         if any(p.q.ambiguous for p in b.parts) or b.total.ambiguous:
             continue
-        unit = b.total.unit_text
+        unit = b.total.unit_text or b.noun
         arith = f"{b.arithmetic()} {unit}"
         total = b.total
         tol = b.tolerance

@@ -62,7 +62,9 @@ class _Patterns:
     date_before: re.Pattern[str]
     year_before: re.Pattern[str]
     ordinal_before: re.Pattern[str]
+    not_ordinal_before: re.Pattern[str]  # "trực tuyến 940": a compound that ends in an ordinal's word
     ident_before: re.Pattern[str]
+    not_ident_before: re.Pattern[str]  # "tổng số 8.642": a count, not a number's name
     ident_after: re.Pattern[str]  # "12/QĐ-…", "-2024", ":5": a symbol or a reference goes on
     duration_after: re.Pattern[str]
 
@@ -99,6 +101,8 @@ def _pat() -> _Patterns:
         date_before=re.compile(_W + alt(w("roles", "date_before")) + r"\s*$", re.IGNORECASE),
         year_before=re.compile(_W + alt(w("roles", "year_before")) + r"\s*$", re.IGNORECASE),
         ordinal_before=re.compile(_W + alt(w("roles", "ordinal_before")) + r"\s*$", re.IGNORECASE),
+        not_ordinal_before=re.compile(_W + alt(w("roles", "not_ordinal_before")) + r"\s*$", re.IGNORECASE),
+        not_ident_before=re.compile(_W + alt(w("roles", "not_identifier_before")) + r"\s*$", re.IGNORECASE),
         ident_before=re.compile(_W + alt(w("roles", "identifier_before")) + r"[\s\-:]*$|[:\-]$"),
         ident_after=re.compile(r"(?:/|-)\s?[A-Z" + "".join(words("header", "header", "symbol_letters"))
                                + r"]|[:/-]\d{4}\b|:\d"),
@@ -252,11 +256,12 @@ def _role(text: str, n: Num, unit: Unit | None) -> str:
             return "date"
         if n.decimals == 0 and "." not in n.raw and 1900 <= n.value <= 2100:
             return "year"
-        if _pat().ident_after.match(after) or _pat().ident_before.search(before):
+        if _pat().ident_after.match(after) or (_pat().ident_before.search(before)
+                                                 and not _pat().not_ident_before.search(before)):
             return "identifier"
         if _pat().year_before.search(before) and n.value >= 1900:
             return "year"
-        if _pat().ordinal_before.search(before):
+        if _pat().ordinal_before.search(before) and not _pat().not_ordinal_before.search(before):
             return "ordinal"
         if _pat().duration_after.match(after):
             return "duration"

@@ -121,6 +121,7 @@ class Breakdown:
     disjoint: bool = False  # the parts cannot overlap (sectors, members of one set)
     notes: list[Quantity | None] = field(default_factory=list)  # each part's share printed beside it
     loose: bool = False  # a phrase stands between the total and its parts: kept only when exhaustive
+    noun: str = ""  # what a total of no unit counts, as printed after it and each part ("hồ sơ")
 
     @property
     def sum(self) -> Decimal:
@@ -585,10 +586,12 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
         t = tp.total
         if id(t) in seen or any(id(q) in seen for _, q in tp.parts) or any(not lab for lab, _ in tp.parts):
             continue
+        noun = ""
         if t.unit is None:
             # "1.340 hồ sơ …; trong số đó, 1.352 hồ sơ được giải quyết": a noun that is no unit, counted
             # by the total and by every part
-            if not _same_noun(plan, tp.block, t, [q for _, q in tp.parts]):
+            noun = _same_noun(plan, tp.block, t, [q for _, q in tp.parts])
+            if not noun:
                 continue
         elif t.unit.dimension.startswith("ratio") or t.unit.compound:
             continue
@@ -619,13 +622,13 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
         disjoint = exhaustive or (all(classes) and _disjoint(classes)) or complement_members(labels) \
             or places(labels)
         out.append(Breakdown(sent, t, clean_label(sent.masked[sent.start:t.start].split(";")[-1][-80:]), parts,
-                             exhaustive, reason, values, disjoint, [None] * len(parts)))
+                             exhaustive, reason, values, disjoint, [None] * len(parts), noun=noun))
     return out
 
 
-def _same_noun(plan: Plan, block: int, total: Quantity, parts: list[Quantity]) -> bool:
-    """Whether the total and each part, all whole numbers of no unit, are followed by the same two
-    words (``1.340 hồ sơ thủ tục``, ``1.352 hồ sơ được giải quyết``): one noun counts them all."""
+def _same_noun(plan: Plan, block: int, total: Quantity, parts: list[Quantity]) -> str:
+    """The two words that follow the total and each part, all whole numbers of no unit
+    (``1.340 hồ sơ thủ tục``, ``1.352 hồ sơ được giải quyết``: one noun counts them all), or ""."""
     from .quantities import blocks
 
     def noun(q: Quantity) -> tuple[str, ...]:
@@ -634,9 +637,9 @@ def _same_noun(plan: Plan, block: int, total: Quantity, parts: list[Quantity]) -
         return tuple(words[:2])
 
     if any(q.unit is not None or q.decimals or not q.exact for q in (total, *parts)):
-        return False
+        return ""
     want = noun(total)
-    return len(want) == 2 and all(noun(q) == want for q in parts)
+    return " ".join(want) if len(want) == 2 and all(noun(q) == want for q in parts) else ""
 
 
 def places(labels: list[str]) -> bool:

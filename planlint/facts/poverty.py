@@ -397,6 +397,12 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
                 um = v.unit.match(text[n.end:n.end + 30])
                 if um and v.unit_of[_key(um.group(1))] != last_count.unit:
                     inherit = last_count
+        if (inherit is None and n.sign != "%" and n.start not in forced
+                and _in_aside_of_count(text, masked, out, last_end, n)):
+            # "61 hộ thoát nghèo (thôn A 14 hộ, thôn B 11 hộ, …)": the figures in brackets right after a
+            # ledger count break it down (by place, by kind); they are no terms of the ledger
+            prev_end, prev_kind = n.end, ""
+            continue
         t = _read_number(n, text, masked, prev_end, cats, cat_ends, state.carry, prev_kind, forced.get(n.start),
                          floor, inherit)
         last_count = next((x for x in reversed(out) if x.kind == "count"), None)
@@ -462,11 +468,36 @@ def _paragraph_terms(par: Paragraph, state: _State) -> list[Term]:
     return out
 
 
+def _in_aside_of_count(text: str, masked: str, out: list[Term], last_end: int, n: Num) -> bool:
+    """``n`` stands inside brackets opened right after the last ledger count read (only its unit and
+    words between them, no figure, no clause end) and no ledger word but the count's own stands there or
+    in the brackets:
+    "(thôn A 14 hộ, …)" breaks the count down, "(từ 2.954 hộ xuống còn 2.702 hộ)" restates it, and "so
+    với đầu năm (46 hộ)" gives another moment's figure."""
+    last = next((x for x in reversed(out) if x.kind == "count"), None)
+    if last is None or last.role is None or n.start <= last_end:
+        return False
+    opened = text.rfind("(", last_end, n.start)
+    if opened < 0 or ")" in text[opened:n.start]:
+        return False
+    gap = text[last_end:opened]
+    if len(gap) > 40 or any(c.isdigit() or c in ".;:()" for c in gap):
+        return False
+    closed = text.find(")", n.end)
+    v = _vocab()
+    return all(v.role_of[_key(m.group(0))] == last.role
+               for m in v.role.finditer(masked, last_end, closed if closed >= 0 else len(text)))
+
+
 def _places(text: str) -> list[tuple[int, str]]:
     """Villages, hamlets and quarters named in ``text`` ("Thôn Đông", "tổ dân phố số 3"), by offset."""
     out = []
     for m in _vocab().place.finditer(text):
         name = m.group(2)
+        opened = text.rfind("(", 0, m.start())
+        closes = text.find(")", m.start())
+        if opened >= 0 and ")" not in text[opened:m.start()] and closes >= 0:
+            continue  # "61 hộ thoát nghèo (thôn A 14 hộ, thôn B 11 hộ)": places in brackets name no clause
         if name[0].isdigit() or name.lower().startswith(_vocab().count_words) or name[0].isupper():
             out.append((m.start(), _key(m.group(0))))
     return out

@@ -78,6 +78,7 @@ class TotalParts:
     word: str  # the cue before the parts, lower-cased ("trong đó", "gồm")
     exhaustive: bool  # a CONSIST cue: the parts make the whole
     parts: list[tuple[str, Quantity]]
+    bracket: bool = False  # the parts stand in a bracket right after the total
 
 
 def _readings(toks: list[Tok], start: int, end: int, kinds: frozenset[str], at: frozenset[str],
@@ -660,4 +661,55 @@ def totals_with_parts(plan: Plan) -> list[TotalParts]:
             e, st = got
             parts = statement_parts(st, toks, s)
             out.append(TotalParts(bi, toks[s].payload, t.text.lower(), t.kind == "CONSIST", parts))
+    return out
+
+
+# -- a total and its parts in the bracket after it ------------------------------------------------
+
+
+def totals_in_brackets(plan: Plan) -> list[TotalParts]:
+    """Every total followed (directly, or after the words naming what it counts) by a bracket of
+    two or more parts and nothing else (``xây mới 19 công trình (10 nhà văn hóa, 5 sân thể thao,
+    3 cầu)``, ``61 hộ thoát nghèo (thôn A 14 hộ, thôn B 11 hộ)``). The parts make the whole unless
+    the bracket says they are a selection (``[breakdowns] bracket_partial``: ``như``, ``chủ
+    yếu``, ``…``) or the words before it carry a change or a comparison (``not_part``)."""
+    from .vocab import cue
+
+    from .shares import places
+    from .vocab import complement_cover
+
+    selection = cue("breakdowns", "bracket_partial")
+    subgroup = cue("part_of_whole", "subgroup", plain=False)
+    not_part = cue("breakdowns", "not_part")
+    out: list[TotalParts] = []
+    bl = plan.fact(blocks)
+    for bi, toks in _block_streams(plan, frozenset(), lambda qs: len(qs) >= 3):
+        text = bl[bi].paragraph.text
+        if "(" not in text:
+            continue
+        for i, t in enumerate(toks):
+            if t.kind != "LPAR" or i < 1:
+                continue
+            s = i - 1 - (toks[i - 1].kind == "LABEL")
+            if s < 0 or toks[s].kind != "NUM" or (s + 1 < i and not_part.search(toks[s + 1].text)):
+                continue
+            e = i + 1
+            while e < len(toks) and toks[e].kind not in ("LPAR", "RPAR"):
+                e += 1
+            if e >= len(toks) or toks[e].kind != "RPAR":
+                continue
+            st = parse_window(toks[s:e + 1])
+            if st is None or st.data != "bracket_parts":
+                continue
+            parts = statement_parts(st, toks, s)
+            labels = [lab for lab, _ in parts]
+            # "(nữ 1.800 người, người dân tộc thiểu số 2.100 người)": groups of people that overlap
+            groups = any(subgroup.search(lab) for lab in labels) and not complement_cover(labels)
+            whole = not selection.search(text[t.end:toks[e].start]) and not groups
+            if s + 1 < i and toks[s].payload.unit is not None and not places(labels):
+                # "45 tỷ đồng cho công trình trường học (Trường A 20 tỷ đồng, …)": after words that
+                # are not what the total counts, a bracket may be an aside; parts of one kind of place
+                # are its parts
+                continue
+            out.append(TotalParts(bi, toks[s].payload, "(", whole, parts, bracket=True))
     return out

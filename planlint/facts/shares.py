@@ -130,7 +130,10 @@ class Breakdown:
     @property
     def tolerance(self) -> Decimal:
         t = self.total.half_unit
+        counted = self.total.unit is not None and not t
         for p, v in zip(self.parts, self.values, strict=True):
+            if counted and p.q.unit is None and not p.q.decimals and not p.q.qual:
+                continue  # "19 công trình (…, 5 sân thể thao, 3 cầu)": bare parts of a count are counts
             t += p.q.half_unit * (v / p.q.value if p.q.value else 1)
         return t
 
@@ -570,37 +573,50 @@ def breakdowns(plan: Plan) -> list[Breakdown]:
             b.exhaustive, b.reason = True, "shares of the same parts"
     # "hỗ trợ 120 triệu đồng cho các hộ (ước tính thiệt hại 350 triệu đồng)": after a phrase, a
     # bracket may be an aside; such parts are a breakdown only when they provably exhaust the total
-    return [b for b in out if not b.loose or b.exhaustive] + plan.fact(_totals_after) + plan.fact(_totals_apart)
+    apart = plan.fact(_totals_apart)
+    # a total whose bracket of parts the figure reader reads (each part named before or after its
+    # value) is no longer read by the older reader (which names a part by the words before it only)
+    read = {id(b.total) for b in apart if b.reason in ("bracket", "partial bracket")}
+    return [b for b in out if (not b.loose or b.exhaustive) and id(b.total) not in read] \
+        + plan.fact(_totals_after) + apart
 
 
 def _totals_apart(plan: Plan) -> list[Breakdown]:
     """A total separated from its ``trong đó`` / ``gồm`` parts by clauses without figures, as
     the figure reader recognises it (``planlint.facts.figure_lists``), where the breakdowns
     above do not already hold its total or its parts."""
-    from .figure_lists import in_which_parts, totals_over_items, totals_with_parts
+    from .figure_lists import in_which_parts, totals_in_brackets, totals_over_items, totals_with_parts
 
     seen = {id(q) for b in plan.fact(_raw_breakdowns) if not b.loose or b.exhaustive
             for q in [b.total] + [p.q for p in b.parts]}
     out = []
-    for tp in plan.fact(totals_with_parts) + plan.fact(totals_over_items) + plan.fact(in_which_parts):
+    brackets = plan.fact(totals_in_brackets)
+    for tp in plan.fact(totals_with_parts) + plan.fact(totals_over_items) + plan.fact(in_which_parts) + brackets:
         t = tp.total
-        if id(t) in seen or any(id(q) in seen for _, q in tp.parts) or any(not lab for lab, _ in tp.parts):
+        if any(not lab for lab, _ in tp.parts) or (
+                not tp.bracket and (id(t) in seen or any(id(q) in seen for _, q in tp.parts))):
             continue
         noun = ""
         if t.unit is None:
             # "1.340 hồ sơ …; trong số đó, 1.352 hồ sơ được giải quyết": a noun that is no unit, counted
-            # by the total and by every part
-            noun = _same_noun(plan, tp.block, t, [q for _, q in tp.parts])
+            # by the total and by every part ("24 đội văn nghệ (12 đội của các thôn, …)": in a bracket,
+            # one word)
+            noun = _same_noun(plan, tp.block, t, [q for _, q in tp.parts], 1 if tp.bracket else 2)
             if not noun:
                 continue
         elif t.unit.dimension.startswith("ratio") or t.unit.compound:
             continue
         # "568 thanh niên, phân bổ: thôn A 98, thôn B 112, …": bare counts after a CONSIST cue are in
-        # the total's unit
-        bare = all(q.unit is None and q.exact and not q.decimals for _, q in tp.parts) and (
-            tp.exhaustive or t.unit is None)
+        # the total's unit; "19 công trình (10 nhà văn hóa, 5 sân thể thao, 3 cầu)": so are those of a
+        # bracket of all its parts, beside parts in its unit
+        whole = [q for _, q in tp.parts if q.unit is None and q.exact and not q.decimals]
+        bare = (len(whole) == len(tp.parts) and (tp.exhaustive or t.unit is None)) or (
+            tp.bracket and tp.exhaustive and t.unit is not None and whole)
         if not bare and any(q.unit is None or t.unit is None or q.unit.dimension != t.unit.dimension
                             for _, q in tp.parts):
+            continue
+        if bare and any(q.unit is not None and (t.unit is None or q.unit.dimension != t.unit.dimension)
+                        for _, q in tp.parts):
             continue
         sent = _sentence_at(plan, tp.block, t.start)
         if sent is None or not_total_label(sent, t):
@@ -613,7 +629,9 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
         parts = [Part(q, lab, classify(lab)) for lab, q in tp.parts]
         labels = [p.label for p in parts]
         classes = [p.classes for p in parts]
-        if tp.exhaustive and len(parts) >= 2:
+        if tp.bracket:
+            exhaustive, reason = tp.exhaustive, "bracket" if tp.exhaustive else "partial bracket"
+        elif tp.exhaustive and len(parts) >= 2:
             exhaustive, reason = True, f"“{tp.word}”"
         elif len(parts) >= 2 and (partition(classes) or complement_cover(labels)):
             exhaustive, reason = True, "sectors" if partition(classes) else "complementary parts"
@@ -626,7 +644,7 @@ def _totals_apart(plan: Plan) -> list[Breakdown]:
     return out
 
 
-def _same_noun(plan: Plan, block: int, total: Quantity, parts: list[Quantity]) -> str:
+def _same_noun(plan: Plan, block: int, total: Quantity, parts: list[Quantity], n: int = 2) -> str:
     """The two words that follow the total and each part, all whole numbers of no unit
     (``1.340 hồ sơ thủ tục``, ``1.352 hồ sơ được giải quyết``: one noun counts them all), or ""."""
     from .quantities import blocks
@@ -634,12 +652,12 @@ def _same_noun(plan: Plan, block: int, total: Quantity, parts: list[Quantity]) -
     def noun(q: Quantity) -> tuple[str, ...]:
         text = plan.fact(blocks)[q.block].paragraph.text
         words = re.findall(r"[^\W\d_]+", text[q.num.full_end:q.num.full_end + 40].lower())
-        return tuple(words[:2])
+        return tuple(words[:n])
 
     if any(q.unit is not None or q.decimals or not q.exact for q in (total, *parts)):
         return ""
     want = noun(total)
-    return " ".join(want) if len(want) == 2 and all(noun(q) == want for q in parts) else ""
+    return " ".join(want) if len(want) == n and all(noun(q) == want for q in parts) else ""
 
 
 def places(labels: list[str]) -> bool:

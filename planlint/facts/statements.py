@@ -479,9 +479,9 @@ def cue_words(*classes: str) -> tuple[str, ...]:
 def statement_parts(st: Tree, toks: list[Tok], j: int) -> list[tuple[str, Quantity]]:
     parts = []
     for ch in st.iter_subtrees_topdown():
-        if ch.data in ("part", "npart"):
+        if ch.data in ("part", "npart", "bpart"):
             idx = sorted(j + int(x) for x in ch.scan_values(lambda v: True))
-            if ch.data == "npart" and toks[idx[-1]].kind == "LABEL":
+            if ch.data != "part" and toks[idx[-1]].kind == "LABEL":
                 idx.pop()  # the noun after the value ("940 hồ sơ"): what it counts, not its name
             # the name: every word before the verb and the value ("công nghiệp - xây dựng")
             name = [i for i in idx if toks[i].kind in ("LABEL", "DASH")]

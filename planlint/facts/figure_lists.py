@@ -35,7 +35,7 @@ from ..parsing.tree import Plan, Section
 from ..scan.tokens import Tok
 from .quantities import Quantity, blocks
 from .statements import figure_kind, label_at, parse_window, quantities_by_block, statement_parts, token_stream
-from .vocab import classify, clean_label, data, partition
+from .vocab import classify, clean_label, complement_cover, cue, data, partition
 
 if TYPE_CHECKING:
     from lark import Tree
@@ -673,10 +673,7 @@ def totals_in_brackets(plan: Plan) -> list[TotalParts]:
     3 cầu)``, ``61 hộ thoát nghèo (thôn A 14 hộ, thôn B 11 hộ)``). The parts make the whole unless
     the bracket says they are a selection (``[breakdowns] bracket_partial``: ``như``, ``chủ
     yếu``, ``…``) or the words before it carry a change or a comparison (``not_part``)."""
-    from .vocab import cue
-
     from .shares import places
-    from .vocab import complement_cover
 
     selection = cue("breakdowns", "bracket_partial")
     subgroup = cue("part_of_whole", "subgroup", plain=False)

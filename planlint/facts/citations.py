@@ -237,6 +237,66 @@ def _citations_in(block: Block, sc: Scan) -> list[Citation]:
     return out
 
 
+# a cited symbol whose type and issuer codes are glued ("2563/QĐUBND") or split by a space or a
+# slash ("25/KH UBND", "25/KH/UBND") instead of the hyphen of ND30
+_MISPRINT = re.compile(
+    rf"(?<![\w/\-.])(?P<num>\d{{1,5}})/(?P<a>{_CODE})(?:(?P<sep>[ \t]+|/)(?P<b>{_CODE}))?(?![\w/\-])")
+
+
+@dataclass(slots=True)
+class Misprint:
+    """A cited State symbol not written number/TYPE-ISSUER, and the form it was meant to have."""
+
+    block: Block
+    start: int
+    end: int
+    type_word: str
+    printed: str
+    fixed: str
+
+    @property
+    def span(self) -> Span:
+        return self.block.paragraph.span_of(self.start, self.end)
+
+
+def _meant(word: str, a: str, sep: str | None, b: str | None) -> tuple[str, str] | None:
+    """The type and issuer codes a misprinted symbol stands for, when the type word names the type
+    code and the rest is an issuer's code; else None (never a guess)."""
+    t = doc_type(word)
+    if t is None:
+        return None
+    codes = sorted(t.codes, key=len, reverse=True)
+    if sep is None:
+        for c in codes:
+            rest = a[len(c):]
+            if fold(a[:len(c)]) == fold(c) and rest[:1].isupper() and code_known(rest):
+                return a[:len(c)], rest
+        return None
+    if b is not None and any(fold(a) == fold(c) for c in codes) and code_known(b):
+        return a, b
+    return None
+
+
+def misprints(plan: Plan) -> list[Misprint]:
+    """Cited symbols that are not well formed ("Quyết định số 2563/QĐUBND", "Kế hoạch số 25/KH UBND"):
+    only after a type word, whose type code the symbol must carry, and with an issuer code of
+    ``rules/issuers.toml`` in it."""
+    out = []
+    for block in plan.blocks():
+        text = block.paragraph.text
+        if "/" not in text:
+            continue
+        for m in _MISPRINT.finditer(text):
+            tw = _type_word_re().search(text[max(0, m.start() - 40):m.start()])
+            if tw is None:
+                continue
+            meant = _meant(tw.group("w"), m.group("a"), m.group("sep"), m.group("b"))
+            if meant is not None:
+                out.append(Misprint(block, m.start(), m.end(), tw.group("w"), m.group(0),
+                                    f"{m.group('num')}/{meant[0]}-{meant[1]}"))
+    return out
+
+
 def _tail(c: Citation, text: str, pos: int) -> None:
     im = _ISSUER.match(text, pos)
     if im:

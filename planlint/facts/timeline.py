@@ -427,7 +427,7 @@ def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
                 continue
             # the event right after the count, or after "Ngày" ("50 năm Ngày giải phóng miền Nam")
             ev_here = find_event(_patterns().lead_day.sub("", after[:100], count=1))
-            if ev_here is None or ev_here[1] > 2:
+            if (ev_here is None or ev_here[1] > 2) and not _same_day_each_year(m.end(), rfs):
                 continue  # "N năm Ngày …" without a known event right after: not sure it is one
         found.append(m)
     out = []
@@ -454,6 +454,17 @@ def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
         out.append(Anniversary(block, int(m.group("n")), m.start("n"), m.end("n"),
                                ev[0] if ev else None, rng, toward, phrase))
     return out
+
+
+def _same_day_each_year(at: int, rfs: list[RangeFact]) -> bool:
+    """Whether the first bracketed range after ``at`` (within 160 characters) runs between one day of
+    the year in two years, as an anniversary does: "35 năm Ngày hội … (22/12/1989 - 22/12/2025)"."""
+    for rf in rfs:
+        if at <= rf.range.begin < at + 160 and rf.parenthesised:
+            a, b = rf.range.start, rf.range.end
+            return (a.day is not None and a.month is not None and a.year is not None and b.year is not None
+                    and (a.day, a.month) == (b.day, b.month) and a.year < b.year)
+    return False
 
 
 def _phases(block: Block, rfs: list[RangeFact]) -> list[Phase]:

@@ -48,6 +48,8 @@ _CAP = 160  # tokens a statement may span
 _REACH_BACK = 30  # paragraphs a total may stand before its share
 _NAME = frozenset({"LABEL", "DASH", "COMMA"})
 _CLAUSE_STOP = frozenset({"DOT", "SEMI", "COLON", "LPAR", "RPAR"})
+_IN_NAME = frozenset({"duration", "ordinal"})  # figures that may stand in a share's name ("từ 15 đến 64 tuổi")
+_NAME_RUN = frozenset({"NUMX", "LABEL", "VERB", "DASH"})
 
 
 @dataclass(slots=True)
@@ -338,6 +340,22 @@ def _numbered_names(toks: list[Tok], text: str) -> list[Tok]:
                 and toks[i + 1].kind in ("LPAR", "PCT") and q is not None and q.unit is None and not q.decimals):
             prev = out.pop()
             out.append(replace(prev, end=t.end, text=text[prev.start:t.end]))
+        elif t.kind == "NUMX" and q is not None and q.role in _IN_NAME:
+            # "dưới 15 tuổi chiếm 24,6%, từ 15 đến 64 tuổi chiếm 67,3%, từ 65 tuổi trở lên chiếm 7,4%":
+            # ages, durations and ordinals before a share name the share (an age group)
+            j = i
+            while j < len(toks) and toks[j].kind in _NAME_RUN and not (
+                    toks[j].kind == "VERB" and j + 1 < len(toks) and toks[j + 1].kind == "PCT"):
+                if toks[j].kind == "NUMX" and (toks[j].payload is None or toks[j].payload.role not in _IN_NAME):
+                    break
+                j += 1
+            if j < len(toks) and (toks[j].kind == "PCT" or (toks[j].kind == "VERB" and toks[j + 1].kind == "PCT")):
+                lo = out.pop().start if out and out[-1].kind == "LABEL" else t.start
+                end = toks[j - 1].end
+                out.append(Tok("LABEL", lo, end, text[lo:end]))
+                i = j
+                continue
+            out.append(t)
         elif (t.kind == "REACH" and t.text[:1].isupper() and out and out[-1].kind in ("COMMA", "SEMI")
               and i + 1 < len(toks) and toks[i + 1].kind == "PCT"):
             out.append(replace(t, kind="LABEL"))  # "…, Đạt 17,9%": a grade's name, not the verb

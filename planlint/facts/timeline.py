@@ -55,6 +55,8 @@ class _Patterns(NamedTuple):
     toward: re.Pattern[str]  # "hướng tới" before an anniversary
     ordinal: re.Pattern[str]  # "lần thứ XIII"
     year_words: tuple[str, ...]  # "năm" (lower case)
+    opens: re.Pattern[str]  # "khai giảng", "khởi công": an event that something later closes
+    closes: re.Pattern[str]  # "bế giảng", "hoàn thành"
 
 
 @kept
@@ -91,6 +93,8 @@ def _patterns() -> _Patterns:
         re.compile(phrase(w("toward")), i),
         re.compile(rf"{W}(?P<ctx>{alt(w('ordinal'))})[ \t]+(?P<r>[IVXLCDM]{{1,9}})(?![\w])"),
         tuple(y.lower() for y in words("dates", "date", "year")),
+        re.compile(phrase(w("opens")), i),
+        re.compile(phrase(w("closes")), i),
     )
 
 
@@ -213,6 +217,26 @@ class Ordinal:
 
 
 @dataclass(slots=True)
+class EventOrder:
+    """An opening and a closing event in one sentence, each with its full date ("khai giảng ngày
+    05/9/2025 và bế giảng ngày 25/5/2026")."""
+
+    block: Block
+    opens: str
+    opened: DateMention
+    closes: str
+    closed: DateMention
+
+    @property
+    def span(self) -> Span:
+        return self.block.paragraph.span_of(self.closed.start, self.closed.end)
+
+    @property
+    def context(self) -> Span:
+        return self.block.paragraph.span_of(self.opened.start, self.closed.end)
+
+
+@dataclass(slots=True)
 class DateFacts:
     mentions: list[Mention] = field(default_factory=list)
     ranges: list[RangeFact] = field(default_factory=list)
@@ -220,6 +244,7 @@ class DateFacts:
     anniversaries: list[Anniversary] = field(default_factory=list)
     year_names: list[YearName] = field(default_factory=list)
     ordinals: list[Ordinal] = field(default_factory=list)
+    event_orders: list[EventOrder] = field(default_factory=list)
     celebration: bool = False  # the plan is for an anniversary itself (kỷ niệm in its title): prepared ahead
 
 
@@ -377,6 +402,9 @@ def extract(plan: Plan) -> DateFacts:
         flat.extend(_phases(block, rfs))
         facts.year_names.extend(_year_names(block))
         facts.ordinals.extend(_ordinals(block))
+        if len(sc.dates) >= 2:
+            taken = cited.get(pid, set()) | {x.start for r in sc.ranges for x in (r.start, r.end)}
+            facts.event_orders.extend(_event_orders(block, [d for d in sc.dates if d.start not in taken]))
     facts.phases = _series(flat)
     return facts
 
@@ -465,6 +493,34 @@ def _same_day_each_year(at: int, rfs: list[RangeFact]) -> bool:
             return (a.day is not None and a.month is not None and a.year is not None and b.year is not None
                     and (a.day, a.month) == (b.day, b.month) and a.year < b.year)
     return False
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n")
+
+
+def _event_orders(block: Block, dates: list[DateMention]) -> list[EventOrder]:
+    """An opening word with a full date right after it, then, later in the same sentence, a closing
+    word with its full date ("khai giảng ngày 05/9/2025 và bế giảng ngày 25/5/2026")."""
+    text = block.paragraph.text
+    full = [d for d in dates if d.day and d.month and d.year and d.valid]
+
+    def dated(at: int) -> DateMention | None:
+        return next((d for d in full if at <= d.start <= at + 25 and not any(c in text[at:d.start] for c in ",;.")),
+                    None)
+
+    out = []
+    for om in _patterns().opens.finditer(text):
+        opened = dated(om.end())
+        if opened is None:
+            continue
+        end = _SENTENCE_END.search(text, opened.end)
+        cm = _patterns().closes.search(text, opened.end, end.start() if end else len(text))
+        if cm is None:
+            continue
+        closed = dated(cm.end())
+        if closed is not None:
+            out.append(EventOrder(block, om.group(0).strip(), opened, cm.group(0).strip(), closed))
+    return out
 
 
 def _phases(block: Block, rfs: list[RangeFact]) -> list[Phase]:

@@ -500,6 +500,18 @@ def _row_marker(stt: str, label: str) -> tuple[str, str, str]:
     return "", "plain", label
 
 
+@functools.cache
+def _total_words() -> re.Pattern[str]:
+    """A total row's label: a word of totals, maybe after a word that opens one ("Tổng cộng toàn
+    xã": "tổng cộng" then "toàn xã")."""
+    return re.compile(r"(?:(?:" + words("rows", "total_prefix").pattern + r")\s+)?(?:"
+                      + words("rows", "total").pattern + ")", re.IGNORECASE)
+
+
+def _total_label(low: str) -> bool:
+    return bool(_total_words().fullmatch(low))
+
+
 def read_table(t: Table, index: int) -> TableFacts:
     tf = TableFacts(t, index)
     n = _header_rows(t)
@@ -536,7 +548,7 @@ def read_table(t: Table, index: int) -> TableFacts:
             if counted and c.role == "value" and c.index in values and values[c.index].decimals == 0:
                 values[c.index].exact = True
         low = _norm(lab).rstrip(":")
-        r.total = bool(words("rows", "total").fullmatch(re.sub(r"\s*\(.*\)$", "", low)))
+        r.total = _total_label(re.sub(r"\s*\(.*\)$", "", low))
         r.unplaced = row.line in unplaced
         r.heading = not values and not r.unplaced
         if words("rows", "within").match(low):

@@ -23,7 +23,10 @@ and their years agree, one of them stating it ("- Giảm tỷ lệ hộ nghèo �
 28.640 hộ)" / "- Số hộ nghèo cuối năm 2027 còn 1.132 hộ"), and then a warning at most (a target and
 a result may share a list).
 
-A ledger that does not balance (P101) is left out: its counts are already in question.
+A ledger that does not balance (P101) has its counts in question: its start or year-end pair is
+compared with the other category's pair of the same time only when neither the printed count nor the
+count the rest of the ledger implies fits (whichever figure of the ledger is wrong, the rates disagree).
+A heading with no figures between the two ("a) Hộ nghèo" … "b) Hộ cận nghèo") does not part them.
 
 Bad::
 
@@ -43,7 +46,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..engine import Context
-from ..facts.poverty import HOUSEHOLDS, RatePair, Term, category_word, runs, trusted_pairs
+from ..facts.poverty import HOUSEHOLDS, RatePair, Term, category_word, doubted_pairs, runs, trusted_pairs
 from ..finding import Hit
 from ..rule import rule
 from ..scan.numbers import format_vn
@@ -81,9 +84,27 @@ from ..scan.numbers import format_vn
 def check(ctx: Context) -> Iterator[Hit]:
     for run in ctx.facts(runs):
         all_pairs = trusted_pairs(run)
-        for place in sorted({p.count.place for p in all_pairs}):
+        doubted = doubted_pairs(run)
+        for place in sorted({p.count.place for p in all_pairs + doubted}):
             pairs = [p for p in all_pairs if p.count.place == place]
-            yield from _check_place(ctx, pairs, [t for t in run.totals if t.place == place])
+            totals = [t for t in run.totals if t.place == place]
+            yield from _check_place(ctx, pairs, totals)
+            if not any(t.exact_count and t.value > 0 for t in totals):
+                yield from _check_doubted(ctx, pairs, [p for p in doubted if p.count.place == place])
+
+
+def _check_doubted(ctx: Context, pairs: list[RatePair], doubted: list[RatePair]) -> Iterator[Hit]:
+    """A pair of an unbalanced ledger against a pair of the other category at the same time: reported
+    only when neither the printed count nor the one the ledger implies fits."""
+    for d in doubted:
+        for other in pairs:
+            if other.ledger.category == d.ledger.category or other.time != d.time or d.time not in ("start", "end"):
+                continue
+            assert d.implied is not None
+            if any(_meets(d.bounds_of(v), other.bounds) for v in (d.count.value, d.implied)):
+                continue
+            a, b = (d, other) if d.rate.span.start < other.rate.span.start else (other, d)
+            yield from _overlap(ctx, a, b)
 
 
 def _check_place(ctx: Context, pairs: list[RatePair], run_totals: list[Term]) -> Iterator[Hit]:
@@ -116,8 +137,18 @@ def _check_place(ctx: Context, pairs: list[RatePair], run_totals: list[Term]) ->
 
 
 def _int_range(p: RatePair) -> tuple[int, int]:
-    lo, hi = p.bounds
+    return _ints(p.bounds)
+
+
+def _ints(bounds: tuple[Decimal, Decimal]) -> tuple[int, int]:
+    lo, hi = bounds
     return math.ceil(lo), (math.floor(hi) if hi.is_finite() else 10**12)
+
+
+def _meets(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> bool:
+    """Whether two ranges of household totals share a whole number."""
+    (lo1, hi1), (lo2, hi2) = _ints(a), _ints(b)
+    return max(lo1, lo2) <= min(hi1, hi2)
 
 
 def _overlap(ctx: Context, a: RatePair, b: RatePair) -> Iterator[Hit]:

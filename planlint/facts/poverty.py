@@ -866,6 +866,9 @@ def runs(plan: Plan) -> list[Run]:
             current, prev_block = None, None
             continue
         terms = _paragraph_terms(b.paragraph, state)
+        if not terms and b.part == "heading" and continuing:
+            prev_block = b  # "b) Hộ cận nghèo": a heading of no figures between two related parts goes on
+            continue
         if terms and any(t.kind == "rate" for t in terms):
             # "chiếm 12,50% so với tổng số hộ DTTS": a share of a category's households (the figure reader's
             # count_rate statement), not a rate over all households
@@ -1179,13 +1182,18 @@ class RatePair:
     count: Term
     rate: Term
     linked: bool = False  # the count and the rate stand in two bullets: a warning at most
+    implied: Decimal | None = None  # the count its ledger implies, when the ledger does not balance
 
     @property
     def bounds(self) -> tuple[Decimal, Decimal]:
+        return self.bounds_of(self.count.value)
+
+    def bounds_of(self, count: Decimal) -> tuple[Decimal, Decimal]:
+        """The household totals ``count`` at this rate may stand for, within the rate's rounding."""
         h = _half(self.rate.decimals)
         lo_rate, hi_rate = self.rate.value - h, self.rate.value + h
-        lo = self.count.value * 100 / hi_rate
-        hi = self.count.value * 100 / lo_rate if lo_rate > 0 else Decimal("Infinity")
+        lo = count * 100 / hi_rate
+        hi = count * 100 / lo_rate if lo_rate > 0 else Decimal("Infinity")
         return lo, hi
 
 
@@ -1223,6 +1231,26 @@ def trusted_pairs(run: Run) -> list[RatePair]:
         doubtful = {id(t) for t in (b.start, b.end, *b.parts)} if b is not None and not b.ok else set()
         out.extend(p for p in rate_pairs(led) if id(p.count) not in doubtful)
     return sorted(out, key=lambda p: p.rate.span.start)
+
+
+def doubted_pairs(run: Run) -> list[RatePair]:
+    """The count-and-rate pairs at the start or the end of a ledger that does not balance, each with
+    the count the rest of the ledger implies (``implied``): a comparison that fails with the printed
+    count and with the implied one fails whichever figure of the ledger is wrong."""
+    out: list[RatePair] = []
+    for led in run.ledgers:
+        b = balance(led, HOUSEHOLDS)
+        if b is None or b.ok or b.soft or b.kind != "default":
+            continue
+        for p in rate_pairs(led):
+            if p.count is b.end:
+                p.implied = b.computed
+            elif p.count is b.start:
+                p.implied = b.start.value + b.end.value - b.computed
+            else:
+                continue
+            out.append(p)
+    return out
 
 # -- planlint facts -----------------------------------------------------------------------------------
 

@@ -151,10 +151,70 @@ def code_fingerprint() -> str:
     file's name inside its folder), planlint's version and Python's: an edited rule or
     vocabulary (an editable install, a checkout) never reads old results, even when the edit
     keeps the file's size and modification time (a checkout, ``cp -p``, an unpacked archive).
-    Reading and hashing the ~150 files (under 1 MB) costs about 2 ms, once per run."""
+
+    Reading and hashing the ~170 files (under 1 MB) costs about 5 ms, on every run; so the digest
+    is kept in the cache folder under a key made of every file's stat (path, size, inode, and the
+    modification AND change times: an edit that restores the modification time still moves the
+    change time, which no program can set). A key that does not match means reading the contents
+    again; a file changed in the last seconds (a change time the clock's granularity could hide)
+    keeps the digest from being saved, as git treats "racy" files."""
     from .data import data_dir
 
-    return tree_digest([Path(__file__).resolve().parent, data_dir("grammar"), data_dir("rules")])
+    return kept_tree_digest([Path(__file__).resolve().parent, data_dir("grammar"), data_dir("rules")])
+
+
+def kept_tree_digest(roots: Sequence[Path]) -> str:
+    """``tree_digest(roots)``, read from the cache folder when no file's stat has changed since
+    it was computed (``code_fingerprint``)."""
+    path = cache_file("code", "fingerprints.marshal")
+    if path is None:
+        return tree_digest(roots)
+    import marshal
+    import time
+
+    now = time.time_ns()
+    stats, racy = _tree_stats(roots, now - RACY_NS)
+    kept = read_entries(path, marshal.loads)
+    found = kept.get(stats)
+    if found is not None and len(found) == 64:
+        return found.decode("ascii")
+    digest = tree_digest(roots)
+    if not racy:
+        kept = {k: v for k, v in kept.items() if k != stats}
+        kept = dict(list(kept.items())[-(KEEP_FINGERPRINTS - 1):])
+        kept[stats] = digest.encode("ascii")
+        write_atomic(path, marshal.dumps(kept))
+    return digest
+
+
+RACY_NS = 3_000_000_000  # a file changed less than this long ago is "racy": its digest is not kept
+KEEP_FINGERPRINTS = 8  # stat keys kept (checkouts side by side share the cache folder; an entry is 130 bytes)
+
+
+def _tree_stats(roots: Sequence[Path], racy_after: int,
+                suffixes: tuple[str, ...] = (".py", ".lark", ".toml", ".txt")) -> tuple[str, bool]:
+    """A digest of the stat of every file ``tree_digest`` reads (same walk), and whether one of
+    them changed after ``racy_after`` (ns since the epoch) or could not be read."""
+    from . import __version__
+
+    h = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    racy = False
+    for n, root in enumerate(roots):
+        h.update(f"{n}:{root}\0".encode())
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+            for name in sorted(filenames):
+                if name.endswith(suffixes):
+                    path = os.path.join(dirpath, name)
+                    try:
+                        st = os.stat(path)
+                    except OSError:
+                        racy = True
+                        continue
+                    racy = racy or max(st.st_mtime_ns, st.st_ctime_ns) >= racy_after
+                    h.update(f"{path}:{st.st_size}:{st.st_ino}:{st.st_dev}:{st.st_mtime_ns}:"
+                             f"{st.st_ctime_ns}\0".encode())
+    return h.hexdigest(), racy
 
 
 def tree_digest(roots: Sequence[Path], suffixes: tuple[str, ...] = (".py", ".lark", ".toml", ".txt")) -> str:

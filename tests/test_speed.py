@@ -322,6 +322,37 @@ def test_code_fingerprint_reads_contents_not_times(tmp_path):
     assert tree_digest([tmp_path / "pkg"]) != after
 
 
+def test_code_fingerprint_kept_by_stat_follows_edits(tmp_path, monkeypatch):
+    """The digest kept in the cache folder under the files' stat is served while nothing changed,
+    and an edit that keeps a module's size and modification time still gives the new digest (the
+    change time moved); a file changed in the last seconds keeps the digest from being saved."""
+    import time
+
+    from planlint import cache
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    kept = tmp_path / "cache" / "code" / "fingerprints.marshal"
+    mod = tmp_path / "pkg" / "rule.py"
+    mod.parent.mkdir()
+    mod.write_text("LIMIT = 100\n")
+    first = cache.kept_tree_digest([mod.parent])
+    assert first == cache.tree_digest([mod.parent])
+    assert not kept.exists()  # written just now: racy, not kept
+    monkeypatch.setattr(cache, "RACY_NS", -10**10)  # as if ten seconds had passed
+    assert cache.kept_tree_digest([mod.parent]) == first
+    assert kept.exists()
+    with monkeypatch.context() as m:  # unchanged: served without reading the contents
+        m.setattr(cache, "tree_digest", lambda roots: "not read")
+        assert cache.kept_tree_digest([mod.parent]) == first
+    st = mod.stat()
+    time.sleep(0.05)  # past the granularity of the file system's clock
+    mod.write_text("LIMIT = 101\n")
+    os.utime(mod, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert mod.stat().st_size == st.st_size and mod.stat().st_mtime_ns == st.st_mtime_ns
+    after = cache.kept_tree_digest([mod.parent])
+    assert after != first and after == cache.tree_digest([mod.parent])
+
+
 def test_result_cache_follows_content_and_configuration(tmp_path, monkeypatch):
     """Same text under another name or an option changed: a miss; the same text and
     configuration again: a hit, whatever the file's modification time."""

@@ -453,9 +453,11 @@ def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
         if not kw:
             if not _patterns().anniv_next.match(after):
                 continue
-            # the event right after the count, or after "Ngày" ("50 năm Ngày giải phóng miền Nam")
-            ev_here = find_event(_patterns().lead_day.sub("", after[:100], count=1))
-            if (ev_here is None or ev_here[1] > 2) and not _same_day_each_year(m.end(), rfs):
+            # the event right after the count, named with its "Ngày" ("136 năm Ngày sinh Chủ tịch Hồ
+            # Chí Minh") or after it ("50 năm Ngày giải phóng miền Nam")
+            if (not _event_at_start(after[:100])
+                    and not _event_at_start(_patterns().lead_day.sub("", after[:100], count=1))
+                    and not _same_day_each_year(m.end(), rfs)):
                 continue  # "N năm Ngày …" without a known event right after: not sure it is one
         found.append(m)
     out = []
@@ -482,6 +484,11 @@ def _anniversaries(block: Block, rfs: list[RangeFact]) -> list[Anniversary]:
         out.append(Anniversary(block, int(m.group("n")), m.start("n"), m.end("n"),
                                ev[0] if ev else None, rng, toward, phrase))
     return out
+
+
+def _event_at_start(text: str) -> bool:
+    ev = find_event(text)
+    return ev is not None and ev[1] <= 2
 
 
 def _same_day_each_year(at: int, rfs: list[RangeFact]) -> bool:

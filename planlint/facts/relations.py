@@ -326,6 +326,12 @@ def counted_lists(plan: Plan) -> list[CountedList]:
                     continue
                 end = close
             items_text = rest[:end].strip()
+            if not items_text and ":" in m.group("intro") and not rest.strip():
+                sub = _sub_items(plan, sent)
+                if sub:
+                    out.append(CountedList(sent, n, sent.para.span_of(start, start + len(n_raw)), noun, "",
+                                           (len(sub),), sub))
+                continue
             if not items_text or len(items_text) > 500:
                 continue
             if re.search(r"\d", _PAREN_GROUP.sub("", items_text)) and not _numbered_names(items_text):
@@ -355,6 +361,27 @@ def counted_lists(plan: Plan) -> list[CountedList]:
             out.append(CountedList(sent, n, sent.para.span_of(start, start + len(n_raw)), noun, items_text,
                                    tuple(sorted(cands)), _items_for(n, by_comma, items_text, enumerated)))
     return out
+
+
+def _sub_items(plan: Plan, sent: Sentence) -> list[str]:
+    """The items under a sentence that closes its item's text with a colon (``… thực hiện 7 nhóm
+    giải pháp sau:`` and the points ``a)`` … ``g)`` below it): the item's sub-items when they are
+    two or more numbered the same way; [] otherwise (a bullet list may hold notes, not items)."""
+    from .quantities import blocks
+
+    b = plan.fact(blocks)[sent.index]
+    sec = b.section
+    if sec is None or sent.end < len(sent.para.text.rstrip()) - 1:
+        return []
+    last = sec.heading if not sec.paragraphs else sec.paragraphs[-1]
+    if last is not sent.para or len(sec.children) < 2:
+        return []
+    kinds = {(c.marker.kind, c.marker.delim) for c in sec.children}
+    if len(kinds) != 1 or next(iter(kinds))[0] == "bullet":
+        return []
+    if any(c.children or ";" in c.heading.text for c in sec.children):
+        return []  # "12 chỉ tiêu sau:" over groups of them ("a) Về kinh tế: …; …"): groups, not items
+    return [" ".join(c.heading.text.split()[:6]).rstrip(".;:,") for c in sec.children]
 
 
 def inventory(plan: Plan) -> list[FactRow]:

@@ -694,7 +694,7 @@ def _relations(tf: TableFacts) -> None:
             continue  # a structure: its children are shares (below)
         if not _summable(p) or not all(_summable(k) for k in kids):
             continue
-        if not has_unit and not _column_units(tf):
+        if not has_unit and not _column_units(tf) and not _caption_unit(tf):
             continue
         if not all(_same_unit(p, k, has_unit) for k in kids):
             continue
@@ -768,6 +768,12 @@ def _column_units(tf: TableFacts) -> bool:
     cols = _amount_columns(tf)
     named = _unit_named()
     return bool(cols) and all(named.search(c.header) for c in cols)
+
+
+def _caption_unit(tf: TableFacts) -> bool:
+    """Whether the caption gives one unit for the whole table ("Biểu 02: Chi ngân sách (ĐVT: tỷ
+    đồng)"): every row is then in that unit."""
+    return bool(re.search(words("columns", "unit").pattern + r"\s*:\s*\w", tf.table.caption, re.IGNORECASE))
 
 
 @functools.cache

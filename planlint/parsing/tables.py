@@ -821,7 +821,7 @@ def _caption_line() -> re.Pattern[str]:
     """A table's caption line: ``Biểu 01 …``, ``PHỤ LỤC …`` (``rules/tables.toml`` [captions],
     matched as printed)."""
     printed = words("tables", "captions", "words")
-    return re.compile(r"^(?:#+\s*)?(?:\*\*)?\s*(" + alt([*printed, *(w.upper() for w in printed)]) + r"\b.*)$")
+    return re.compile(r"^(?:#+\s*)?(?:\*{1,2}|_{1,2})?\s*(" + alt([*printed, *(w.upper() for w in printed)]) + r"\b.*)$")
 
 
 def _caption(source: Source, first: int) -> str:
@@ -831,7 +831,7 @@ def _caption(source: Source, first: int) -> str:
         if not text:
             continue
         m = _caption_line().match(text)
-        return m.group(1).strip("* ") if m else ""
+        return " ".join(_EMPH.sub("", m.group(1)).split()).strip("*_ ") if m else ""
     return ""
 
 

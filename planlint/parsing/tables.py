@@ -821,7 +821,8 @@ def _caption_line() -> re.Pattern[str]:
     """A table's caption line: ``Biểu 01 …``, ``PHỤ LỤC …`` (``rules/tables.toml`` [captions],
     matched as printed)."""
     printed = words("tables", "captions", "words")
-    return re.compile(r"^(?:#+\s*)?(?:\*{1,2}|_{1,2})?\s*(" + alt([*printed, *(w.upper() for w in printed)]) + r"\b.*)$")
+    names = alt([*printed, *(w.upper() for w in printed)])
+    return re.compile(r"^(?:#+\s*)?(?:\*{1,2}|_{1,2})?\s*(" + names + r"\b.*)$")
 
 
 def _caption(source: Source, first: int) -> str:
